@@ -1,0 +1,104 @@
+"""Errors a user can cause, with messages a person can act on.
+
+Every error carries a message key from :mod:`reviewer.i18n` and its parameters, so the
+same error is shown in Korean or English. ``exit_code`` is the command line's exit code
+(DESIGN §6): 3 for invalid input, 4 for a request the round's state refuses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from reviewer.i18n import Lang, render
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where in an input file a problem is: file, sheet, row (as Excel shows it), column."""
+
+    file: str | None = None
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+
+    def render(self, lang: Lang | None = None) -> str:
+        parts: list[str] = []
+        if self.file:
+            parts.append(self.file)
+        if self.sheet:
+            parts.append(render("loc.sheet", lang, sheet=self.sheet))
+        if self.row is not None:
+            parts.append(render("loc.row", lang, row=self.row))
+        if self.column:
+            parts.append(render("loc.column", lang, column=self.column))
+        return ", ".join(parts)
+
+
+class ReviewerError(Exception):
+    """Base of all errors the user can cause."""
+
+    exit_code = 1
+
+    def __init__(self, key: str, location: Location | None = None, **params: Any) -> None:
+        self.key = key
+        self.location = location
+        self.params = params
+        super().__init__(self.message("en"))
+
+    def message(self, lang: Lang | None = None) -> str:
+        text = render(self.key, lang, **self.params)
+        if self.location is not None:
+            where = self.location.render(lang)
+            if where:
+                return f"{where}: {text}"
+        return text
+
+
+class InvalidInput(ReviewerError):
+    """The input (a file, a configuration, an argument's value) is wrong. Exit code 3."""
+
+    exit_code = 3
+
+
+class ConfigError(InvalidInput):
+    """round.toml is wrong."""
+
+
+class RefusedByState(ReviewerError):
+    """The round's state refuses the request (locked, newer database). Exit code 4."""
+
+    exit_code = 4
+
+
+@dataclass
+class ErrorList:
+    """Collects several input errors so a file is validated whole before anything is written."""
+
+    errors: list[InvalidInput] = field(default_factory=list)
+    limit: int = 50
+
+    def add(self, error: InvalidInput) -> None:
+        self.errors.append(error)
+
+    def __bool__(self) -> bool:
+        return bool(self.errors)
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            raise InvalidInputs(self.errors[: self.limit], total=len(self.errors))
+
+
+class InvalidInputs(InvalidInput):
+    """Several input errors at once; the message lists them, one a line."""
+
+    def __init__(self, errors: list[InvalidInput], total: int | None = None) -> None:
+        self.errors = errors
+        self.total = total if total is not None else len(errors)
+        super().__init__("error.many", count=self.total)
+
+    def message(self, lang: Lang | None = None) -> str:
+        lines = [e.message(lang) for e in self.errors]
+        if self.total > len(self.errors):
+            lines.append(render("error.more", lang, count=self.total - len(self.errors)))
+        return "\n".join(lines)

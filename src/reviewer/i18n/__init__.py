@@ -1,0 +1,61 @@
+"""Messages of the non-Qt layers in Korean and English.
+
+The window translates its own strings with Qt's ``tr()``; errors, reasons and report
+texts produced below ``ui/`` come from these catalogs so the command line, the reports
+and the window say the same thing. Each catalog module holds a ``MESSAGES`` mapping of
+key → (Korean, English) templates in ``str.format`` syntax; a test keeps them complete.
+"""
+
+from __future__ import annotations
+
+import locale
+import os
+from collections.abc import Mapping
+from functools import cache
+from typing import Any, Literal
+
+Lang = Literal["ko", "en"]
+LANGS: tuple[Lang, ...] = ("ko", "en")
+
+
+@cache
+def catalog() -> Mapping[str, tuple[str, str]]:
+    """All message templates, merged from the catalog modules."""
+    from reviewer.i18n import config, core, importing, reports, selection
+
+    merged: dict[str, tuple[str, str]] = {}
+    for module in (core, config, importing, selection, reports):
+        for key, value in module.MESSAGES.items():
+            if key in merged:
+                raise RuntimeError(f"message key {key!r} defined twice")
+            merged[key] = value
+    return merged
+
+
+def default_lang() -> Lang:
+    """The UI language from the environment: ``REVIEWER_LANG``, then the locale; Korean first."""
+    for value in (os.environ.get("REVIEWER_LANG"), os.environ.get("LC_ALL"),
+                  os.environ.get("LC_MESSAGES"), os.environ.get("LANG")):
+        if value:
+            return "en" if value.lower().startswith("en") else "ko"
+    try:
+        name = locale.getlocale()[0] or ""
+    except ValueError:
+        name = ""
+    return "en" if name.lower().startswith("en") else "ko"
+
+
+def normalise_lang(value: str | None) -> Lang:
+    if value is None:
+        return default_lang()
+    return "en" if value.lower().startswith("en") else "ko"
+
+
+def render(key: str, lang: Lang | str | None = None, **params: Any) -> str:
+    """The message ``key`` in ``lang`` (default: the environment's), with ``params`` filled."""
+    language = normalise_lang(lang)
+    templates = catalog().get(key)
+    if templates is None:
+        raise KeyError(f"unknown message key {key!r}")
+    template = templates[0] if language == "ko" else templates[1]
+    return template.format(**params)

@@ -1,0 +1,3 @@
+"""Messages of importing."""
+
+MESSAGES: dict[str, tuple[str, str]] = {}

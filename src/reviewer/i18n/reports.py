@@ -1,0 +1,3 @@
+"""Messages of reports."""
+
+MESSAGES: dict[str, tuple[str, str]] = {}

@@ -1,0 +1,3 @@
+"""Messages of selection."""
+
+MESSAGES: dict[str, tuple[str, str]] = {}
