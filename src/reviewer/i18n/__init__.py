@@ -21,10 +21,10 @@ LANGS: tuple[Lang, ...] = ("ko", "en")
 @cache
 def catalog() -> Mapping[str, tuple[str, str]]:
     """All message templates, merged from the catalog modules."""
-    from reviewer.i18n import config, core, importing, reports, selection
+    from reviewer.i18n import config, core, importing, reports, scoring, selection, services
 
     merged: dict[str, tuple[str, str]] = {}
-    for module in (core, config, importing, selection, reports):
+    for module in (core, config, importing, scoring, selection, reports, services):
         for key, value in module.MESSAGES.items():
             if key in merged:
                 raise RuntimeError(f"message key {key!r} defined twice")

@@ -1,0 +1,3 @@
+"""Messages of scoring."""
+
+MESSAGES: dict[str, tuple[str, str]] = {}

@@ -1,0 +1,3 @@
+"""Messages of services."""
+
+MESSAGES: dict[str, tuple[str, str]] = {}
