@@ -40,8 +40,10 @@ class ReviewerError(Exception):
 
     exit_code = 1
 
-    def __init__(self, key: str, location: Location | None = None, **params: Any) -> None:
-        self.key = key
+    def __init__(
+        self, message_key: str, location: Location | None = None, /, **params: Any
+    ) -> None:
+        self.key = message_key
         self.location = location
         self.params = params
         super().__init__(self.message("en"))

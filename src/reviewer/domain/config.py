@@ -173,8 +173,8 @@ class _Parser:
     def __init__(self, filename: str) -> None:
         self.filename = filename
 
-    def fail(self, where: str, key: str, **params: Any) -> ConfigError:
-        return ConfigError(key, Location(file=self.filename, column=where), **params)
+    def fail(self, where: str, message_key: str, /, **params: Any) -> ConfigError:
+        return ConfigError(message_key, Location(file=self.filename, column=where), **params)
 
     # -- typed getters -----------------------------------------------------------------
 
@@ -184,8 +184,9 @@ class _Parser:
             raise self.fail(where, "config.not_table", key=key)
         return value
 
-    def string(self, data: Mapping[str, Any], key: str, where: str,
-               default: str | None = None) -> str:
+    def string(
+        self, data: Mapping[str, Any], key: str, where: str, default: str | None = None
+    ) -> str:
         value = data.get(key, default)
         if value is None:
             raise self.fail(where, "config.missing", key=key)
@@ -193,8 +194,9 @@ class _Parser:
             raise self.fail(where, "config.not_text", key=key, value=value)
         return value.strip()
 
-    def number(self, data: Mapping[str, Any], key: str, where: str,
-               default: float | None = None) -> float:
+    def number(
+        self, data: Mapping[str, Any], key: str, where: str, default: float | None = None
+    ) -> float:
         value = data.get(key, default)
         if value is None:
             raise self.fail(where, "config.missing", key=key)
@@ -202,8 +204,14 @@ class _Parser:
             raise self.fail(where, "config.not_number", key=key, value=value)
         return float(value)
 
-    def integer(self, data: Mapping[str, Any], key: str, where: str,
-                default: int | None = None, minimum: int = 0) -> int:
+    def integer(
+        self,
+        data: Mapping[str, Any],
+        key: str,
+        where: str,
+        default: int | None = None,
+        minimum: int = 0,
+    ) -> int:
         value = data.get(key, default)
         if value is None:
             raise self.fail(where, "config.missing", key=key)
@@ -219,16 +227,19 @@ class _Parser:
             raise self.fail(where, "config.not_bool", key=key, value=value)
         return value
 
-    def choice(self, data: Mapping[str, Any], key: str, where: str, default: str,
-               choices: Sequence[str]) -> str:
+    def choice(
+        self, data: Mapping[str, Any], key: str, where: str, default: str, choices: Sequence[str]
+    ) -> str:
         value = data.get(key, default)
         if value not in choices:
-            raise self.fail(where, "config.bad_choice", key=key, value=value,
-                            choices=", ".join(choices))
+            raise self.fail(
+                where, "config.bad_choice", key=key, value=value, choices=", ".join(choices)
+            )
         return str(value)
 
-    def strings(self, data: Mapping[str, Any], key: str, where: str,
-                default: Sequence[str] = ()) -> tuple[str, ...]:
+    def strings(
+        self, data: Mapping[str, Any], key: str, where: str, default: Sequence[str] = ()
+    ) -> tuple[str, ...]:
         value = data.get(key, list(default))
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise self.fail(where, "config.not_list", key=key, value=value)
@@ -244,8 +255,9 @@ class _Parser:
         min_reviews = self.integer(head, "min_reviews", "[round]", 3, minimum=1)
         decimals = self.integer(head, "decimals", "[round]", 2)
         if decimals > 6:
-            raise self.fail("[round]", "config.too_large", key="decimals", value=decimals,
-                            maximum=6)
+            raise self.fail(
+                "[round]", "config.too_large", key="decimals", value=decimals, maximum=6
+            )
         region = head.get("region")
         if region is not None and (not isinstance(region, str) or not region.strip()):
             raise self.fail("[round]", "config.not_text", key="region", value=region)
@@ -254,13 +266,22 @@ class _Parser:
         default_rubric = self.rubric(data.get("criteria", []), "[[criteria]]")
         tracks = self.tracks(data.get("tracks"), default_rubric)
         quotas = self.quotas(data.get("quotas", []), tracks)
-        selection = self.selection(self.table(data, "selection", "[selection]"),
-                                   default_rubric, tracks)
+        selection = self.selection(
+            self.table(data, "selection", "[selection]"), default_rubric, tracks
+        )
         return RoundConfig(
-            name=name, year=year, tracks=tracks, criteria=default_rubric, quotas=quotas,
-            cutoff=cutoff, min_reviews=min_reviews, decimals=decimals,
+            name=name,
+            year=year,
+            tracks=tracks,
+            criteria=default_rubric,
+            quotas=quotas,
+            cutoff=cutoff,
+            min_reviews=min_reviews,
+            decimals=decimals,
             region=region.strip() if isinstance(region, str) else None,
-            aggregation=aggregation, selection=selection, source=text,
+            aggregation=aggregation,
+            selection=selection,
+            source=text,
         )
 
     def aggregation(self, data: Mapping[str, Any]) -> Aggregation:
@@ -272,8 +293,7 @@ class _Parser:
                 raise self.fail(where, "config.fraction", key="criterion_floor", value=floor)
         bonus_cap = self.number(data, "bonus_cap", where, 5)
         if bonus_cap < 0:
-            raise self.fail(where, "config.too_small", key="bonus_cap", value=bonus_cap,
-                            minimum=0)
+            raise self.fail(where, "config.too_small", key="bonus_cap", value=bonus_cap, minimum=0)
         return Aggregation(
             method=self.choice(data, "method", where, "trimmed", METHODS),  # type: ignore[arg-type]
             trim_min_reviews=self.integer(data, "trim_min_reviews", where, 5, minimum=3),
@@ -311,13 +331,14 @@ class _Parser:
                 raise self.fail(where, "config.grades", id=cid)
             grades: dict[str, float] = {}
             for grade, value in grades_raw.items():
-                if isinstance(value, bool) or not isinstance(value, int | float) \
-                        or not 0 <= value <= 1:
-                    raise self.fail(where, "config.grade_value", id=cid, grade=grade,
-                                    value=value)
+                if (
+                    isinstance(value, bool)
+                    or not isinstance(value, int | float)
+                    or not 0 <= value <= 1
+                ):
+                    raise self.fail(where, "config.grade_value", id=cid, grade=grade, value=value)
                 grades[str(grade).strip()] = float(value)
-            return Criterion(id=cid, name=name, weight=weight, min=0.0, max=1.0,
-                             grades=grades)
+            return Criterion(id=cid, name=name, weight=weight, min=0.0, max=1.0, grades=grades)
         low = self.number(data, "min", where, 0)
         high = self.number(data, "max", where, weight)
         if low >= high:
@@ -343,16 +364,28 @@ class _Parser:
             requires = self.strings(item, "requires", here)
             for requirement in requires:
                 if requirement not in REQUIREMENTS:
-                    raise self.fail(here, "config.bad_choice", key="requires",
-                                    value=requirement, choices=", ".join(REQUIREMENTS))
+                    raise self.fail(
+                        here,
+                        "config.bad_choice",
+                        key="requires",
+                        value=requirement,
+                        choices=", ".join(REQUIREMENTS),
+                    )
             own = item.get("criteria")
             rubric = self.rubric(own, f"{here} criteria") if own is not None else default_rubric
             if not rubric:
                 raise self.fail(here, "config.no_rubric", id=tid)
-            tracks.append(Track(
-                id=tid, name=name, seats=seats, criteria=rubric, budget=budget,
-                linked=self.boolean(item, "linked", here, False), requires=requires,
-            ))
+            tracks.append(
+                Track(
+                    id=tid,
+                    name=name,
+                    seats=seats,
+                    criteria=rubric,
+                    budget=budget,
+                    linked=self.boolean(item, "linked", here, False),
+                    requires=requires,
+                )
+            )
         for key in ("id", "name"):
             values = [getattr(t, key) for t in tracks]
             for value in values:
@@ -377,8 +410,13 @@ class _Parser:
                 raise self.fail(here, "config.no_categories", name=name)
             for category in categories:
                 if category not in AI_CATEGORIES:
-                    raise self.fail(here, "config.bad_choice", key="categories",
-                                    value=category, choices=", ".join(AI_CATEGORIES))
+                    raise self.fail(
+                        here,
+                        "config.bad_choice",
+                        key="categories",
+                        value=category,
+                        choices=", ".join(AI_CATEGORIES),
+                    )
             scope_tracks = item.get("tracks", "all")
             if scope_tracks == "all":
                 ids = tuple(t.id for t in tracks)
@@ -386,12 +424,20 @@ class _Parser:
                 ids = tuple(t.id for t in tracks if t.linked)
                 if not ids:
                     raise self.fail(here, "config.no_linked", name=name)
-            elif isinstance(scope_tracks, list) and scope_tracks \
-                    and all(isinstance(t, str) for t in scope_tracks):
+            elif (
+                isinstance(scope_tracks, list)
+                and scope_tracks
+                and all(isinstance(t, str) for t in scope_tracks)
+            ):
                 for tid in scope_tracks:
                     if tid not in known:
-                        raise self.fail(here, "config.quota_track", name=name, track=tid,
-                                        known=", ".join(sorted(known)))
+                        raise self.fail(
+                            here,
+                            "config.quota_track",
+                            name=name,
+                            track=tid,
+                            known=", ".join(sorted(known)),
+                        )
                 ids = tuple(dict.fromkeys(scope_tracks))
             else:
                 raise self.fail(here, "config.quota_tracks", name=name, value=scope_tracks)
@@ -400,35 +446,49 @@ class _Parser:
                 raise self.fail(here, "config.not_number", key="min_share", value=raw_share)
             if not 0 <= raw_share <= 1:
                 raise self.fail(here, "config.fraction", key="min_share", value=raw_share)
-            quotas.append(Quota(
-                name=name, categories=frozenset(categories), tracks=ids,
-                scope=self.choice(item, "scope", here, "combined",  # type: ignore[arg-type]
-                                  ("each", "combined")),
-                share=Fraction(str(raw_share)),
-                strict=self.boolean(item, "strict", here, False),
-            ))
+            quotas.append(
+                Quota(
+                    name=name,
+                    categories=frozenset(categories),
+                    tracks=ids,
+                    scope=self.choice(
+                        item,
+                        "scope",
+                        here,
+                        "combined",  # type: ignore[arg-type]
+                        ("each", "combined"),
+                    ),
+                    share=Fraction(str(raw_share)),
+                    strict=self.boolean(item, "strict", here, False),
+                )
+            )
         names = [q.name for q in quotas]
         for quota_name in names:
             if names.count(quota_name) > 1:
                 raise self.fail(where, "config.duplicate_quota", name=quota_name)
         return tuple(quotas)
 
-    def selection(self, data: Mapping[str, Any], default_rubric: tuple[Criterion, ...],
-                  tracks: tuple[Track, ...]) -> SelectionRules:
+    def selection(
+        self,
+        data: Mapping[str, Any],
+        default_rubric: tuple[Criterion, ...],
+        tracks: tuple[Track, ...],
+    ) -> SelectionRules:
         where = "[selection]"
         objective = self.strings(data, "objective", where, OBJECTIVES)
         if sorted(objective) != sorted(OBJECTIVES):
-            raise self.fail(where, "config.objective", value=", ".join(objective),
-                            choices=", ".join(OBJECTIVES))
+            raise self.fail(
+                where, "config.objective", value=", ".join(objective), choices=", ".join(OBJECTIVES)
+            )
         tie_break = self.strings(data, "tie_break", where)
         known = {c.id for c in default_rubric}
         for track in tracks:
             known.update(c.id for c in track.criteria)
         for cid in tie_break:
             if cid not in known:
-                raise self.fail(where, "config.tie_break", id=cid,
-                                known=", ".join(sorted(known)))
+                raise self.fail(where, "config.tie_break", id=cid, known=", ".join(sorted(known)))
         return SelectionRules(
-            objective=objective, tie_break=tie_break,
+            objective=objective,
+            tie_break=tie_break,
             seat_transfer=self.boolean(data, "seat_transfer", where, False),
         )

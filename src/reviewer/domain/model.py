@@ -6,8 +6,8 @@ Plain frozen dataclasses: the store and the importers build them, ``scoring`` an
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum

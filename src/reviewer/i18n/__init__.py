@@ -34,8 +34,12 @@ def catalog() -> Mapping[str, tuple[str, str]]:
 
 def default_lang() -> Lang:
     """The UI language from the environment: ``REVIEWER_LANG``, then the locale; Korean first."""
-    for value in (os.environ.get("REVIEWER_LANG"), os.environ.get("LC_ALL"),
-                  os.environ.get("LC_MESSAGES"), os.environ.get("LANG")):
+    for value in (
+        os.environ.get("REVIEWER_LANG"),
+        os.environ.get("LC_ALL"),
+        os.environ.get("LC_MESSAGES"),
+        os.environ.get("LANG"),
+    ):
         if value:
             return "en" if value.lower().startswith("en") else "ko"
     try:

@@ -1,3 +1,94 @@
-"""Messages of services."""
+"""Messages of the store and the services (state refusals, summaries)."""
 
-MESSAGES: dict[str, tuple[str, str]] = {}
+MESSAGES: dict[str, tuple[str, str]] = {
+    "store.not_a_round": (
+        "평가 회차 데이터베이스가 아닙니다: {database}",
+        "not a round database: {database}",
+    ),
+    "store.newer_database": (
+        "이 데이터베이스는 더 새로운 버전의 프로그램으로 저장되었습니다 (스키마 {revision}). 프로그램을 업데이트하세요.",
+        "this database was saved by a newer version of the program (schema {revision}); "
+        "update the program",
+    ),
+    "store.locked": (
+        "평가 회차 '{name}'이(가) 잠겨 있어 변경할 수 없습니다",
+        "the round '{name}' is locked; nothing can be changed",
+    ),
+    "store.exists": ("이미 있는 파일입니다: {path}", "the file already exists: {path}"),
+    "store.missing": (
+        "데이터베이스 파일이 없습니다: {path} (먼저 reviewer init)",
+        "no such database: {path} (run reviewer init first)",
+    ),
+    "store.unopenable": (
+        "데이터베이스를 열 수 없습니다: {path} ({error})",
+        "cannot open the database {path}: {error}",
+    ),
+    "service.no_files": ("가져올 파일이 없습니다", "no files to import"),
+    "service.duplicate_existing": (
+        "과제번호 {id}은(는) 이미 회차에 있습니다",
+        "application {id} is already in the round",
+    ),
+    "service.file_missing": ("파일이 없습니다", "no such file"),
+    "select.no_applications": ("회차에 신청 과제가 없습니다", "the round has no applications"),
+    "export.no_run": (
+        "선정 결과가 없습니다. 먼저 reviewer select를 실행하세요",
+        "there is no selection run yet; run reviewer select first",
+    ),
+    "export.stale": (
+        "마지막 선정 이후 점수나 과제가 바뀌었습니다. reviewer select를 다시 실행하세요",
+        "scores or applications changed after the newest selection run; run reviewer select again",
+    ),
+    "export.no_output": (
+        "내보낼 형식을 하나 이상 지정하세요 (--pdf, --xlsx, --sheets)",
+        "name at least one output (--pdf, --xlsx, --sheets)",
+    ),
+    "export.write_failed": (
+        "파일을 쓸 수 없습니다: {path} ({error})",
+        "cannot write {path}: {error}",
+    ),
+    "lock.already": ("이미 잠겨 있습니다", "the round is already locked"),
+    "lock.not_locked": ("잠겨 있지 않습니다", "the round is not locked"),
+    "cli.error": ("오류: {message}", "error: {message}"),
+    "cli.interrupted": ("중단되었습니다", "interrupted"),
+    "cli.initialised": (
+        "평가 회차를 만들었습니다: {database} ({name}, 트랙 {tracks}개)",
+        "created the round {database} ({name}, {tracks} tracks)",
+    ),
+    "cli.imported.applications": (
+        "신청 과제 {count}건을 가져왔습니다 ({files})",
+        "imported {count} applications ({files})",
+    ),
+    "cli.imported.reviewers": (
+        "심사위원 {count}명 추가, {replaced}명 갱신 ({files})",
+        "added {count} reviewers, updated {replaced} ({files})",
+    ),
+    "cli.imported.scores": (
+        "평가 {count}건 추가, {replaced}건 교체, 이해충돌 {conflicts}건 ({files})",
+        "added {count} reviews, replaced {replaced}, {conflicts} conflicts ({files})",
+    ),
+    "cli.run": (
+        "선정 실행 #{run} 기록됨 · 데이터 SHA-256 {digest}",
+        "recorded selection run #{run} · data SHA-256 {digest}",
+    ),
+    "cli.locked": ("평가 회차를 잠갔습니다", "the round is locked"),
+    "cli.unlocked": ("평가 회차 잠금을 해제했습니다", "the round is unlocked"),
+    "summary.header": (
+        "{name} — 선정 {selected}건, 쿼터 부족 {shortfall}, 점수 합계 {total}",
+        "{name} — {selected} selected, quota shortfall {shortfall}, total score {total}",
+    ),
+    "summary.columns": (
+        "트랙          좌석  선정  쿼터선정  쿼터미선정  미선정  과락  부적격  미완료  예산 사용",
+        "track         seats  sel  by-quota  displaced  not-sel  below  inelig  incompl  budget used",
+    ),
+    "summary.quota": (
+        "쿼터 {name}{scope}: 필요 {required}, 달성 {achieved}, 부족 {shortfall}",
+        "quota {name}{scope}: required {required}, achieved {achieved}, shortfall {shortfall}",
+    ),
+    "summary.tie": (
+        "경계 동점 {track} {score}: {ids}",
+        "boundary tie in {track} at {score}: {ids}",
+    ),
+    "demo.written": ("데모 회차 파일: {directory}", "demo round files: {directory}"),
+    "demo.database": ("데이터베이스: {path}", "database: {path}"),
+    "demo.output": ("보고서: {path}", "report: {path}"),
+}

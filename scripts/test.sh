@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Set up a virtual environment with the test tools and run everything CI runs:
+# ruff (lint and format), mypy, the import-layer contracts, and the whole pytest suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/system-deps.sh
+python3 -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip
+.venv/bin/python -m pip install -q -e ".[test]"
+export PATH="$PWD/.venv/bin:$PATH"
+ruff check src tests benchmarks
+ruff format --check src tests benchmarks
+mypy
+lint-imports
+pytest "$@"

@@ -1,0 +1,204 @@
+"""The command line: a thin argparse front end of the services (DESIGN §6).
+
+Exit codes: 0 success; 2 usage; 3 invalid input (nothing written); 4 refused by the
+round's state (locked, database newer than the program).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from reviewer import __version__
+from reviewer.errors import ReviewerError
+from reviewer.i18n import Lang, normalise_lang, render
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reviewer",
+        description="Evaluation rounds of the Seoul R&D grant program: import, score, "
+        "select, report.",
+    )
+    parser.add_argument("--version", action="version", version=f"reviewer {__version__}")
+    parser.add_argument(
+        "--lang",
+        choices=["ko", "en"],
+        default=None,
+        help="language of messages and reports (default: from the locale)",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    init = commands.add_parser("init", help="create a round database from round.toml")
+    init.add_argument("database", help="round database file (or database URL)")
+    init.add_argument(
+        "--config",
+        type=Path,
+        default=None,
+        help="round.toml (default: the shipped Seoul 2025 template)",
+    )
+
+    imp = commands.add_parser("import", help="import applications, reviewers or scores")
+    kinds = imp.add_subparsers(dest="kind", required=True, metavar="KIND")
+    for kind, many in (("applications", True), ("reviewers", True), ("scores", True)):
+        sub = kinds.add_parser(kind, help=f"import {kind} from .xlsx or .csv files")
+        sub.add_argument("database")
+        sub.add_argument("files", nargs="+" if many else 1, type=Path)
+
+    sel = commands.add_parser("select", help="compute scores and the selection; record the run")
+    sel.add_argument("database")
+    sel.add_argument("--json", action="store_true", help="print the result as JSON")
+
+    exp = commands.add_parser("export", help="write the newest selection run's reports")
+    exp.add_argument("database")
+    exp.add_argument("--pdf", type=Path, help="ranked PDF report")
+    exp.add_argument("--xlsx", type=Path, help="Excel workbook")
+    exp.add_argument("--sheets", type=Path, help="folder for individual score sheets")
+
+    demo = commands.add_parser("demo", help="build and run a complete sample round")
+    demo.add_argument("directory", nargs="?", type=Path, default=Path("demo"))
+    demo.add_argument("--applications", type=int, default=1200)
+    demo.add_argument("--seed", type=int, default=2025)
+
+    for name, text in (("lock", "lock the round"), ("unlock", "unlock the round")):
+        sub = commands.add_parser(name, help=text)
+        sub.add_argument("database")
+
+    template = commands.add_parser("template", help="write the Seoul 2025 round.toml template")
+    template.add_argument("output", type=Path)
+    return parser
+
+
+def _progress(stream: TextIO) -> Callable[[str, int, int], None]:
+    def report(label: str, done: int, total: int) -> None:
+        if stream.isatty():
+            stream.write(f"\r{label} {done}/{total}")
+            if done >= total:
+                stream.write("\n")
+            stream.flush()
+
+    return report
+
+
+def _print_summary(document: dict[str, Any], lang: Lang, out: TextIO) -> None:
+    from reviewer.services.summary import summary_lines
+
+    for line in summary_lines(document, lang):
+        print(line, file=out)
+
+
+def _run(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> int:
+    from reviewer.services import importing, locking, rounds, selecting
+
+    if args.command == "init":
+        from reviewer.resources import template_path
+
+        config_path = args.config or template_path()
+        config = rounds.init_round(args.database, config_path)
+        print(
+            render(
+                "cli.initialised",
+                lang,
+                database=args.database,
+                name=config.name,
+                tracks=len(config.tracks),
+            ),
+            file=out,
+        )
+        return EXIT_OK
+    if args.command == "template":
+        from reviewer.resources import read_text
+
+        args.output.write_text(read_text("templates", "seoul-2025.toml"), encoding="utf-8")
+        print(args.output, file=out)
+        return EXIT_OK
+    if args.command == "demo":
+        from reviewer.services.demo import run_demo
+
+        outcome = run_demo(
+            args.directory,
+            applications=args.applications,
+            seed=args.seed,
+            lang=lang,
+            progress=_progress(err),
+        )
+        for line in outcome.lines(lang):
+            print(line, file=out)
+        return EXIT_OK
+
+    with rounds.open_round(args.database) as database:
+        if args.command == "import":
+            importer = {
+                "applications": importing.import_applications,
+                "reviewers": importing.import_reviewers,
+                "scores": importing.import_scores,
+            }[args.kind]
+            summary = importer(database, list(args.files))
+            print(
+                render(
+                    f"cli.imported.{args.kind}",
+                    lang,
+                    count=summary.added,
+                    replaced=summary.replaced,
+                    conflicts=summary.conflicts,
+                    files=", ".join(summary.files),
+                ),
+                file=out,
+            )
+        elif args.command == "select":
+            run = selecting.run_selection(database, lang)
+            if args.json:
+                json.dump(run.document, out, ensure_ascii=False, indent=2)
+                out.write("\n")
+            else:
+                _print_summary(run.document, lang, out)
+                print(render("cli.run", lang, run=run.run_id, digest=run.digest), file=out)
+        elif args.command == "export":
+            from reviewer.services.exporting import export_reports
+
+            written = export_reports(
+                database,
+                pdf=args.pdf,
+                xlsx=args.xlsx,
+                sheets=args.sheets,
+                lang=lang,
+                progress=_progress(err),
+            )
+            for path in written:
+                print(path, file=out)
+        elif args.command == "lock":
+            locking.lock_round(database)
+            print(render("cli.locked", lang), file=out)
+        elif args.command == "unlock":
+            locking.unlock_round(database)
+            print(render("cli.unlocked", lang), file=out)
+    return EXIT_OK
+
+
+def main(
+    argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
+    """Run the command line; returns the exit code."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    lang = normalise_lang(args.lang)
+    try:
+        return _run(args, lang, out, err)
+    except ReviewerError as exc:
+        print(render("cli.error", lang, message=exc.message(lang)), file=err)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print(render("cli.interrupted", lang), file=err)
+        return 130

@@ -1,0 +1,72 @@
+"""The demo: a complete sample round, end to end, from real workbooks to reports."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from reviewer.domain.config import load_config
+from reviewer.exchange.demo_data import write_demo_round
+from reviewer.i18n import Lang, render
+from reviewer.resources import template_path
+from reviewer.services import importing, rounds, selecting
+from reviewer.services.exporting import export_reports
+from reviewer.services.summary import summary_lines
+
+
+@dataclass(frozen=True)
+class DemoOutcome:
+    directory: Path
+    database: Path
+    summary: tuple[str, ...]
+    reports: tuple[Path, ...]
+
+    def lines(self, lang: Lang) -> list[str]:
+        return [
+            render("demo.written", lang, directory=self.directory),
+            render("demo.database", lang, path=self.database),
+            "",
+            *self.summary,
+            "",
+            *(render("demo.output", lang, path=p) for p in self.reports),
+        ]
+
+
+def run_demo(
+    directory: Path,
+    *,
+    applications: int = 1200,
+    seed: int = 2025,
+    lang: Lang = "ko",
+    progress: Callable[[str, int, int], None] | None = None,
+) -> DemoOutcome:
+    """Write the sample workbooks into ``directory``, import them into a fresh round
+    database there, run the selection and write the ranked PDF and the workbook."""
+    directory.mkdir(parents=True, exist_ok=True)
+    config = load_config(str(template_path()))
+    files = write_demo_round(directory, config, applications=applications, seed=seed)
+    database_path = directory / "round.db"
+    for leftover in (
+        database_path,
+        database_path.with_name("round.db-wal"),
+        database_path.with_name("round.db-shm"),
+    ):
+        leftover.unlink(missing_ok=True)
+    rounds.init_round(database_path, files.config)
+    with rounds.open_round(database_path) as database:
+        importing.import_applications(database, list(files.applications))
+        importing.import_reviewers(database, [files.reviewers])
+        importing.import_scores(database, list(files.scores))
+        run = selecting.run_selection(database, lang)
+        suffix = "" if lang == "ko" else "-en"
+        reports = export_reports(
+            database,
+            pdf=directory / f"ranking{suffix}.pdf",
+            xlsx=directory / f"ranking{suffix}.xlsx",
+            lang=lang,
+            progress=progress,
+        )
+    return DemoOutcome(
+        directory, database_path, tuple(summary_lines(run.document, lang)), tuple(reports)
+    )

@@ -1,0 +1,89 @@
+"""Exporting the newest selection run: ranked PDF, workbook, individual score sheets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from reviewer.domain.digest import inputs_digest
+from reviewer.domain.evaluate import evaluate
+from reviewer.domain.statistics import review_statistics
+from reviewer.errors import InvalidInput, RefusedByState
+from reviewer.exchange.report_context import ReportContext
+from reviewer.exchange.report_pdf import write_ranked_pdf
+from reviewer.exchange.report_xlsx import write_workbook
+from reviewer.exchange.score_sheets import write_score_sheets
+from reviewer.i18n import Lang
+from reviewer.store import repository, runs
+from reviewer.store.engine import Database
+
+Progress = Callable[[str, int, int], None]
+
+
+def export_reports(
+    database: Database,
+    *,
+    pdf: Path | None = None,
+    xlsx: Path | None = None,
+    sheets: Path | None = None,
+    lang: Lang = "ko",
+    progress: Progress | None = None,
+) -> list[Path]:
+    """Write the requested reports of the newest run; refuse a missing or stale run."""
+    if pdf is None and xlsx is None and sheets is None:
+        raise InvalidInput("export.no_output")
+    with database.session() as session:
+        data = repository.load_round(session)
+        run = runs.latest_run(session)
+        if run is None:
+            raise RefusedByState("export.no_run")
+        if inputs_digest(data) != run.digest:
+            raise RefusedByState("export.stale")
+        stored = runs.run_statuses(session, run.id)
+        run_id, digest, created = run.id, run.digest, run.created_at
+    result = evaluate(data)
+    recomputed = {
+        app_id: (
+            None if s.final is None else str(s.final),
+            result.selection.decisions[app_id].status.value,
+        )
+        for app_id, s in result.scored.items()
+    }
+    if recomputed != stored:
+        raise RefusedByState("export.stale")
+    context = ReportContext(
+        data=data,
+        result=result,
+        statistics=review_statistics(data, result.scored),
+        digest=digest,
+        run_at=created,
+    )
+
+    def step(label: str) -> Callable[[int, int], None] | None:
+        if progress is None:
+            return None
+        report = progress
+
+        def inner(done: int, total: int) -> None:
+            report(label, done, total)
+
+        return inner
+
+    written: list[Path] = []
+    try:
+        if pdf is not None:
+            write_ranked_pdf(pdf, context, lang, step("PDF"))
+            written.append(pdf)
+        if xlsx is not None:
+            write_workbook(xlsx, context, lang, step("XLSX"))
+            written.append(xlsx)
+        if sheets is not None:
+            sheets.mkdir(parents=True, exist_ok=True)
+            written.extend(write_score_sheets(sheets, context, lang, step("sheets")))
+    except OSError as exc:
+        raise InvalidInput(
+            "export.write_failed", path=str(exc.filename or ""), error=exc.strerror or str(exc)
+        ) from exc
+    with database.session() as session:
+        repository.audit(session, "export", str(run_id), files=[str(p) for p in written])
+    return written

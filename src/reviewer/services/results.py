@@ -1,0 +1,90 @@
+"""The selection result as the JSON object of DESIGN §6 (also stored with each run)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from reviewer.domain.model import RoundData, RoundResult, Status
+from reviewer.domain.selection import render_explanation, render_quota_why
+from reviewer.i18n import Lang, render
+
+
+def _number(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def reason_text(result: RoundResult, application_id: str, lang: Lang | None = None) -> str:
+    """Why the application has its status, in the UI language ('' when obvious)."""
+    decision = result.selection.decisions[application_id]
+    if decision.explanation is not None:
+        return render_explanation(decision.explanation, lang)
+    scored = result.scored[application_id]
+    if (
+        decision.status in (Status.INELIGIBLE, Status.BELOW_CUTOFF, Status.INCOMPLETE)
+        and scored.reason_key
+    ):
+        return render(scored.reason_key, lang, **scored.reason_params)
+    return ""
+
+
+def selection_json(
+    data: RoundData, result: RoundResult, lang: Lang | None = None
+) -> dict[str, Any]:
+    """The object ``reviewer select --json`` prints (DESIGN §6)."""
+    selection = result.selection
+    applications = []
+    for app in sorted(data.applications, key=lambda a: a.id):
+        scored = result.scored[app.id]
+        status = selection.decisions[app.id].status
+        rankable = status not in (Status.INELIGIBLE, Status.INCOMPLETE)
+        applications.append(
+            {
+                "id": app.id,
+                "track": app.track,
+                "ai_category": app.ai_category,
+                "reviews": scored.reviews,
+                "final_score": _number(scored.final) if rankable else None,
+                "rank": scored.rank if rankable else None,
+                "status": status.value,
+                "reason": reason_text(result, app.id, lang),
+            }
+        )
+    quotas = []
+    for outcome in selection.quotas:
+        entry: dict[str, Any] = {
+            "name": outcome.name,
+            "track": outcome.track,
+            "required": outcome.required,
+            "achieved": outcome.achieved,
+            "shortfall": outcome.shortfall,
+        }
+        if outcome.track is None:
+            entry["tracks"] = list(outcome.tracks)
+        if outcome.shortfall:
+            entry["why"] = render_quota_why(outcome, lang)
+        quotas.append(entry)
+    return {
+        "round": data.config.name,
+        "objective": {
+            "selected": len(selection.selected),
+            "shortfall": selection.shortfall,
+            "total_score": float(selection.total_score),
+        },
+        "applications": applications,
+        "quotas": quotas,
+        "tracks": [
+            {
+                "id": t.id,
+                "seats": t.seats,
+                "selected": t.selected,
+                "budget": t.budget,
+                "budget_used": t.budget_used,
+            }
+            for t in selection.tracks
+        ],
+        "boundary_ties": [
+            {"track": tie.track, "final_score": float(tie.final_score), "ids": list(tie.ids)}
+            for tie in selection.boundary_ties
+        ],
+    }

@@ -1,0 +1,60 @@
+"""Running the selection: score, select, record the run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from reviewer.domain.digest import inputs_digest
+from reviewer.domain.evaluate import evaluate
+from reviewer.domain.model import RoundData, RoundResult
+from reviewer.errors import InvalidInput
+from reviewer.i18n import Lang
+from reviewer.services.results import selection_json
+from reviewer.store import repository, runs
+from reviewer.store.engine import Database
+
+
+@dataclass(frozen=True)
+class SelectionRun:
+    run_id: int
+    digest: str
+    created_at: datetime
+    data: RoundData
+    result: RoundResult
+    document: dict[str, Any]
+
+
+def compute(data: RoundData, lang: Lang | None = None) -> tuple[RoundResult, dict[str, Any]]:
+    if not data.applications:
+        raise InvalidInput("select.no_applications")
+    result = evaluate(data)
+    return result, selection_json(data, result, lang)
+
+
+def run_selection(database: Database, lang: Lang | None = None) -> SelectionRun:
+    """Compute scores and the selection from the round's data and record the run."""
+    with database.session() as session:
+        data = repository.load_round(session)
+        result, document = compute(data, lang)
+        digest = inputs_digest(data)
+        created = repository.now()
+        latest = runs.latest_run(session)
+        if (
+            repository.round_info(session).status == "locked"
+            and latest is not None
+            and latest.digest == digest
+        ):
+            # A locked round keeps its final run: the same inputs give the same result.
+            return SelectionRun(latest.id, digest, latest.created_at, data, result, document)
+        repository.require_open(session)
+        run_id = runs.record_run(
+            session,
+            digest=digest,
+            config_toml=data.config.source,
+            result=result,
+            document=document,
+            created_at=created,
+        )
+    return SelectionRun(run_id, digest, created, data, result, document)

@@ -1,0 +1,83 @@
+"""Schema migrations (Alembic, shipped inside the package), run when a round is opened.
+
+Before an SQLite file is migrated a copy is taken beside it. A database whose revision
+this program does not know was written by a newer program and is refused.
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import datetime
+from importlib.resources import files
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine
+
+from reviewer.errors import RefusedByState
+from reviewer.store.engine import sqlite_path
+
+
+def _config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(files("reviewer.store") / "migrations"))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> set[str]:
+    return {rev.revision for rev in ScriptDirectory.from_config(_config()).walk_revisions()}
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema to ``revision`` in one transaction."""
+    with engine.begin() as connection:
+        command.upgrade(_config(connection), revision)
+
+
+def backup_file(database: Path, revision: str) -> Path:
+    """Copy the database file (and its WAL) beside it before a migration."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = database.with_name(f"{database.name}.bak-{revision}-{stamp}")
+    shutil.copy2(database, target)
+    wal = database.with_name(database.name + "-wal")
+    if wal.exists():
+        shutil.copy2(wal, target.with_name(target.name + "-wal"))
+    return target
+
+
+def ensure_current(engine: Engine) -> Path | None:
+    """Migrate an existing round database to this program's schema.
+
+    Returns the backup taken, if a migration ran. Raises ``RefusedByState`` for a
+    database of a newer program, or a file that is not a round database.
+    """
+    current = current_revision(engine)
+    head = head_revision()
+    if current == head:
+        return None
+    if current is None:
+        raise RefusedByState("store.not_a_round", database=engine.url.database or "")
+    if current not in known_revisions():
+        raise RefusedByState("store.newer_database", revision=current)
+    backup = None
+    database = sqlite_path(str(engine.url))
+    if database is not None and database.exists():
+        backup = backup_file(database, current)
+    upgrade(engine)
+    return backup

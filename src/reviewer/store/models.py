@@ -1,0 +1,217 @@
+"""Typed SQLAlchemy 2 models of a round database.
+
+One database holds one round. The configuration (round.toml) is kept verbatim in
+``round_info.config_toml``; tracks and criteria are mirrored into tables so the rows that
+refer to them are checked by foreign keys. Only portable SQL types are used: the same
+schema runs on the embedded SQLite file and on a shared PostgreSQL server.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class RoundInfo(Base):
+    """The round itself: one row."""
+
+    __tablename__ = "round_info"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    year: Mapped[int] = mapped_column(Integer)
+    config_toml: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), default="open")  # open | locked
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    changed_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class TrackRow(Base):
+    __tablename__ = "track"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    seats: Mapped[int] = mapped_column(Integer)
+    budget: Mapped[int | None] = mapped_column(BigInteger)
+    linked: Mapped[bool] = mapped_column(Boolean, default=False)
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class CriterionRow(Base):
+    __tablename__ = "criterion"
+
+    track_id: Mapped[str] = mapped_column(ForeignKey("track.id"), primary_key=True)
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    weight: Mapped[float] = mapped_column(Float)
+    min: Mapped[float] = mapped_column(Float)
+    max: Mapped[float] = mapped_column(Float)
+    grades: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class ApplicationRow(Base):
+    __tablename__ = "application"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    track_id: Mapped[str] = mapped_column(ForeignKey("track.id"), index=True)
+    title: Mapped[str] = mapped_column(Text)
+    company: Mapped[str] = mapped_column(String(300))
+    business_no: Mapped[str | None] = mapped_column(String(16))
+    ai_category: Mapped[str] = mapped_column(String(8))
+    field: Mapped[str | None] = mapped_column(String(100))
+    amount: Mapped[int] = mapped_column(BigInteger, default=0)
+    region: Mapped[str | None] = mapped_column(String(200))
+    bonus: Mapped[float] = mapped_column(Float, default=0.0)
+    penalty: Mapped[float] = mapped_column(Float, default=0.0)
+    investment_commitment: Mapped[bool | None] = mapped_column(Boolean)
+    guarantee: Mapped[bool | None] = mapped_column(Boolean)
+    attributes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    source: Mapped[str | None] = mapped_column(String(300))
+
+
+class AttachmentRow(Base):
+    __tablename__ = "attachment"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    application_id: Mapped[str] = mapped_column(ForeignKey("application.id"), index=True)
+    name: Mapped[str] = mapped_column(String(300))
+    path: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(32), default="proposal")
+
+
+class ReviewerRow(Base):
+    __tablename__ = "reviewer"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    affiliation: Mapped[str] = mapped_column(String(300), default="")
+    email: Mapped[str | None] = mapped_column(String(300))
+
+
+class ReviewerTrackRow(Base):
+    __tablename__ = "reviewer_track"
+
+    reviewer_id: Mapped[str] = mapped_column(ForeignKey("reviewer.id"), primary_key=True)
+    track_id: Mapped[str] = mapped_column(ForeignKey("track.id"), primary_key=True)
+
+
+class AssignmentRow(Base):
+    __tablename__ = "assignment"
+
+    application_id: Mapped[str] = mapped_column(ForeignKey("application.id"), primary_key=True)
+    reviewer_id: Mapped[str] = mapped_column(ForeignKey("reviewer.id"), primary_key=True)
+
+
+class ConflictRow(Base):
+    """A declared or detected conflict of interest: the reviewer may not score it."""
+
+    __tablename__ = "conflict"
+
+    application_id: Mapped[str] = mapped_column(ForeignKey("application.id"), primary_key=True)
+    reviewer_id: Mapped[str] = mapped_column(ForeignKey("reviewer.id"), primary_key=True)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(String(32), default="declared")
+
+
+class ReviewRow(Base):
+    __tablename__ = "review"
+
+    application_id: Mapped[str] = mapped_column(ForeignKey("application.id"), primary_key=True)
+    reviewer_id: Mapped[str] = mapped_column(
+        ForeignKey("reviewer.id"), primary_key=True, index=True
+    )
+    comment: Mapped[str] = mapped_column(Text, default="")
+    conflict: Mapped[bool] = mapped_column(Boolean, default=False)
+    conflict_reason: Mapped[str] = mapped_column(Text, default="")
+    changed_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ScoreRow(Base):
+    """One criterion score of a review: a number, or a grade name for graded criteria."""
+
+    __tablename__ = "score"
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["application_id", "reviewer_id"],
+            ["review.application_id", "review.reviewer_id"],
+            ondelete="CASCADE",
+            name="fk_score_review",
+        ),
+    )
+
+    application_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    reviewer_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    criterion_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[float | None] = mapped_column(Float)
+    grade: Mapped[str | None] = mapped_column(String(64))
+
+
+class SelectionRunRow(Base):
+    __tablename__ = "selection_run"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    digest: Mapped[str] = mapped_column(String(64), index=True)
+    config_toml: Mapped[str] = mapped_column(Text)
+    program_version: Mapped[str] = mapped_column(String(32))
+    solver: Mapped[str] = mapped_column(String(16))
+    selected: Mapped[int] = mapped_column(Integer)
+    shortfall: Mapped[int] = mapped_column(Integer)
+    total_score: Mapped[str] = mapped_column(String(32))
+    result: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class RunResultRow(Base):
+    __tablename__ = "run_result"
+
+    run_id: Mapped[int] = mapped_column(
+        ForeignKey("selection_run.id", ondelete="CASCADE"), primary_key=True
+    )
+    application_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    track_id: Mapped[str] = mapped_column(String(64))
+    final_score: Mapped[str | None] = mapped_column(String(32))
+    rank: Mapped[int | None] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(32))
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class AuditRow(Base):
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_at", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    actor: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(64))
+    target: Mapped[str | None] = mapped_column(String(300))
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

@@ -1,0 +1,83 @@
+"""Selection runs: recorded with their digest, configuration and every result."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from reviewer import __version__
+from reviewer.domain.model import RoundResult
+from reviewer.store.models import RunResultRow, SelectionRunRow
+from reviewer.store.repository import audit, bulk_insert
+
+
+def record_run(
+    session: Session,
+    *,
+    digest: str,
+    config_toml: str,
+    result: RoundResult,
+    document: dict[str, Any],
+    created_at: datetime,
+) -> int:
+    """Store a run and return its id."""
+    selection = result.selection
+    run = SelectionRunRow(
+        created_at=created_at,
+        digest=digest,
+        config_toml=config_toml,
+        program_version=__version__,
+        solver=selection.method or "",
+        selected=len(selection.selected),
+        shortfall=selection.shortfall,
+        total_score=str(selection.total_score),
+        result=document,
+    )
+    session.add(run)
+    session.flush()
+    reasons = {entry["id"]: entry["reason"] for entry in document["applications"]}
+    bulk_insert(
+        session,
+        RunResultRow,
+        [
+            {
+                "run_id": run.id,
+                "application_id": scored.id,
+                "track_id": scored.track,
+                "final_score": None if scored.final is None else str(scored.final),
+                "rank": scored.rank,
+                "status": selection.decisions[scored.id].status.value,
+                "reason": reasons.get(scored.id, ""),
+            }
+            for scored in result.scored.values()
+        ],
+    )
+    audit(
+        session,
+        "select",
+        str(run.id),
+        digest=digest,
+        selected=run.selected,
+        shortfall=run.shortfall,
+        total_score=run.total_score,
+    )
+    return run.id
+
+
+def latest_run(session: Session) -> SelectionRunRow | None:
+    return session.scalars(
+        select(SelectionRunRow).order_by(SelectionRunRow.id.desc()).limit(1)
+    ).first()
+
+
+def run_statuses(session: Session, run_id: int) -> dict[str, tuple[str | None, str]]:
+    """Application id → (final score, status) of a stored run."""
+    rows = session.execute(
+        select(RunResultRow.application_id, RunResultRow.final_score, RunResultRow.status).where(
+            RunResultRow.run_id == run_id
+        )
+    )
+    return {row[0]: (row[1], row[2]) for row in rows}

@@ -1,0 +1,166 @@
+"""The round database: schema, transactions, audit, migrations."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, text
+
+from reviewer.domain.config import RoundConfig
+from reviewer.domain.model import Application, Review, Reviewer
+from reviewer.errors import InvalidInput, RefusedByState
+from reviewer.services import locking, rounds
+from reviewer.store import repository
+from reviewer.store.engine import Database, database_url
+from reviewer.store.migrate import backup_file, current_revision, head_revision
+from reviewer.store.models import AuditRow
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "db"
+
+
+def _app(app_id: str, track: str = "challenge") -> Application:
+    return Application(
+        id=app_id,
+        track=track,
+        title="제목",
+        company="(주)테스트",
+        ai_category="AI",
+        amount=100_000_000,
+        attributes={"비고": "메모"},
+    )
+
+
+def test_create_round_keeps_config_and_tracks(database: Database, template: RoundConfig) -> None:
+    with database.session() as session:
+        config = repository.load_config(session)
+        assert config.name == template.name
+        assert config.track_ids == template.track_ids
+        rows = session.execute(text("SELECT id, seats FROM track ORDER BY position")).all()
+        assert [r[0] for r in rows] == list(template.track_ids)
+
+
+def test_sqlite_has_foreign_keys_and_wal(database: Database) -> None:
+    with database.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+
+
+def test_foreign_key_refuses_unknown_track(database: Database) -> None:
+    with pytest.raises(Exception, match="FOREIGN KEY"), database.session() as session:
+        repository.add_applications(session, [_app("X-1", track="nope")], source="t")
+    with database.session() as session:
+        assert repository.application_tracks(session) == {}
+
+
+def test_round_trip_and_replaced_review_is_audited(database: Database) -> None:
+    with database.session() as session:
+        repository.add_applications(session, [_app("A-1")], source="apps.xlsx")
+        repository.upsert_reviewers(session, [Reviewer("R1", "김심사", "서울대", ("challenge",))])
+        first = Review(
+            "A-1",
+            "R1",
+            {"tech": 30.0, "biz": 20.0, "capability": 15.0, "policy": 8.0},
+            comment="좋음",
+        )
+        assert repository.replace_reviews(session, [first], source="s1.xlsx") == 0
+    with database.session() as session:
+        second = Review(
+            "A-1",
+            "R1",
+            {"tech": 35.0, "biz": 25.0, "capability": 15.0, "policy": 9.0},
+            comment="수정",
+        )
+        assert repository.replace_reviews(session, [second], source="s2.xlsx") == 1
+    with database.session() as session:
+        data = repository.load_round(session)
+        assert data.applications[0].attributes == {"비고": "메모"}
+        assert data.reviewers[0].tracks == ("challenge",)
+        assert len(data.reviews) == 1
+        assert data.reviews[0].scores["tech"] == 35.0
+        assert data.reviews[0].comment == "수정"
+        entries = session.scalars(select(AuditRow).where(AuditRow.action == "review.replace")).all()
+        assert len(entries) == 1
+        assert entries[0].detail["old"]["scores"]["tech"] == 30.0
+        assert entries[0].detail["old"]["comment"] == "좋음"
+
+
+def test_graded_scores_round_trip(database: Database) -> None:
+    with database.session() as session:
+        repository.add_applications(session, [_app("T-1", track="tips")], source="t")
+        repository.upsert_reviewers(session, [Reviewer("R1", "이심사")])
+        repository.replace_reviews(
+            session,
+            [Review("T-1", "R1", {"tech": 30.0, "biz": 20.0, "invest": 4.0, "policy": "우수"})],
+            source="s",
+        )
+    with database.session() as session:
+        review = repository.load_round(session).reviews[0]
+        assert review.scores == {"tech": 30.0, "biz": 20.0, "invest": 4.0, "policy": "우수"}
+
+
+def test_a_failed_unit_of_work_writes_nothing(database: Database) -> None:
+    with pytest.raises(RuntimeError), database.session() as session:
+        repository.add_applications(session, [_app("A-1")], source="t")
+        raise RuntimeError("boom")
+    with database.session() as session:
+        assert repository.application_tracks(session) == {}
+
+
+def test_locked_round_refuses_changes(database: Database) -> None:
+    locking.lock_round(database)
+    with pytest.raises(RefusedByState) as info, database.session() as session:
+        repository.require_open(session)
+    assert info.value.exit_code == 4
+    locking.unlock_round(database)
+    with database.session() as session:
+        repository.require_open(session)
+
+
+def test_create_refuses_an_existing_file(round_db: Path, template: RoundConfig) -> None:
+    before = round_db.read_bytes()
+    with pytest.raises(RefusedByState):
+        rounds.create_round(round_db, template)
+    assert round_db.read_bytes() == before
+
+
+def test_open_missing_database_is_invalid_input(tmp_path: Path) -> None:
+    with pytest.raises(InvalidInput), rounds.open_round(tmp_path / "none.db"):
+        pass
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_newer_database_is_refused(round_db: Path) -> None:
+    with sqlite3.connect(round_db) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = 'f999'")
+    before = round_db.read_bytes()
+    with pytest.raises(RefusedByState) as info, rounds.open_round(round_db):
+        pass
+    assert info.value.exit_code == 4
+    assert "newer" in info.value.message("en")
+    assert round_db.read_bytes() == before
+
+
+def test_database_of_the_first_schema_revision_opens(tmp_path: Path) -> None:
+    """A round saved by schema revision 0001 opens and reads with this program."""
+    copy = tmp_path / "old.db"
+    shutil.copy(FIXTURES / "round-0001.db", copy)
+    with rounds.open_round(copy) as database:
+        assert current_revision(database.engine) == head_revision()
+        with database.session() as session:
+            data = repository.load_round(session)
+    assert [a.id for a in data.applications] == ["2025-0001", "2025-0002"]
+    assert len(data.reviews) == 1
+
+
+def test_backup_copies_the_file(round_db: Path) -> None:
+    backup = backup_file(round_db, "0001")
+    assert backup.exists()
+    assert backup.name.startswith("round.db.bak-0001-")
+
+
+def test_database_url_accepts_paths_and_urls(tmp_path: Path) -> None:
+    assert database_url(tmp_path / "a.db").startswith("sqlite:///")
+    assert database_url("postgresql://u@h/db") == "postgresql://u@h/db"
