@@ -55,7 +55,7 @@ def normalise_lang(value: str | None) -> Lang:
     return "en" if value.lower().startswith("en") else "ko"
 
 
-def render(key: str, lang: Lang | str | None = None, **params: Any) -> str:
+def render(key: str, lang: Lang | str | None = None, /, **params: Any) -> str:
     """The message ``key`` in ``lang`` (default: the environment's), with ``params`` filled."""
     language = normalise_lang(lang)
     templates = catalog().get(key)

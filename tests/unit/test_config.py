@@ -1,0 +1,206 @@
+"""round.toml parsing and validation (DESIGN §5)."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+
+from reviewer.domain.config import Quota, load_config, parse_config
+from reviewer.errors import ConfigError
+from reviewer.resources import read_text, template_path
+
+MINIMAL = """
+[round]
+name = "회차"
+year = 2025
+
+[[criteria]]
+id = "tech"
+name = "기술성"
+weight = 60
+min = 0
+max = 60
+
+[[criteria]]
+id = "biz"
+name = "사업성"
+weight = 40
+
+[[tracks]]
+id = "a"
+name = "트랙 A"
+seats = 3
+
+[[tracks]]
+id = "b"
+name = "트랙 B"
+seats = 2
+linked = true
+"""
+
+
+def test_template_is_seoul_2025() -> None:
+    config = load_config(str(template_path()))
+    assert config.year == 2025
+    assert config.track_ids == (
+        "pre-rnd",
+        "challenge",
+        "tips",
+        "kibo",
+        "testbed",
+        "weak-tech",
+        "reg-break",
+    )
+    assert {t.id for t in config.tracks if t.linked} == {"tips", "kibo"}
+    assert sum(c.weight for c in config.criteria) == 100
+    linked, overall = config.quotas
+    assert (linked.scope, linked.tracks, linked.share, linked.strict) == (
+        "each",
+        ("tips", "kibo"),
+        Fraction(3, 10),
+        False,
+    )
+    assert (overall.scope, overall.share, overall.strict) == ("combined", Fraction(1, 2), True)
+    assert len(overall.tracks) == 7
+    tips = config.track("tips")
+    assert tips is not None and tips.requires == ("investment_commitment",)
+    policy = tips.criterion("정책부합성")
+    assert policy is not None and policy.normalise("우수") == 0.8
+    assert tips.criterion("invest") is not None
+    assert config.source == read_text("templates", "seoul-2025.toml")
+
+
+def test_defaults() -> None:
+    config = parse_config(MINIMAL)
+    assert (config.cutoff, config.min_reviews, config.decimals) == (70, 3, 2)
+    agg = config.aggregation
+    assert (agg.method, agg.trim_min_reviews, agg.normalize, agg.bonus_cap) == (
+        "trimmed",
+        5,
+        "none",
+        5,
+    )
+    assert agg.criterion_floor is None
+    assert config.selection.objective == ("fill", "quota", "score")
+    assert config.selection.tie_break == ()
+    biz = config.criteria[1]
+    assert (biz.min, biz.max) == (0, 40)  # max defaults to the weight
+    assert config.tracks[0].criteria == config.criteria
+
+
+def test_track_lookup_by_id_or_name() -> None:
+    config = parse_config(MINIMAL)
+    assert config.track("a") is config.tracks[0]
+    assert config.track("트랙 B") is config.tracks[1]
+    assert config.track("트랙b") is config.tracks[1]
+    assert config.track("c") is None
+
+
+def test_normalise_numeric_scale() -> None:
+    criterion = parse_config(MINIMAL.replace("min = 0\nmax = 60", "min = 1\nmax = 5")).criteria[0]
+    assert criterion.normalise(1) == 0
+    assert criterion.normalise(5) == 1
+    assert criterion.normalise(4) == 0.75
+
+
+@pytest.mark.parametrize(
+    ("share", "strict", "n", "required"),
+    [
+        (Fraction(3, 10), False, 10, 3),
+        (Fraction(3, 10), False, 11, 4),
+        (Fraction(3, 10), False, 0, 0),
+        (Fraction(1, 2), True, 10, 6),
+        (Fraction(1, 2), True, 11, 6),
+        (Fraction(1, 2), False, 11, 6),
+        (Fraction(1, 2), True, 0, 0),
+        (Fraction(1, 2), True, 1, 1),
+        (Fraction(0), False, 5, 0),
+        (Fraction(1), False, 5, 5),
+    ],
+)
+def test_quota_required_uses_exact_fractions(
+    share: Fraction, strict: bool, n: int, required: int
+) -> None:
+    quota = Quota("q", frozenset({"AI"}), ("a",), "combined", share, strict)
+    assert quota.required(n) == required
+
+
+def test_share_is_an_exact_fraction() -> None:
+    config = parse_config(MINIMAL + '\n[[quotas]]\nname = "q"\nmin_share = 0.3\n')
+    assert config.quotas[0].share == Fraction(3, 10)
+    assert config.quotas[0].required(10) == 3  # 0.3 * 10 in binary is 3.0000000000000004
+
+
+BAD = [
+    ('[[quotas]]\nname = "q"\ntracks = ["zzz"]\nmin_share = 0.3\n', "unknown track zzz"),
+    ('[[quotas]]\nname = "q"\nmin_share = 1.5\n', "between 0 and 1"),
+    ('[[quotas]]\nname = "q"\nmin_share = -0.1\n', "between 0 and 1"),
+    ('[[quotas]]\nname = "q"\ncategories = ["ML"]\nmin_share = 0.3\n', "categories"),
+    ('[[quotas]]\nname = "q"\nscope = "some"\nmin_share = 0.3\n', "scope"),
+    ('[selection]\ntie_break = ["design"]\n', "tie-break criterion design"),
+    ('[selection]\nobjective = ["fill", "score"]\n', "objective"),
+    ('[aggregation]\nmethod = "max"\n', "method"),
+    ("[aggregation]\ncriterion_floor = 2\n", "between 0 and 1"),
+]
+
+
+@pytest.mark.parametrize(("extra", "needle"), BAD)
+def test_bad_configs_are_refused_with_a_message(extra: str, needle: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        parse_config(MINIMAL + "\n" + extra, filename="round.toml")
+    message = info.value.message("en")
+    assert needle in message
+    assert message.startswith("round.toml")
+    assert info.value.exit_code == 3
+    assert info.value.message("ko")  # a Korean message exists too
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle"),
+    [
+        ("weight = 60", "weight = 0", "weight must be above 0"),
+        ("weight = 60", "weight = -5", "weight must be above 0"),
+        ("min = 0\nmax = 60", "min = 60\nmax = 60", "min 60.0 must be below max 60.0"),
+        ("min = 0\nmax = 60", "min = 5\nmax = 1", "must be below max"),
+        ("seats = 3", "seats = -1", "seats must be at least 0"),
+        ("seats = 3", 'seats = "three"', "seats must be a whole number"),
+        ('id = "b"', 'id = "a"', "track a appears twice"),
+        ("year = 2025", "", "year is missing"),
+    ],
+)
+def test_bad_values_are_refused(old: str, new: str, needle: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        parse_config(MINIMAL.replace(old, new, 1))
+    assert needle in info.value.message("en")
+
+
+def test_syntax_error_names_the_file() -> None:
+    with pytest.raises(ConfigError) as info:
+        parse_config("[round\nname=", filename="bad.toml")
+    assert info.value.message("en").startswith("bad.toml: TOML syntax error")
+
+
+def test_no_tracks() -> None:
+    with pytest.raises(ConfigError, match="at least one track"):
+        parse_config('[round]\nname = "x"\nyear = 2025\n')
+
+
+def test_linked_quota_without_linked_tracks() -> None:
+    text = (
+        MINIMAL.replace("linked = true", "")
+        + '\n[[quotas]]\nname = "q"\ntracks = "linked"\nmin_share = 0.3\n'
+    )
+    with pytest.raises(ConfigError, match="no track is linked"):
+        parse_config(text)
+
+
+def test_graded_criterion_values_must_be_fractions() -> None:
+    text = MINIMAL.replace("weight = 40\n", 'weight = 40\ngrades = { "A" = 1.0, "B" = 1.5 }\n')
+    with pytest.raises(ConfigError, match="grade B"):
+        parse_config(text)
+
+
+def test_missing_file() -> None:
+    with pytest.raises(ConfigError, match="cannot read"):
+        load_config("/nonexistent/round.toml")
