@@ -1,0 +1,255 @@
+"""The command line end to end: init, import, select, exit codes, bad input."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from reviewer.cli import main
+
+CRITERIA = ("기술성", "사업성", "수행역량", "정책부합성")
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["--lang", "en", *argv], out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def workbook(path: Path, header: Sequence[str], rows: Sequence[Sequence[Any]],
+             sheet: str = "Sheet1", title: str | None = None) -> Path:
+    book = openpyxl.Workbook()
+    ws = book.active
+    assert ws is not None
+    ws.title = sheet
+    if title:
+        ws.append([title])
+        ws.append([])
+    ws.append(list(header))
+    for row in rows:
+        ws.append(list(row))
+    book.save(path)
+    return path
+
+
+APP_HEADER = ("과제번호", "사업유형", "과제명", "기업명", "사업자등록번호", "AI구분", "신청금액",
+              "소재지", "투자확약")
+
+
+def app_rows(count: int = 6) -> list[list[Any]]:
+    return [[f"2025-{i:04d}", "서울혁신챌린지", f"과제 {i}", f"(주)기업{i}", "",
+             "AI" if i % 2 else "일반", "2억", "서울특별시 중구", ""] for i in range(1, count + 1)]
+
+
+REVIEWERS = [[f"R{i}", f"심사위원{i}", "서울대학교", "challenge"] for i in range(1, 6)]
+
+
+def score_rows(apps: int = 6, reviewers: int = 5) -> list[list[Any]]:
+    rows = []
+    for a in range(1, apps + 1):
+        for r in range(1, reviewers + 1):
+            rows.append([f"2025-{a:04d}", f"R{r}", 30 + (a + r) % 9, 20 + a % 7, 15, 8, "", ""])
+    return rows
+
+
+SCORE_HEADER = ("과제번호", "심사위원ID", *CRITERIA, "의견", "이해충돌")
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> dict[str, Path]:
+    return {
+        "apps": workbook(tmp_path / "apps.xlsx", APP_HEADER, app_rows(),
+                         title="2025 신청 과제 목록"),
+        "reviewers": workbook(tmp_path / "reviewers.xlsx",
+                              ("심사위원ID", "성명", "소속", "담당트랙"), REVIEWERS),
+        "scores": workbook(tmp_path / "scores.xlsx", SCORE_HEADER, score_rows(), sheet="점수"),
+    }
+
+
+@pytest.fixture
+def db(tmp_path: Path, files: dict[str, Path]) -> Path:
+    path = tmp_path / "round.db"
+    assert run("init", str(path))[0] == 0
+    assert run("import", "applications", str(path), str(files["apps"]))[0] == 0
+    assert run("import", "reviewers", str(path), str(files["reviewers"]))[0] == 0
+    return path
+
+
+def test_init_import_select_json(db: Path, files: dict[str, Path]) -> None:
+    code, out, err = run("import", "scores", str(db), str(files["scores"]))
+    assert code == 0, err
+    assert "30 reviews" in out
+    code, out, err = run("select", str(db), "--json")
+    assert code == 0, err
+    document = json.loads(out)
+    assert document["round"] == "2025 서울형 R&D 1차 평가"
+    assert set(document) >= {"objective", "applications", "quotas", "tracks", "boundary_ties"}
+    apps = {a["id"]: a for a in document["applications"]}
+    assert len(apps) == 6
+    assert all(a["reviews"] == 5 for a in apps.values())
+    challenge = next(t for t in document["tracks"] if t["id"] == "challenge")
+    assert challenge["selected"] == document["objective"]["selected"]
+    ranks = sorted(a["rank"] for a in apps.values() if a["rank"] is not None)
+    assert ranks == list(range(1, len(ranks) + 1))
+
+
+def test_select_prints_a_readable_summary(db: Path, files: dict[str, Path]) -> None:
+    run("import", "scores", str(db), str(files["scores"]))
+    code, out, _ = run("select", str(db))
+    assert code == 0
+    assert "challenge" in out
+    assert "recorded selection run #1" in out
+
+
+def test_reimport_replaces_reviews(db: Path, files: dict[str, Path], tmp_path: Path) -> None:
+    assert run("import", "scores", str(db), str(files["scores"]))[0] == 0
+    again = workbook(tmp_path / "again.xlsx", SCORE_HEADER, score_rows()[:5])
+    code, out, _ = run("import", "scores", str(db), str(again))
+    assert code == 0
+    assert "replaced 5" in out
+
+
+def _bytes(path: Path) -> bytes:
+    wal = path.with_name(path.name + "-wal")
+    return path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+
+
+def _bad_scores(tmp_path: Path, change: Any) -> Path:
+    rows = score_rows()
+    change(rows)
+    return workbook(tmp_path / "bad_scores.xlsx", SCORE_HEADER, rows, sheet="점수")
+
+
+def _bad_apps(tmp_path: Path, change: Any, name: str = "bad_apps.xlsx") -> Path:
+    rows = [[f"2025-{i:04d}", "challenge", f"새 과제 {i}", f"(주)신규{i}", "", "AI", "1억",
+             "서울 중구", ""] for i in range(100, 104)]
+    change(rows)
+    return workbook(tmp_path / name, APP_HEADER, rows)
+
+
+def _set(row: int, col: int, value: Any) -> Any:
+    def change(rows: list[list[Any]]) -> None:
+        rows[row][col] = value
+    return change
+
+
+# (kind, file builder, expected fragments of the message)
+BAD_INPUTS: list[tuple[str, Any, tuple[str, ...]]] = [
+    ("scores", lambda p: _bad_scores(p, _set(12, 2, 45)),
+     ("bad_scores.xlsx", "점수", "row 14", "기술성", "45", "40")),
+    ("scores", lambda p: _bad_scores(p, _set(3, 3, "abc")),
+     ("bad_scores.xlsx", "row 5", "사업성", "abc")),
+    ("scores", lambda p: _bad_scores(p, _set(0, 0, "2025-9999")),
+     ("bad_scores.xlsx", "row 2", "2025-9999")),
+    ("scores", lambda p: _bad_scores(p, _set(1, 1, "R99")),
+     ("bad_scores.xlsx", "row 3", "R99")),
+    ("scores", lambda p: _bad_scores(p, lambda rows: rows.append(list(rows[0]))),
+     ("bad_scores.xlsx", "row 32", "2025-0001")),
+    ("applications", lambda p: _bad_apps(p, _set(1, 0, "2025-0100")),
+     ("bad_apps.xlsx", "row 3", "2025-0100")),
+    ("applications", lambda p: _bad_apps(p, _set(2, 1, "우주항공")),
+     ("bad_apps.xlsx", "row 4", "우주항공")),
+    ("applications", lambda p: _bad_apps(p, _set(0, 4, "123-45-67891")),
+     ("bad_apps.xlsx", "row 2", "123-45-67891")),
+    ("applications", lambda p: _bad_apps(p, _set(0, 0, "2025-0001")),
+     ("2025-0001",)),
+    ("applications", lambda p: _write(p / "corrupt.xlsx", b"PK\x03\x04 not really a zip"),
+     ("corrupt.xlsx",)),
+    ("applications", lambda p: _write(p / "empty.xlsx", b""), ("empty.xlsx",)),
+    ("applications", lambda p: workbook(p / "header_only.xlsx", APP_HEADER, []),
+     ("header_only.xlsx",)),
+    ("applications", lambda p: _write(p / "empty.csv", b""), ("empty.csv",)),
+    ("applications", lambda p: _write(p / "latin.csv", "과제번호,트랙,과제명,기업명\n"
+                                      .encode("utf-16")), ("latin.csv",)),
+]
+
+
+def _write(path: Path, content: bytes) -> Path:
+    path.write_bytes(content)
+    return path
+
+
+@pytest.mark.parametrize(("kind", "build", "needles"), BAD_INPUTS,
+                         ids=[f"{k}-{i}" for i, (k, _, _) in enumerate(BAD_INPUTS)])
+def test_bad_input_exits_3_names_the_place_and_writes_nothing(
+        db: Path, tmp_path: Path, kind: str, build: Any, needles: tuple[str, ...]) -> None:
+    bad = build(tmp_path)
+    before = _bytes(db)
+    code, out, err = run("import", kind, str(db), str(bad))
+    assert code == 3, (out, err)
+    for needle in needles:
+        assert needle in err, (needle, err)
+    assert _bytes(db) == before
+
+
+def test_errors_in_korean(db: Path, tmp_path: Path) -> None:
+    bad = _bad_scores(tmp_path, _set(12, 2, 45))
+    err = io.StringIO()
+    code = main(["--lang", "ko", "import", "scores", str(db), str(bad)], err=err,
+                out=io.StringIO())
+    assert code == 3
+    message = err.getvalue()
+    assert "시트 점수" in message and "14행" in message and "기술성" in message
+
+
+def test_one_bad_file_of_several_imports_nothing(db: Path, files: dict[str, Path],
+                                                 tmp_path: Path) -> None:
+    good = _bad_apps(tmp_path, lambda rows: None, name="good.xlsx")
+    bad = _bad_apps(tmp_path, _set(0, 1, "nowhere"), name="bad.xlsx")
+    before = _bytes(db)
+    code, _, err = run("import", "applications", str(db), str(good), str(bad))
+    assert code == 3
+    assert "bad.xlsx" in err
+    assert _bytes(db) == before
+
+
+def test_locked_round_refuses_import_with_exit_4(db: Path, files: dict[str, Path]) -> None:
+    assert run("lock", str(db))[0] == 0
+    before = _bytes(db)
+    code, _, err = run("import", "scores", str(db), str(files["scores"]))
+    assert code == 4
+    assert "locked" in err
+    assert _bytes(db) == before
+    assert run("unlock", str(db))[0] == 0
+    assert run("import", "scores", str(db), str(files["scores"]))[0] == 0
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert run()[0] == 2
+    assert run("import", "nonsense", str(tmp_path / "x.db"))[0] == 2
+    assert run("select")[0] == 2
+
+
+def test_missing_database_exits_3(tmp_path: Path) -> None:
+    code, _, err = run("select", str(tmp_path / "missing.db"))
+    assert code == 3
+    assert "missing.db" in err
+
+
+def test_init_refuses_existing_database(db: Path) -> None:
+    assert run("init", str(db))[0] == 4
+
+
+def test_bad_config_exits_3(tmp_path: Path) -> None:
+    config = tmp_path / "round.toml"
+    config.write_text('[round]\nname = "x"\nyear = 2025\n', encoding="utf-8")
+    code, _, err = run("init", str(tmp_path / "r.db"), "--config", str(config))
+    assert code == 3
+    assert "round.toml" in err
+    assert not (tmp_path / "r.db").exists()
+
+
+def test_console_script_runs_as_a_process(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "reviewer", "--lang", "en", "select", str(tmp_path / "no.db")],
+        capture_output=True, text=True, check=False)
+    assert result.returncode == 3
+    assert "no.db" in result.stderr
