@@ -42,6 +42,11 @@ def default_lang() -> Lang:
     ):
         if value:
             return "en" if value.lower().startswith("en") else "ko"
+    return _locale_lang()
+
+
+@cache
+def _locale_lang() -> Lang:
     try:
         name = locale.getlocale()[0] or ""
     except ValueError:
