@@ -1,3 +1,159 @@
-"""Messages of importing."""
+"""Messages of importing (applications, reviewers, scores). The location (file, sheet,
+row, column) is put in front of each message by the error itself."""
 
-MESSAGES: dict[str, tuple[str, str]] = {}
+MESSAGES: dict[str, tuple[str, str]] = {
+    # -- the file ----------------------------------------------------------------------
+    "import.unsupported_type": (
+        "지원하지 않는 파일 형식입니다 ({suffix}). .xlsx 또는 .csv 파일을 사용하세요",
+        "unsupported file type {suffix}; use an .xlsx or .csv file",
+    ),
+    "import.unreadable": ("파일을 읽을 수 없습니다: {error}", "cannot read the file: {error}"),
+    "import.empty_file": ("빈 파일입니다 (0바이트)", "the file is empty (0 bytes)"),
+    "import.encoding": (
+        "텍스트 인코딩을 알 수 없습니다. CSV를 UTF-8 또는 CP949(EUC-KR)로 저장하세요",
+        "cannot decode the text; save the CSV as UTF-8 or CP949 (EUC-KR)",
+    ),
+    "import.csv_syntax": ("CSV 형식 오류: {error}", "CSV format error: {error}"),
+    "import.corrupt": (
+        "엑셀(.xlsx) 파일을 열 수 없습니다. 파일이 손상되었거나 엑셀 파일이 아닙니다 ({error})",
+        "cannot open the .xlsx workbook; the file is damaged or not an Excel file ({error})",
+    ),
+    "import.protected_or_xls": (
+        "암호가 걸린 통합 문서이거나 예전 .xls 파일입니다. 암호를 해제하고 .xlsx로 저장하세요",
+        "the workbook is password-protected or an old .xls file; remove the password and "
+        "save it as .xlsx",
+    ),
+    "import.no_sheet": ("통합 문서에 시트가 없습니다", "the workbook has no sheet"),
+    "import.empty_sheet": ("데이터가 없습니다 (빈 시트)", "there is no data (the sheet is empty)"),
+    "import.no_header": (
+        "제목 행을 찾을 수 없습니다. 다음 열이 필요합니다: {expected}",
+        "no header row found; the table needs the columns {expected}",
+    ),
+    "import.header_incomplete": (
+        "제목 행에 {missing} 열이 없습니다 (필요한 열: {expected})",
+        "the header row lacks the column(s) {missing} (required: {expected})",
+    ),
+    "import.duplicate_column": (
+        "같은 제목의 열이 두 번 있습니다 ({other} 열과 중복)",
+        "this header appears twice (also column {other})",
+    ),
+    "import.no_rows": (
+        "제목 행 아래에 데이터 행이 없습니다",
+        "there are no data rows below the header",
+    ),
+    # -- cell values -------------------------------------------------------------------
+    "import.required": ("필수 값이 비어 있습니다", "a value is required"),
+    "import.not_number": ("{value}은(는) 숫자가 아닙니다", "{value} is not a number"),
+    "import.negative": ("{value}: 음수는 허용되지 않습니다", "{value} must not be negative"),
+    "import.amount": (
+        "{value}은(는) 금액으로 읽을 수 없습니다 (예: 400,000,000 / 4억 / 4억 5천만원)",
+        "{value} is not an amount in won (e.g. 400,000,000, 4억, 4억 5천만원)",
+    ),
+    "import.amount_fraction": (
+        "{value}: 금액은 원 단위 정수여야 합니다",
+        "{value} is not a whole number of won",
+    ),
+    "import.amount_ambiguous": (
+        "{value}은(는) 뜻이 모호합니다. 1억 2,000만원 또는 120,000,000처럼 적어 주세요",
+        "{value} is ambiguous; write it as 1억 2,000만원 or 120,000,000",
+    ),
+    "import.flag": (
+        "{value}은(는) 예/아니오 값이 아닙니다 (Y/N, 예/아니오, O/X, 1/0, 있음/없음)",
+        "{value} is not a yes/no value (Y/N, 예/아니오, O/X, 1/0, true/false)",
+    ),
+    "import.ai_category": (
+        "{value}은(는) AI 구분이 아닙니다 (AI, AI+X(AI 융합), 비AI/일반 중 하나)",
+        "{value} is not an AI category (AI, AI+X (AI 융합), or none (비AI, 일반))",
+    ),
+    "import.business_no_format": (
+        "{value}은(는) 사업자등록번호 형식이 아닙니다 (10자리 숫자, 예: 123-45-67890)",
+        "{value} is not a business registration number (10 digits, e.g. 123-45-67890)",
+    ),
+    "import.business_no_checksum": (
+        "{value}: 사업자등록번호의 검증번호가 맞지 않습니다",
+        "{value}: the business registration number's check digit is wrong",
+    ),
+    "import.email": ("{value}은(는) 이메일 주소가 아닙니다", "{value} is not an e-mail address"),
+    "import.unknown_track": (
+        "알 수 없는 트랙 {value} (트랙: {tracks})",
+        "unknown track {value} (tracks: {tracks})",
+    ),
+    # -- duplicates ----------------------------------------------------------------------
+    "import.duplicate_application": (
+        "과제번호 {id}이(가) 중복되었습니다 ({row_first}행에도 있음)",
+        "application id {id} appears twice (also row {row_first})",
+    ),
+    "import.duplicate_application_file": (
+        "과제번호 {id}이(가) 중복되었습니다 ({file_first} {row_first}행에도 있음)",
+        "application id {id} appears twice (also {file_first}, row {row_first})",
+    ),
+    "import.duplicate_reviewer": (
+        "심사위원 ID {id}이(가) 중복되었습니다 ({row_first}행에도 있음)",
+        "reviewer id {id} appears twice (also row {row_first})",
+    ),
+    "import.duplicate_reviewer_file": (
+        "심사위원 ID {id}이(가) 중복되었습니다 ({file_first} {row_first}행에도 있음)",
+        "reviewer id {id} appears twice (also {file_first}, row {row_first})",
+    ),
+    "import.duplicate_review": (
+        "과제 {application} × 심사위원 {reviewer}의 점수가 두 번 있습니다 ({row_first}행에도 있음)",
+        "application {application} × reviewer {reviewer} is scored twice (also row {row_first})",
+    ),
+    "import.duplicate_review_file": (
+        "과제 {application} × 심사위원 {reviewer}의 점수가 두 번 있습니다 "
+        "({file_first} {row_first}행에도 있음)",
+        "application {application} × reviewer {reviewer} is scored twice "
+        "(also {file_first}, row {row_first})",
+    ),
+    # -- scores --------------------------------------------------------------------------
+    "import.above_max": (
+        "{value}은(는) 최댓값 {max}보다 큽니다",
+        "{value} is above the maximum {max}",
+    ),
+    "import.below_min": (
+        "{value}은(는) 최솟값 {min}보다 작습니다",
+        "{value} is below the minimum {min}",
+    ),
+    "import.not_grade": (
+        "{value}은(는) {criterion}의 등급이 아닙니다 (등급: {grades})",
+        "{value} is not a grade of {criterion} (grades: {grades})",
+    ),
+    "import.unknown_application": (
+        "과제 {id}은(는) 이 평가 회차에 없습니다",
+        "application {id} is not in the round",
+    ),
+    "import.unknown_reviewer": (
+        "심사위원 {id}은(는) 이 평가 회차에 없습니다",
+        "reviewer {id} is not in the round",
+    ),
+    "import.not_assigned": (
+        "심사위원 {reviewer}은(는) 과제 {application}에 배정되지 않았습니다",
+        "reviewer {reviewer} is not assigned to application {application}",
+    ),
+    "import.missing_score": (
+        "{criterion} 점수가 비어 있습니다",
+        "the score for {criterion} is missing",
+    ),
+    "import.missing_criterion_column": (
+        "트랙 {track}의 평가항목 {criterion} 열이 파일에 없습니다",
+        "track {track} is scored on {criterion}, but the file has no column for it",
+    ),
+    "import.ambiguous_criterion_column": (
+        "이 열과 {other} 열이 모두 평가항목 {criterion}입니다. 하나만 남기세요",
+        "this column and column {other} both hold criterion {criterion}; keep one",
+    ),
+    "import.conflict_with_scores": (
+        "이해충돌(회피)로 표시되었는데 점수가 입력되어 있습니다 ({columns}). "
+        "점수를 비우거나 이해충돌 표시를 지우세요",
+        "a conflict of interest is declared, but scores are filled in ({columns}); "
+        "leave them blank or clear the conflict",
+    ),
+    "import.unknown_criterion": (
+        "{value}은(는) 트랙 {track}의 평가항목이 아닙니다 (평가항목: {criteria})",
+        "{value} is not a criterion of track {track} (criteria: {criteria})",
+    ),
+    "import.duplicate_criterion": (
+        "{criterion} 점수가 두 번 있습니다 ({row_first}행에도 있음)",
+        "the score for {criterion} is given twice (also row {row_first})",
+    ),
+}

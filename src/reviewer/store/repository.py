@@ -384,7 +384,7 @@ def load_round(session: Session) -> RoundData:
             guarantee=row.guarantee,
             attributes=row.attributes or {},
         )
-        for row in session.execute(select(columns).order_by(columns.id))
+        for row in session.execute(select(*columns).order_by(columns.id))
     )
     tracks: dict[str, list[str]] = defaultdict(list)
     for reviewer_id, track_id in session.execute(
