@@ -71,6 +71,9 @@ def _parser() -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=text)
         sub.add_argument("database")
 
+    gui = commands.add_parser("gui", help="open the window")
+    gui.add_argument("database", nargs="?", help="round database to open")
+
     template = commands.add_parser("template", help="write the Seoul 2025 round.toml template")
     template.add_argument("output", type=Path)
     return parser
@@ -119,6 +122,10 @@ def _run(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> int:
         args.output.write_text(read_text("templates", "seoul-2025.toml"), encoding="utf-8")
         print(args.output, file=out)
         return EXIT_OK
+    if args.command == "gui":
+        from reviewer.ui.app import run as run_gui
+
+        return run_gui(args.database, lang)
     if args.command == "demo":
         from reviewer.services.demo import run_demo
 
@@ -202,3 +209,11 @@ def main(
     except KeyboardInterrupt:
         print(render("cli.interrupted", lang), file=err)
         return 130
+
+
+def gui_main() -> int:
+    """The ``reviewer-gui`` entry point: the window, optionally opening a round."""
+    from reviewer.ui.app import run as run_gui
+
+    args = [a for a in sys.argv[1:] if not a.startswith("-")]
+    return run_gui(args[0] if args else None)

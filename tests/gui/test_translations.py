@@ -1,0 +1,55 @@
+"""The window's Korean translation is complete and loads."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from reviewer.resources import path
+from reviewer.ui.app import install_translator
+from reviewer.ui.ranking_model import status_label
+
+UI = Path(__file__).parents[2] / "src" / "reviewer" / "ui"
+CALL = re.compile(r"""(?:\btr|translate)\(\s*(?:"[A-Za-z]+",\s*)?((?:"[^"]*"\s*)+)""")
+
+
+def _sources_in_code() -> set[str]:
+    found: set[str] = set()
+    for module in UI.glob("*.py"):
+        for match in CALL.finditer(module.read_text(encoding="utf-8")):
+            found.add("".join(re.findall(r'"([^"]*)"', match.group(1))))
+    return found
+
+
+def _translations() -> dict[str, str]:
+    root = ET.parse(path("translations", "reviewer_ko.ts")).getroot()
+    result: dict[str, str] = {}
+    for message in root.iter("message"):
+        translation = message.find("translation")
+        assert translation is not None
+        assert translation.get("type") != "unfinished", message.findtext("source")
+        result[message.findtext("source") or ""] = translation.text or ""
+    return result
+
+
+def test_every_string_of_the_window_has_a_korean_translation() -> None:
+    translations = _translations()
+    sources = _sources_in_code()
+    assert len(sources) > 30
+    missing = sorted(s for s in sources if not translations.get(s))
+    assert not missing
+
+
+def test_korean_translation_loads(qapp: QApplication) -> None:
+    translator = install_translator(qapp, "ko")
+    assert translator is not None
+    try:
+        assert status_label("selected") == "선정"
+        assert QCoreApplication.translate("Status", "Below cutoff") == "과락"
+    finally:
+        qapp.removeTranslator(translator)
+    assert status_label("selected") == "Selected"
