@@ -152,6 +152,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.xlsx.criterion_mean_any": ("{name} 평균", "{name} mean"),
     "report.xlsx.reviewer_total": ("{id} 총점", "{id} total"),
     "report.xlsx.reviewer_adjusted": ("{id} 보정 총점", "{id} calibrated"),
+    "report.xlsx.reviewer_n": ("심사위원 {n}", "Reviewer {n}"),
+    "report.xlsx.total_n": ("총점 {n}", "Total {n}"),
+    "report.xlsx.adjusted_n": ("보정 총점 {n}", "Calibrated {n}"),
     "report.xlsx.yes_flag": ("Y", "Y"),
     "report.xlsx.no_statistics": ("통계가 없습니다.", "No statistics."),
     "report.xlsx.all_tracks": ("전체", "all"),
@@ -169,4 +172,48 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.sign.sign": ("서명", "Signature"),
     "report.sign.chair": ("위원장", "Chair"),
     "report.sign.member": ("위원", "Member"),
+    # Individual score sheets (PDF).
+    "report.sheet_pdf.title": ("개인별 평가표", "Individual score sheet"),
+    "report.sheet_pdf.none": ("평가할 과제가 없습니다.", "No applications to score."),
+    "report.sheet_pdf.reviewer": ("심사위원: {reviewer}", "Reviewer: {reviewer}"),
+    "report.sheet_pdf.criterion": ("평가항목", "Criterion"),
+    "report.sheet_pdf.weight": ("배점", "Weight"),
+    "report.sheet_pdf.scale": ("척도", "Scale"),
+    "report.sheet_pdf.score": ("점수", "Score"),
+    "report.sheet_pdf.points": ("환산 점수", "Points"),
+    "report.sheet_pdf.total": ("합계 (100점 환산)", "Total (of 100)"),
+    "report.sheet_pdf.conflict": (
+        "이해충돌로 이 과제의 평가에서 제외되었습니다. 사유: {reason}",
+        "Recused from this application for a conflict of interest. Reason: {reason}"),
+    "report.sheet_pdf.comment": ("심사 의견", "Comment"),
+    "report.sheet_pdf.statement": (
+        "위와 같이 평가하였으며, 이 과제와 이해관계가 없음을 확인합니다.",
+        "I scored this application as above and declare no conflict of interest unless "
+        "noted."),
+    "report.sheet_pdf.date": ("일자", "Date"),
+    "report.sheet_pdf.date_blank": ("20      년      월      일", "____ - ____ - ____"),
+    "report.sheet_pdf.signer": ("심사위원", "Reviewer"),
+    "report.sheet_pdf.seal": ("(서명)", "(signature)"),
+    # Score form (xlsx).
+    "report.form.title": ("개인별 평가 양식", "individual score form"),
+    "report.form.reviewer": ("심사위원: {reviewer}", "Reviewer: {reviewer}"),
+    "report.form.instructions": (
+        "노란 칸에 점수와 의견을 입력하십시오. 이해충돌이 있으면 이해충돌 칸에 Y를 입력하고 "
+        "점수는 비워 두십시오. 회색 칸은 그 과제의 평가 항목이 아닙니다.",
+        "Enter scores and comments in the yellow cells. For a conflict of interest enter Y "
+        "under conflict and leave the scores blank. Grey cells are not criteria of that "
+        "application."),
+    "report.form.scales": ("점수 범위 — {scales}", "Scales — {scales}"),
+    "report.form.col.id": ("과제번호", "application_id"),
+    "report.form.col.title": ("과제명", "title"),
+    "report.form.col.company": ("기업명", "company"),
+    "report.form.col.reviewer_id": ("심사위원ID", "reviewer_id"),
+    "report.form.col.comment": ("의견", "comment"),
+    "report.form.col.conflict": ("이해충돌", "conflict"),
+    "report.form.col.conflict_reason": ("이해충돌 사유", "conflict_reason"),
+    "report.form.bad_title": ("입력 오류", "Invalid entry"),
+    "report.form.bad_score": (
+        "{criterion}: {scale} 범위의 값을 입력하십시오.", "{criterion}: enter a value in {scale}."),
+    "report.form.bad_conflict": ("Y 또는 N을 입력하십시오.", "Enter Y or N."),
+    "report.form.criteria_sheet": ("평가 기준", "Criteria"),
 }
