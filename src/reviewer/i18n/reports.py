@@ -33,7 +33,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.cover.committee": ("심사위원회", "Committee"),
     "report.cover.applications": ("신청·선정", "Applications"),
     "report.cover.applications_value": (
-        "신청 {total}건 중 {selected}건 선정", "{selected} selected of {total}"),
+        "신청 {total}건 중 {selected}건 선정",
+        "{selected} selected of {total}",
+    ),
     "report.cover.cutoff": ("기준 점수", "Cutoff"),
     "report.cover.method": ("점수 집계", "Aggregation"),
     "report.cover.digest": ("데이터 SHA-256", "Data SHA-256"),
@@ -41,10 +43,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "모든 쪽 하단의 SHA-256 값은 이 보고서를 만든 선정 실행의 입력 데이터 지문입니다. "
         "인쇄본을 프로그램의 데이터와 대조할 때 사용하십시오.",
         "The SHA-256 value at the foot of every page is the fingerprint of the data of the "
-        "selection run this report shows; use it to match a printed page to the data."),
+        "selection run this report shows; use it to match a printed page to the data.",
+    ),
     "report.method.trimmed": (
         "절사 평균 (평가 5건 이상이면 최고·최저 1건씩 제외)",
-        "trimmed mean (highest and lowest dropped from 5 reviews)"),
+        "trimmed mean (highest and lowest dropped from 5 reviews)",
+    ),
     "report.method.mean": ("평균", "mean"),
     "report.method.median": ("중앙값", "median"),
     "report.method.zscore": ("심사위원별 z-점수 보정", "per-reviewer z-score calibration"),
@@ -52,8 +56,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.summary.title": ("선정 요약", "Selection summary"),
     "report.summary.objective": (
         "선정 {selected}건 · 쿼터 부족분 합계 {shortfall}건 · 선정 과제 점수 합계 {total}점",
-        "{selected} selected · total quota shortfall {shortfall} · sum of selected finals "
-        "{total}"),
+        "{selected} selected · total quota shortfall {shortfall} · sum of selected finals {total}",
+    ),
     # Track section.
     "report.track.seats": ("정원", "Seats"),
     "report.track.selected": ("선정", "Selected"),
@@ -68,15 +72,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.track.no_ranked": ("순위를 매길 과제가 없습니다.", "No application is ranked."),
     "report.track.notes": ("설명", "Notes"),
     "report.track.unranked": (
-        "순위 외 과제 (부적격·평가 미완료)", "Not ranked (ineligible, incomplete)"),
+        "순위 외 과제 (부적격·평가 미완료)",
+        "Not ranked (ineligible, incomplete)",
+    ),
     "report.track.cutoff_line": (
         "▲ 기준 점수 {cutoff}점 이상 ─── 기준선 ─── {cutoff}점 미만 ▼",
-        "▲ at or above {cutoff} ─── cutoff ─── below {cutoff} ▼"),
+        "▲ at or above {cutoff} ─── cutoff ─── below {cutoff} ▼",
+    ),
     "report.track.tie": (
         "{mark} 경계 동점: 마지막 선정 과제와 첫 미선정 후보가 {final}점으로 같습니다 "
         "({ids}). 순서는 동점 처리 기준(세부 항목 평균, 과제번호)으로 정해졌습니다.",
         "{mark} Boundary tie: the last selected and the first unselected candidate both "
-        "have {final} ({ids}); the tie-break rule (criterion means, then id) decided."),
+        "have {final} ({ids}); the tie-break rule (criterion means, then id) decided.",
+    ),
     "report.requires.investment_commitment": ("투자확약", "investment commitment"),
     "report.requires.guarantee": ("기술보증기금 보증", "KIBO guarantee"),
     "report.chart.histogram": ("최종 점수 분포 (5점 구간)", "Final scores (5-point bins)"),
@@ -132,6 +140,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.col.measure": ("지표", "Measure"),
     "report.col.value": ("값", "Value"),
     "report.col.reviewers": ("심사위원 수", "Reviewers"),
+    "report.col.app_count": ("과제 수", "Applications"),
     # Workbook.
     "report.sheet.summary": ("요약", "Summary"),
     "report.sheet.ranking": ("순위", "Ranking"),
@@ -155,7 +164,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.xlsx.reviewer_n": ("심사위원 {n}", "Reviewer {n}"),
     "report.xlsx.total_n": ("총점 {n}", "Total {n}"),
     "report.xlsx.adjusted_n": ("보정 총점 {n}", "Calibrated {n}"),
-    "report.xlsx.yes_flag": ("Y", "Y"),
     "report.xlsx.no_statistics": ("통계가 없습니다.", "No statistics."),
     "report.xlsx.all_tracks": ("전체", "all"),
     "report.xlsx.agreement": ("트랙별 심사위원 간 일치도", "Inter-rater agreement per track"),
@@ -163,7 +171,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.sign.title": ("심사위원회 확인", "Committee sign-off"),
     "report.sign.statement": (
         "{committee}는(은) 「{round}」의 평가 결과가 위와 같음을 확인합니다.",
-        "{committee} confirms the results of “{round}” as reported above."),
+        "{committee} confirms the results of “{round}” as reported above.",
+    ),
+    "report.sign.committee": ("심사위원회", "The committee"),
     "report.sign.digest": ("데이터 SHA-256: {digest}", "Data SHA-256: {digest}"),
     "report.sign.role": ("구분", "Role"),
     "report.sign.name": ("성명", "Name"),
@@ -184,12 +194,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.sheet_pdf.total": ("합계 (100점 환산)", "Total (of 100)"),
     "report.sheet_pdf.conflict": (
         "이해충돌로 이 과제의 평가에서 제외되었습니다. 사유: {reason}",
-        "Recused from this application for a conflict of interest. Reason: {reason}"),
+        "Recused from this application for a conflict of interest. Reason: {reason}",
+    ),
     "report.sheet_pdf.comment": ("심사 의견", "Comment"),
     "report.sheet_pdf.statement": (
         "위와 같이 평가하였으며, 이 과제와 이해관계가 없음을 확인합니다.",
-        "I scored this application as above and declare no conflict of interest unless "
-        "noted."),
+        "I scored this application as above and declare no conflict of interest unless noted.",
+    ),
+    "report.sheet_pdf.statement_conflict": (
+        "위 과제는 이해충돌로 평가하지 않았음을 확인합니다.",
+        "I did not score this application because of the conflict of interest above.",
+    ),
     "report.sheet_pdf.date": ("일자", "Date"),
     "report.sheet_pdf.date_blank": ("20      년      월      일", "____ - ____ - ____"),
     "report.sheet_pdf.signer": ("심사위원", "Reviewer"),
@@ -202,7 +217,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "점수는 비워 두십시오. 회색 칸은 그 과제의 평가 항목이 아닙니다.",
         "Enter scores and comments in the yellow cells. For a conflict of interest enter Y "
         "under conflict and leave the scores blank. Grey cells are not criteria of that "
-        "application."),
+        "application.",
+    ),
     "report.form.scales": ("점수 범위 — {scales}", "Scales — {scales}"),
     "report.form.col.id": ("과제번호", "application_id"),
     "report.form.col.title": ("과제명", "title"),
@@ -213,7 +229,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.form.col.conflict_reason": ("이해충돌 사유", "conflict_reason"),
     "report.form.bad_title": ("입력 오류", "Invalid entry"),
     "report.form.bad_score": (
-        "{criterion}: {scale} 범위의 값을 입력하십시오.", "{criterion}: enter a value in {scale}."),
+        "{criterion}: {scale} 범위의 값을 입력하십시오.",
+        "{criterion}: enter a value in {scale}.",
+    ),
     "report.form.bad_conflict": ("Y 또는 N을 입력하십시오.", "Enter Y or N."),
     "report.form.criteria_sheet": ("평가 기준", "Criteria"),
 }

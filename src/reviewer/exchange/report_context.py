@@ -1,0 +1,255 @@
+"""What every report shows: a selection run with its data, and the texts derived from it.
+
+``ReportContext`` is built by the export service; the PDF, the workbook and the score
+sheets only read it. The helpers here give the reports one wording for statuses,
+reasons, explanations, scores and dates, and one way to write a file atomically.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from functools import cached_property
+from pathlib import Path
+
+from reviewer.domain.config import Criterion, RoundConfig, Track
+from reviewer.domain.model import (
+    Application,
+    Decision,
+    Explanation,
+    QuotaOutcome,
+    Reviewer,
+    RoundData,
+    RoundResult,
+    ScoredApplication,
+    Status,
+)
+from reviewer.domain.selection import render_explanation, render_quota_why
+from reviewer.domain.statistics import ReviewStatistics
+from reviewer.i18n import render
+
+Progress = Callable[[int, int], None]
+
+#: Order of the statuses in summaries, and of the unranked applications after the ranked.
+STATUS_ORDER: tuple[Status, ...] = (
+    Status.SELECTED,
+    Status.SELECTED_BY_QUOTA,
+    Status.DISPLACED_BY_QUOTA,
+    Status.NOT_SELECTED,
+    Status.BELOW_CUTOFF,
+    Status.INELIGIBLE,
+    Status.INCOMPLETE,
+)
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    """One application as the reports list it."""
+
+    application: Application
+    scored: ScoredApplication | None
+    decision: Decision | None
+
+    @property
+    def id(self) -> str:
+        return self.application.id
+
+    @property
+    def status(self) -> Status:
+        if self.decision is not None:
+            return self.decision.status
+        if self.scored is not None and self.scored.status is not None:
+            return self.scored.status
+        return Status.NOT_SELECTED if self.scored is not None else Status.INCOMPLETE
+
+    @property
+    def rank(self) -> int | None:
+        return None if self.scored is None else self.scored.rank
+
+    @property
+    def final(self) -> Decimal | None:
+        return None if self.scored is None else self.scored.final
+
+    @property
+    def reviews(self) -> int:
+        return 0 if self.scored is None else self.scored.reviews
+
+    @property
+    def explanation(self) -> Explanation | None:
+        return None if self.decision is None else self.decision.explanation
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """A selection run to report: the round's data, its result and statistics, the run's
+    SHA-256 ``digest`` and time. ``committee`` names the committee on the cover (default:
+    the round's name); ``members`` are the names in the signature block (default: the
+    reviewers' names); ``chair`` fills the chair's line (default: left blank)."""
+
+    data: RoundData
+    result: RoundResult
+    statistics: ReviewStatistics | None
+    digest: str
+    run_at: datetime
+    committee: str | None = None
+    members: tuple[str, ...] = ()
+    chair: str | None = None
+
+    @property
+    def config(self) -> RoundConfig:
+        return self.data.config
+
+    @property
+    def committee_name(self) -> str:
+        return self.committee or self.config.name
+
+    @cached_property
+    def reviewers(self) -> Mapping[str, Reviewer]:
+        return {r.id: r for r in self.data.reviewers}
+
+    @cached_property
+    def rows_by_track(self) -> Mapping[str, tuple[ReportRow, ...]]:
+        """Per track (in the round's order): ranked rows by rank, then the unranked ones
+        (ineligible, then incomplete, each by id)."""
+        decisions = self.result.selection.decisions
+        grouped: dict[str, list[ReportRow]] = {t.id: [] for t in self.config.tracks}
+        for app in self.data.applications:
+            row = ReportRow(app, self.result.scored.get(app.id), decisions.get(app.id))
+            grouped.setdefault(app.track, []).append(row)
+        return {track: tuple(sorted(rows, key=_row_order)) for track, rows in grouped.items()}
+
+    @property
+    def rows(self) -> Iterator[ReportRow]:
+        """Every application, track by track, in report order."""
+        for rows in self.rows_by_track.values():
+            yield from rows
+
+    def track(self, track_id: str) -> Track | None:
+        return self.config.track(track_id)
+
+    def track_name(self, track_id: str) -> str:
+        track = self.config.track(track_id)
+        return track.name if track is not None else track_id
+
+    def status_counts(self) -> dict[Status, int]:
+        counts = dict.fromkeys(STATUS_ORDER, 0)
+        for row in self.rows:
+            counts[row.status] += 1
+        return counts
+
+    def final_text(self, value: Decimal | float | None) -> str:
+        return format_score(value, self.config.decimals)
+
+
+def _row_order(row: ReportRow) -> tuple[int, int, str]:
+    if row.rank is not None:
+        return (0, row.rank, row.id)
+    return (1 if row.status is not Status.INCOMPLETE else 2, 0, row.id)
+
+
+# -- wording ---------------------------------------------------------------------------
+
+
+def status_label(status: Status, lang: str) -> str:
+    return render(f"report.status.{status.value}", lang)
+
+
+def ai_label(category: str, lang: str) -> str:
+    return render("report.ai.none", lang) if category == "none" else category
+
+
+def reason_text(row: ReportRow, lang: str) -> str:
+    """Why the application has its status: the explanation of a quota decision or a seat
+    transfer, or the scoring reason of an ineligible, incomplete or failing one."""
+    if row.explanation is not None:
+        return explanation_text(row.explanation, lang)
+    if row.scored is not None and row.scored.reason_key:
+        return render(row.scored.reason_key, lang, **row.scored.reason_params)
+    return ""
+
+
+def explanation_text(explanation: Explanation, lang: str) -> str:
+    """The sentence explaining a quota decision or a seat transfer, with the score gap to
+    the counterpart when there is one."""
+    text = render_explanation(explanation, lang)
+    if explanation.gap is not None:
+        text += render("report.explain.gap", lang, gap=explanation.gap)
+    return text
+
+
+def quota_why(outcome: QuotaOutcome, lang: str) -> str:
+    """Why a quota falls short; empty when it does not."""
+    return render_quota_why(outcome, lang) if outcome.why else ""
+
+
+def quota_rule(config: RoundConfig, name: str, lang: str) -> str:
+    """The quota rule in words, e.g. "AI, AI+X 30% 이상" or "AI, AI+X more than 50%"."""
+    for quota in config.quotas:
+        if quota.name == name:
+            share = f"{float(quota.share) * 100:g}%"
+            categories = ", ".join(sorted(quota.categories))
+            key = "report.quota.rule_strict" if quota.strict else "report.quota.rule"
+            return render(key, lang, categories=categories, share=share)
+    return ""
+
+
+def criterion_scale(criterion: Criterion, lang: str) -> str:
+    if criterion.grades is not None:
+        return " / ".join(criterion.grades)
+    return render(
+        "report.criterion.range", lang, min=_number(criterion.min), max=_number(criterion.max)
+    )
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def format_score(value: Decimal | float | None, decimals: int = 2) -> str:
+    if value is None:
+        return "—"
+    return f"{Decimal(str(value)):.{decimals}f}"
+
+
+def format_amount(value: int | None) -> str:
+    return "" if value is None else f"{value:,}"
+
+
+def format_date(moment: datetime, lang: str) -> str:
+    """A date and time for people, in local time when ``moment`` has a time zone."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    if lang == "ko":
+        return f"{moment.year}년 {moment.month}월 {moment.day}일 {moment:%H:%M}"
+    return f"{moment:%Y-%m-%d %H:%M}"
+
+
+# -- files -----------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def atomic_output(path: Path) -> Iterator[Path]:
+    """A temporary path beside ``path``; renamed over it when the block ends without an
+    error, deleted otherwise, so a failed export never leaves a half-written file."""
+    path = Path(path)
+    handle, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent)
+    os.close(handle)
+    temp = Path(name)
+    try:
+        yield temp
+        with contextlib.suppress(OSError):
+            os.chmod(temp, path.stat().st_mode if path.exists() else 0o644)
+        os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def safe_filename(text: str) -> str:
+    """``text`` usable as a file name on every desktop system."""
+    cleaned = "".join("_" if ch in '<>:"/\\|?*' or ord(ch) < 32 else ch for ch in text)
+    return cleaned.strip(" .") or "_"

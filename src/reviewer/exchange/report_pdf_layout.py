@@ -1,0 +1,278 @@
+"""Page layout shared by the PDF reports: styles, the numbered canvas, the document.
+
+Every style, table and canvas here uses the embedded NanumGothic, so no PDF written
+through this module references a base-14 font. The footer of every page carries
+"n / N" and the selection run's SHA-256 digest (drawn in a second pass, when N is known).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+
+from reviewer.exchange.fonts import FontNames, register_fonts
+
+MARGIN = 15 * mm
+FOOTER_SIZE = 7
+
+INK = colors.HexColor("#1f2933")
+MUTED = colors.HexColor("#616e7c")
+RULE = colors.HexColor("#9aa5b1")
+HEADER_FILL = colors.HexColor("#d9e2ec")
+SELECTED_FILL = colors.HexColor("#dff3e4")
+QUOTA_FILL = colors.HexColor("#d6ecfa")
+DISPLACED_FILL = colors.HexColor("#fdebd3")
+UNRANKED_FILL = colors.HexColor("#f0f0f0")
+CUTOFF = colors.HexColor("#c62828")
+CUTOFF_FILL = colors.HexColor("#fdecea")
+LOCKED_FILL = colors.HexColor("#e4e7eb")
+
+
+@dataclass(frozen=True)
+class Styles:
+    """The paragraph styles of the reports, all in NanumGothic."""
+
+    fonts: FontNames
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    h1: ParagraphStyle
+    h2: ParagraphStyle
+    body: ParagraphStyle
+    small: ParagraphStyle
+    note: ParagraphStyle
+    cell: ParagraphStyle
+    cell_bold: ParagraphStyle
+    cell_right: ParagraphStyle
+    cell_center: ParagraphStyle
+    cutoff: ParagraphStyle
+
+
+def make_styles() -> Styles:
+    fonts = register_fonts()
+
+    def style(
+        name: str, size: float, *, bold: bool = False, leading: float | None = None, **extra: Any
+    ) -> ParagraphStyle:
+        font = fonts.bold if bold else fonts.regular
+        extra.setdefault("textColor", INK)
+        return ParagraphStyle(
+            name,
+            fontName=font,
+            bulletFontName=fonts.regular,
+            fontSize=size,
+            leading=leading if leading is not None else size * 1.3,
+            **extra,
+        )
+
+    return Styles(
+        fonts=fonts,
+        title=style("title", 26, bold=True, leading=34, alignment=TA_CENTER, spaceAfter=8),
+        subtitle=style("subtitle", 15, leading=21, alignment=TA_CENTER, textColor=MUTED),
+        h1=style("h1", 16, bold=True, leading=21, spaceAfter=6, keepWithNext=1),
+        h2=style("h2", 11.5, bold=True, leading=15, spaceBefore=8, spaceAfter=4, keepWithNext=1),
+        body=style("body", 9.5, leading=13),
+        small=style("small", 8, leading=10.5),
+        note=style("note", 7.5, leading=9.8, textColor=MUTED),
+        cell=style("cell", 8, leading=10),
+        cell_bold=style("cell_bold", 8, bold=True, leading=10),
+        cell_right=style("cell_right", 8, leading=10, alignment=TA_RIGHT),
+        cell_center=style("cell_center", 8, leading=10, alignment=TA_CENTER),
+        cutoff=style("cutoff", 7.5, bold=True, leading=9, alignment=TA_CENTER, textColor=CUTOFF),
+    )
+
+
+def para(text: str, style: ParagraphStyle) -> Paragraph:
+    """A paragraph of plain ``text`` (escaped; line breaks kept)."""
+    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+
+
+def fit(
+    text: str, width: float, style: ParagraphStyle, size: float | None = None, padding: float = 6.0
+) -> str | Paragraph:
+    """``text`` for a table cell of ``width``: plain text when it fits on one line at the
+    table's font ``size`` (much cheaper to lay out), else a paragraph that wraps it."""
+    size = style.fontSize if size is None else size
+    if "\n" not in text and stringWidth(text, style.fontName, size) <= width - padding:
+        return text
+    return para(text, style)
+
+
+def table_style(
+    fonts: FontNames, *, header_rows: int = 1, size: float = 8
+) -> list[tuple[Any, ...]]:
+    """The base commands of every table: NanumGothic everywhere, a shaded bold header."""
+    commands: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), fonts.regular),
+        ("FONTSIZE", (0, 0), (-1, -1), size),
+        ("LEADING", (0, 0), (-1, -1), size * 1.25),
+        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("GRID", (0, 0), (-1, -1), 0.25, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if header_rows:
+        last = header_rows - 1
+        commands += [
+            ("FONTNAME", (0, 0), (-1, last), fonts.bold),
+            ("BACKGROUND", (0, 0), (-1, last), HEADER_FILL),
+            ("ALIGN", (0, 0), (-1, last), "CENTER"),
+        ]
+    return commands
+
+
+@dataclass(frozen=True)
+class Footer:
+    """What the footer of every page says."""
+
+    digest: str
+    label: str
+
+
+class NumberedCanvas(Canvas):  # type: ignore[misc]
+    """A canvas that keeps each page until the end, then draws "n / N" and the digest
+    on every page (the total is only known after the last page)."""
+
+    def __init__(
+        self,
+        *args: Any,
+        footer: Footer,
+        on_page: Callable[[int], None] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        fonts = register_fonts()
+        # The document passes None when it has no initial font: never fall back to the
+        # base-14 default.
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or fonts.regular
+        kwargs["initialFontSize"] = kwargs.get("initialFontSize") or 9
+        super().__init__(*args, **kwargs)
+        self._footer = footer
+        self._on_page = on_page
+        self._fonts = fonts
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        if self._on_page is not None:
+            self._on_page(len(self._pages))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            self._draw_footer(number, total)
+            super().showPage()
+        super().save()
+
+    def _draw_footer(self, number: int, total: int) -> None:
+        width, _ = self._pagesize
+        y = MARGIN / 2
+        regular, bold = self._fonts.regular, self._fonts.bold
+        digest = f"SHA-256 {self._footer.digest}"
+        page = f"{number} / {total}"
+        label = self._footer.label
+        self.saveState()
+        self.setFillColor(MUTED)
+        self.setStrokeColor(RULE)
+        self.setLineWidth(0.4)
+        self.line(MARGIN, y + 9, width - MARGIN, y + 9)
+        self.setFont(regular, FOOTER_SIZE)
+        self.drawString(MARGIN, y, digest)
+        centre_half = self.stringWidth(page, bold, FOOTER_SIZE + 1) / 2 + 8
+        fits = (
+            MARGIN + self.stringWidth(digest, regular, FOOTER_SIZE) < width / 2 - centre_half
+            and self.stringWidth(label, regular, FOOTER_SIZE) < width / 2 - centre_half - MARGIN
+        )
+        if fits:
+            self.drawRightString(width - MARGIN, y, label)
+            self.setFont(bold, FOOTER_SIZE + 1)
+            self.drawCentredString(width / 2, y - 1, page)
+        else:  # a narrow page: the label goes below, the page number to the right
+            self.drawString(MARGIN, y - 9, label)
+            self.setFont(bold, FOOTER_SIZE + 1)
+            self.drawRightString(width - MARGIN, y - 1, page)
+        self.restoreState()
+
+
+class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
+    """One page template with a single frame; the footer sits in the bottom margin."""
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        title: str,
+        author: str,
+        subject: str,
+        pagesize: tuple[float, float] = landscape(A4),
+    ) -> None:
+        super().__init__(
+            str(path),
+            pagesize=pagesize,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN,
+            bottomMargin=MARGIN + 4 * mm,
+            title=title,
+            author=author,
+            subject=subject,
+            creator="reviewer",
+            initialFontName=register_fonts().regular,
+            initialFontSize=9,
+        )
+        frame = Frame(
+            self.leftMargin,
+            self.bottomMargin,
+            self.width,
+            self.height,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+
+    def render(
+        self,
+        story: Sequence[Flowable],
+        footer: Footer,
+        on_page: Callable[[int], None] | None = None,
+    ) -> None:
+        def canvas(*args: Any, **kwargs: Any) -> NumberedCanvas:
+            return NumberedCanvas(*args, footer=footer, on_page=on_page, **kwargs)
+
+        self.build(list(story), canvasmaker=canvas)
+
+
+class PageProgress:
+    """Reports ``(done, total)`` as pages are laid out, against an estimated page count
+    (held below the total until ``finish``)."""
+
+    def __init__(self, progress: Callable[[int, int], None] | None, estimate: int) -> None:
+        self.progress = progress
+        self.total = max(estimate, 1) + 1
+
+    def on_page(self, pages: int) -> None:
+        if self.progress is not None:
+            self.total = max(self.total, pages + 1)
+            self.progress(pages, self.total)
+
+    def finish(self) -> None:
+        if self.progress is not None:
+            self.progress(self.total, self.total)

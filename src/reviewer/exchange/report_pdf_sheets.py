@@ -1,0 +1,260 @@
+"""A reviewer's individual score sheet (개인별 평가표) as PDF: one A4 page per
+application with the criteria, the reviewer's scores, the total, the comment, a conflict
+note and the signature line."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
+
+from reviewer.domain.config import Criterion, Track
+from reviewer.domain.model import Application, Review, Reviewer
+from reviewer.exchange.report_context import (
+    ReportContext,
+    ai_label,
+    atomic_output,
+    criterion_scale,
+    format_amount,
+)
+from reviewer.exchange.report_pdf_layout import (
+    CUTOFF,
+    CUTOFF_FILL,
+    UNRANKED_FILL,
+    Footer,
+    ReportDocument,
+    Styles,
+    fit,
+    para,
+    table_style,
+)
+from reviewer.i18n import render
+
+WIDTH = A4[0] - 2 * 15 * mm  # the frame width of a portrait page
+
+
+def write_reviewer_pdf(
+    path: Path,
+    context: ReportContext,
+    reviewer: Reviewer,
+    applications: Sequence[Application],
+    reviews: Mapping[str, Review],
+    styles: Styles,
+    lang: str,
+) -> None:
+    """One page per application of ``applications`` for ``reviewer``."""
+    sheet = _ScoreSheet(context, reviewer, styles, lang)
+    story: list[Flowable] = []
+    for index, app in enumerate(applications):
+        if index:
+            story.append(PageBreak())
+        story += sheet.page(app, reviews.get(app.id))
+    if not story:
+        story = [*sheet.heading(), para(sheet.t("report.sheet_pdf.none"), styles.body)]
+    title = sheet.t("report.sheet_pdf.title")
+    label = f"{reviewer.name} ({reviewer.id}) · {context.config.name}"
+    with atomic_output(path) as temp:
+        document = ReportDocument(
+            temp,
+            title=f"{title} — {reviewer.name}",
+            author=reviewer.name,
+            subject=context.config.name,
+            pagesize=A4,
+        )
+        document.render(story, Footer(digest=context.digest, label=label))
+
+
+class _ScoreSheet:
+    def __init__(
+        self, context: ReportContext, reviewer: Reviewer, styles: Styles, lang: str
+    ) -> None:
+        self.context = context
+        self.reviewer = reviewer
+        self.styles = styles
+        self.lang = lang
+
+    def t(self, key: str, **params: Any) -> str:
+        return render(key, self.lang, **params)
+
+    def heading(self) -> list[Flowable]:
+        styles = self.styles
+        reviewer = self.reviewer
+        who = f"{reviewer.name} ({reviewer.id})"
+        if reviewer.affiliation:
+            who += f" · {reviewer.affiliation}"
+        return [
+            para(self.t("report.sheet_pdf.title"), styles.h1),
+            para(self.context.config.name, styles.body),
+            para(self.t("report.sheet_pdf.reviewer", reviewer=who), styles.body),
+            Spacer(1, 4 * mm),
+        ]
+
+    def page(self, app: Application, review: Review | None) -> list[Flowable]:
+        track = self.context.track(app.track)
+        criteria = track.criteria if track is not None else ()
+        story = [*self.heading(), self.application_table(app, track), Spacer(1, 5 * mm)]
+        story.append(self.criteria_table(app, criteria, review))
+        story.append(Spacer(1, 5 * mm))
+        if review is not None and review.conflict:
+            story.append(self.conflict_note(review))
+            story.append(Spacer(1, 4 * mm))
+        story.append(self.comment_box(review))
+        story.append(Spacer(1, 8 * mm))
+        conflict = review is not None and review.conflict
+        story.append(KeepTogether(self.signature(conflict)))
+        return story
+
+    def application_table(self, app: Application, track: Track | None) -> Table:
+        styles = self.styles
+        rows = [
+            (self.t("report.col.id"), app.id),
+            (self.t("report.col.title"), app.title),
+            (self.t("report.col.company"), app.company),
+            (self.t("report.col.track"), track.name if track is not None else app.track),
+            (self.t("report.col.ai"), ai_label(app.ai_category, self.lang)),
+            (
+                self.t("report.col.amount"),
+                f"{format_amount(app.amount)} {self.t('report.unit.won')}",
+            ),
+        ]
+        table = Table(
+            [[k, fit(v, WIDTH - 90, styles.body)] for k, v in rows], colWidths=(90, WIDTH - 90)
+        )
+        table.setStyle(
+            TableStyle(
+                [
+                    *table_style(styles.fonts, header_rows=0, size=9.5),
+                    ("FONTNAME", (0, 0), (0, -1), styles.fonts.bold),
+                    ("BACKGROUND", (0, 0), (0, -1), UNRANKED_FILL),
+                ]
+            )
+        )
+        return table
+
+    def criteria_table(
+        self, app: Application, criteria: Sequence[Criterion], review: Review | None
+    ) -> Table:
+        styles = self.styles
+        header = [
+            self.t(f"report.sheet_pdf.{key}")
+            for key in ("criterion", "weight", "scale", "score", "points")
+        ]
+        data: list[list[Any]] = [header]
+        scored = review is not None and not review.conflict
+        for criterion in criteria:
+            raw = review.scores.get(criterion.id) if scored and review is not None else None
+            points = ""
+            if raw is not None:
+                try:
+                    points = f"{criterion.weight * criterion.normalise(raw):.2f}"
+                except (KeyError, ValueError, ZeroDivisionError):
+                    points = ""
+            data.append(
+                [
+                    fit(criterion.name, 170, styles.body, 10),
+                    f"{criterion.weight:g}",
+                    fit(criterion_scale(criterion, self.lang), 150, styles.body, 10),
+                    "" if raw is None else _raw_text(raw),
+                    points,
+                ]
+            )
+        result = self.context.result.scored.get(app.id)
+        total = result.reviewer_totals.get(self.reviewer.id) if result is not None else None
+        weights = sum(c.weight for c in criteria)
+        data.append(
+            [
+                self.t("report.sheet_pdf.total"),
+                f"{weights:g}",
+                "",
+                "",
+                "" if total is None else f"{total:.2f}",
+            ]
+        )
+        table = Table(
+            data,
+            colWidths=(170, 55, 150, 70, WIDTH - 445),
+            repeatRows=1,
+            rowHeights=[18] + [24] * (len(data) - 1),
+        )
+        last = len(data) - 1
+        table.setStyle(
+            TableStyle(
+                [
+                    *table_style(styles.fonts, size=10),
+                    ("ALIGN", (1, 1), (1, -1), "CENTER"),
+                    ("ALIGN", (3, 1), (4, -1), "CENTER"),
+                    ("FONTNAME", (0, last), (-1, last), styles.fonts.bold),
+                    ("BACKGROUND", (0, last), (-1, last), UNRANKED_FILL),
+                    ("FONTSIZE", (3, 1), (4, -1), 11),
+                ]
+            )
+        )
+        return table
+
+    def conflict_note(self, review: Review) -> Table:
+        reason = review.conflict_reason or review.comment or "—"
+        text = self.t("report.sheet_pdf.conflict", reason=reason)
+        table = Table([[para(text, self.styles.body)]], colWidths=(WIDTH,))
+        table.setStyle(
+            TableStyle(
+                [
+                    *table_style(self.styles.fonts, header_rows=0, size=9.5),
+                    ("BACKGROUND", (0, 0), (-1, -1), CUTOFF_FILL),
+                    ("BOX", (0, 0), (-1, -1), 1.2, CUTOFF),
+                ]
+            )
+        )
+        return table
+
+    def comment_box(self, review: Review | None) -> Table:
+        comment = review.comment if review is not None and not review.conflict else ""
+        body: Flowable | str = para(comment, self.styles.body) if comment else ""
+        table = Table(
+            [[para(self.t("report.sheet_pdf.comment"), self.styles.cell_bold)], [body]],
+            colWidths=(WIDTH,),
+            rowHeights=[18, None if comment else 90],
+        )
+        table.setStyle(
+            TableStyle(
+                [
+                    *table_style(self.styles.fonts, header_rows=1, size=9.5),
+                    ("VALIGN", (0, 1), (-1, -1), "TOP"),
+                    ("ALIGN", (0, 0), (-1, 0), "LEFT"),
+                ]
+            )
+        )
+        return table
+
+    def signature(self, conflict: bool) -> list[Flowable]:
+        styles = self.styles
+        line = "_" * 22
+        rows = [
+            [self.t("report.sheet_pdf.date"), self.t("report.sheet_pdf.date_blank")],
+            [
+                self.t("report.sheet_pdf.signer"),
+                f"{self.reviewer.name}   {line}   {self.t('report.sheet_pdf.seal')}",
+            ],
+        ]
+        table = Table(rows, colWidths=(90, 300), hAlign="RIGHT", rowHeights=[24, 30])
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), styles.fonts.regular),
+                    ("FONTNAME", (0, 0), (0, -1), styles.fonts.bold),
+                    ("FONTSIZE", (0, 0), (-1, -1), 10.5),
+                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ]
+            )
+        )
+        statement = (
+            "report.sheet_pdf.statement_conflict" if conflict else "report.sheet_pdf.statement"
+        )
+        return [para(self.t(statement), styles.body), Spacer(1, 4 * mm), table]
+
+
+def _raw_text(raw: float | str) -> str:
+    return raw if isinstance(raw, str) else f"{raw:g}"

@@ -1,0 +1,341 @@
+"""The results workbook of a selection run (DESIGN §7), written with openpyxl.
+
+Sheets: summary (요약, with a chart of the selected finals per track), ranking (순위,
+every application), one per track, the reviewers' raw scores (심사위원 점수), the quota
+report (쿼터) and the review statistics (통계). Every table has a frozen header row, a
+filter, number formats and column widths; selected rows are shaded.
+
+The sheets are written in openpyxl's write-only mode so a round of ten thousand
+applications stays fast, and text is always stored as text (see ``report_xlsx_cells``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, Reference
+
+from reviewer.domain.config import Track
+from reviewer.exchange.report_context import (
+    STATUS_ORDER,
+    Progress,
+    ReportContext,
+    atomic_output,
+    quota_rule,
+    quota_why,
+    status_label,
+)
+from reviewer.exchange.report_xlsx_cells import (
+    AMOUNT,
+    DATE_TIME,
+    POINTS,
+    STAT,
+    Cells,
+    Counter,
+    Table,
+    discard,
+    sheet_title,
+)
+from reviewer.exchange.report_xlsx_ranking import RankingWriter
+from reviewer.i18n import normalise_lang, render
+
+CONFLICT_FLAG = "Y"  # what the score import reads as a recusal
+
+
+def write_workbook(
+    path: Path, context: ReportContext, lang: str = "ko", progress: Progress | None = None
+) -> None:
+    """Write the results workbook of ``context`` to ``path`` (atomically)."""
+    language = normalise_lang(lang)
+    counter = Counter(progress, len(context.data.applications) * 2 + len(context.data.reviews))
+    writer = _WorkbookWriter(context, language, counter)
+    book = writer.book
+    try:
+        with atomic_output(Path(path)) as temp:
+            book.properties.title = f"{context.config.name} — {render('report.title', language)}"
+            book.properties.creator = "reviewer"
+            writer.write()
+            book.save(temp)
+    except BaseException:
+        discard(book)
+        raise
+    counter.finish()
+
+
+def criterion_columns(tracks: Iterable[Track]) -> list[tuple[str, tuple[str, ...]]]:
+    """The score columns for the rubrics of ``tracks``: one per criterion name (headers
+    by name are what the score import matches), with the criterion ids it stands for."""
+    columns: dict[str, list[str]] = {}
+    for track in tracks:
+        for criterion in track.criteria:
+            ids = columns.setdefault(criterion.name, [])
+            if criterion.id not in ids:
+                ids.append(criterion.id)
+    return [(name, tuple(ids)) for name, ids in columns.items()]
+
+
+class _WorkbookWriter:
+    def __init__(self, context: ReportContext, lang: str, counter: Counter) -> None:
+        self.context = context
+        self.config = context.config
+        self.lang = lang
+        self.counter = counter
+        self.book = Workbook(write_only=True)
+        self.taken: set[str] = set()
+        self.ranking = RankingWriter(context, lang, counter)
+
+    def t(self, key: str, **params: Any) -> str:
+        return render(key, self.lang, **params)
+
+    def sheet(self, name: str, fit_width: bool = False) -> tuple[Any, Cells]:
+        """A new sheet, printed landscape on A4 (fitted to the page width if asked)."""
+        sheet = self.book.create_sheet(sheet_title(name, self.taken))
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.paperSize = 9  # A4
+        if fit_width:
+            sheet.sheet_properties.pageSetUpPr.fitToPage = True
+            sheet.page_setup.fitToWidth = 1
+            sheet.page_setup.fitToHeight = 0
+        return sheet, Cells(sheet)
+
+    def write(self) -> None:
+        t, context = self.t, self.context
+        summary = self.sheet(t("report.sheet.summary"), fit_width=True)
+        ranking = self.sheet(t("report.sheet.ranking"))
+        tracks = [(track, *self.sheet(track.id)) for track in self.config.tracks]
+        self.write_summary(*summary)
+        self.ranking.write(*ranking, None, list(context.rows))
+        for track, sheet, cells in tracks:
+            self.ranking.write(sheet, cells, track, context.rows_by_track.get(track.id, ()))
+        self.write_scores(*self.sheet(t("report.sheet.scores")))
+        self.write_quotas(*self.sheet(t("report.sheet.quotas"), fit_width=True))
+        self.write_statistics(*self.sheet(t("report.sheet.statistics"), fit_width=True))
+
+    # -- summary -------------------------------------------------------------------------
+
+    def write_summary(self, sheet: Any, cells: Cells) -> None:
+        t, context, config = self.t, self.context, self.config
+        outcome = context.result.selection
+        final = self.ranking.final_format
+        for column, width in zip("ABCDEFGHIJ", (26, 36, 8, 8, 18, 18, 8, 11, 11, 11), strict=True):
+            sheet.column_dimensions[column].width = width
+        run_at = context.run_at
+        if run_at.tzinfo is not None:
+            run_at = run_at.astimezone().replace(tzinfo=None)
+        aggregation = t(f"report.method.{config.aggregation.method}")
+        if config.aggregation.normalize == "zscore":
+            aggregation += " · " + t("report.method.zscore")
+        facts: list[tuple[str, Any, str | None]] = [
+            ("report.cover.round", config.name, None),
+            ("report.cover.year", config.year, None),
+            ("report.cover.date", run_at, DATE_TIME),
+            ("report.cover.committee", context.committee_name, None),
+            ("report.cover.digest", context.digest, None),
+            ("report.cover.cutoff", Decimal(str(config.cutoff)), final),
+            ("report.cover.method", aggregation, None),
+            ("report.xlsx.min_reviews", config.min_reviews, None),
+            ("report.xlsx.selected", len(outcome.selected), None),
+            ("report.xlsx.shortfall", outcome.shortfall, None),
+            ("report.xlsx.total_score", outcome.total_score, final),
+        ]
+        lines: list[list[Any]] = [[cells.cell(t("report.xlsx.summary_title"), "title")]]
+        lines += [
+            [cells.cell(t(key), "label"), cells.cell(value, "value", number_format)]
+            for key, value, number_format in facts
+        ]
+        lines.append([])
+        lines.append(cells.row([t("report.col.status"), t("report.xlsx.count")], "header"))
+        counts = context.status_counts()
+        lines += [[status_label(status, self.lang), counts[status]] for status in STATUS_ORDER]
+        lines.append([])
+        keys = ("track_id", "track", "seats", "selected", "budget", "budget_used", "applications")
+        lines.append(
+            cells.row(
+                [t(f"report.col.{key}") for key in keys]
+                + [
+                    t("report.xlsx.final_max"),
+                    t("report.xlsx.final_mean"),
+                    t("report.xlsx.final_min"),
+                ],
+                "header",
+            )
+        )
+        header_row = len(lines)
+        formats = [None, None, None, None, AMOUNT, AMOUNT, None, final, final, final]
+        outcomes = {o.id: o for o in outcome.tracks}
+        quantum = Decimal(10) ** -(config.decimals + 2)
+        for track in config.tracks:
+            rows = context.rows_by_track.get(track.id, ())
+            finals = [r.final for r in rows if r.status.is_selected and r.final is not None]
+            track_outcome = outcomes.get(track.id)
+            mean = (sum(finals, Decimal(0)) / len(finals)).quantize(quantum) if finals else None
+            lines.append(
+                cells.row(
+                    [
+                        track.id,
+                        track.name,
+                        track.seats,
+                        track_outcome.selected if track_outcome is not None else len(finals),
+                        track.budget,
+                        track_outcome.budget_used if track_outcome is not None else None,
+                        len(rows),
+                        max(finals, default=None),
+                        mean,
+                        min(finals, default=None),
+                    ],
+                    formats=formats,
+                )
+            )
+        for line in lines:
+            sheet.append(line)
+        self.summary_chart(sheet, header_row, len(config.tracks), anchor=f"A{len(lines) + 2}")
+
+    def summary_chart(self, sheet: Any, header_row: int, tracks: int, anchor: str) -> None:
+        """A column chart of the highest, mean and lowest selected final per track."""
+        if not tracks:
+            return
+        chart = BarChart()
+        chart.type = "col"
+        chart.title = self.t("report.xlsx.chart_title")
+        chart.y_axis.title = self.t("report.col.final")
+        chart.y_axis.scaling.min = max(0.0, min(self.config.cutoff - 10, 60.0))
+        chart.x_axis.delete = False
+        chart.y_axis.delete = False
+        chart.height, chart.width = 8.5, 20.0
+        data = Reference(
+            sheet, min_col=8, max_col=10, min_row=header_row, max_row=header_row + tracks
+        )
+        labels = Reference(sheet, min_col=1, min_row=header_row + 1, max_row=header_row + tracks)
+        chart.add_data(data, titles_from_data=True)
+        chart.set_categories(labels)
+        sheet.add_chart(chart, anchor)
+
+    # -- raw scores ----------------------------------------------------------------------
+
+    def write_scores(self, sheet: Any, cells: Cells) -> None:
+        """Every review, one row per application × reviewer in the wide layout the score
+        import reads (criteria headed by name); a recusal is flagged and shaded."""
+        t, context = self.t, self.context
+        columns = criterion_columns(self.config.tracks)
+        headers = [
+            t("report.col.id"),
+            t("report.col.track_id"),
+            t("report.col.reviewer_id"),
+            *(name for name, _ in columns),
+            t("report.col.total"),
+            t("report.col.comment"),
+            t("report.col.conflict"),
+            t("report.col.conflict_reason"),
+        ]
+        table = Table(sheet, cells)
+        table.start(headers, [12, 10, 11, *([10] * len(columns)), 9, 60, 9, 24], freeze_columns=3)
+        formats = [None] * (3 + len(columns)) + [POINTS]
+        tracks = {app.id: app.track for app in context.data.applications}
+        for review in sorted(context.data.reviews, key=lambda r: (r.application_id, r.reviewer_id)):
+            scored = context.result.scored.get(review.application_id)
+            total = None
+            if scored is not None and not review.conflict:
+                total = scored.reviewer_totals.get(review.reviewer_id)
+            scores = [
+                next((review.scores[i] for i in ids if i in review.scores), None)
+                for _, ids in columns
+            ]
+            values = [
+                review.application_id,
+                tracks.get(review.application_id),
+                review.reviewer_id,
+                *scores,
+                total,
+                review.comment or None,
+                CONFLICT_FLAG if review.conflict else None,
+                review.conflict_reason or None,
+            ]
+            table.append(cells.row(values, "unranked" if review.conflict else "", formats))
+            self.counter.step()
+        table.finish()
+
+    # -- quotas and statistics -----------------------------------------------------------
+
+    def write_quotas(self, sheet: Any, cells: Cells) -> None:
+        t = self.t
+        keys = ("quota", "rule", "scope", "track", "required", "achieved", "shortfall", "why")
+        table = Table(sheet, cells)
+        table.start(
+            [t(f"report.col.{key}") for key in keys],
+            [30, 24, 12, 40, 9, 9, 9, 60],
+            freeze_columns=1,
+        )
+        for quota in self.context.result.selection.quotas:
+            each = quota.track is not None
+            values = [
+                quota.name,
+                quota_rule(self.config, quota.name, self.lang),
+                t("report.quota.each") if each else t("report.quota.combined"),
+                quota.track if each else ", ".join(quota.tracks),
+                quota.required,
+                quota.achieved,
+                quota.shortfall,
+                quota_why(quota, self.lang) or None,
+            ]
+            table.append(cells.row(values, "displaced" if quota.shortfall else "", wrap={7}))
+        table.finish()
+
+    def write_statistics(self, sheet: Any, cells: Cells) -> None:
+        """Each reviewer's totals overall and per track, then each track's agreement."""
+        t, statistics = self.t, self.context.statistics
+        keys = (
+            "reviewer_id",
+            "reviewer",
+            "affiliation",
+            "track",
+            "count",
+            "mean",
+            "std",
+            "severity",
+        )
+        table = Table(sheet, cells)
+        table.start(
+            [t(f"report.col.{key}") for key in keys],
+            [12, 12, 24, 14, 9, 10, 10, 10],
+            freeze_columns=1,
+        )
+        if statistics is None:
+            sheet.append([t("report.xlsx.no_statistics")])
+            return
+        formats = [None, None, None, None, None, POINTS, POINTS, POINTS]
+        overall = t("report.xlsx.all_tracks")
+        for stats in statistics.reviewers:
+            reviewer = self.context.reviewers.get(stats.reviewer_id)
+            values = [
+                stats.reviewer_id,
+                reviewer.name if reviewer is not None else None,
+                (reviewer.affiliation or None) if reviewer is not None else None,
+                stats.track if stats.track is not None else overall,
+                stats.count,
+                stats.mean,
+                stats.std,
+                stats.severity,
+            ]
+            table.append(cells.row(values, "" if stats.track is not None else "label", formats))
+        table.finish()
+        sheet.append([])
+        sheet.append([cells.cell(t("report.xlsx.agreement"), "label")])
+        headers = ("track", "measure", "value", "app_count", "reviewers")
+        sheet.append(cells.row([t(f"report.col.{key}") for key in headers], "header"))
+        for agreement in statistics.agreement:
+            sheet.append(
+                cells.row(
+                    [
+                        agreement.track,
+                        agreement.measure,
+                        agreement.value,
+                        agreement.applications,
+                        agreement.reviewers,
+                    ],
+                    formats=[None, None, STAT],
+                )
+            )

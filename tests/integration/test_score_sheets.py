@@ -1,0 +1,230 @@
+"""Individual score sheets: the reviewer's PDF and the .xlsx score form, which must
+import back through the score importer (also after LibreOffice has saved it)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from reviewer.domain.evaluate import evaluate
+from reviewer.domain.model import Review, Reviewer, RoundData
+from reviewer.exchange.report_context import ReportContext
+from reviewer.exchange.score_sheets import HEADER_ROW, write_score_form, write_score_sheets
+from reviewer.exchange.scores import read_scores
+from tests.integration.test_report_pdf import (
+    pdf_fonts,
+    pdf_pages,
+    pdf_text,
+    sample_context,
+    sample_data,
+)
+
+needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler")
+
+
+def import_form(path: Path, data: RoundData) -> list[Review]:
+    return read_scores(
+        [path],
+        data.config,
+        {a.id: a.track for a in data.applications},
+        {r.id for r in data.reviewers},
+        data.assignments,
+    )
+
+
+def by_app(reviews: list[Review]) -> dict[str, Review]:
+    return {r.application_id: r for r in reviews}
+
+
+def with_conflict(data: RoundData) -> RoundData:
+    """R3 declares a conflict on P02 (a fourth reviewer keeps it complete)."""
+    extra = Reviewer("R4", "최추가", "고려대학교")
+    reviews = [r for r in data.reviews if not (r.application_id == "P02" and r.reviewer_id == "R3")]
+    reviews.append(
+        Review("P02", "R3", {}, comment="", conflict=True, conflict_reason="같은 기관 소속")
+    )
+    reviews.append(Review("P02", "R4", {"tech": 51, "biz": 34}, comment="양호"))
+    return replace(data, reviewers=(*data.reviewers, extra), reviews=tuple(reviews))
+
+
+@pytest.fixture(scope="module")
+def context() -> ReportContext:
+    return sample_context()
+
+
+@pytest.fixture(scope="module")
+def sheets(context: ReportContext, tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    return write_score_sheets(tmp_path_factory.mktemp("sheets"), context, "ko")
+
+
+def test_two_files_per_reviewer(sheets: list[Path], context: ReportContext) -> None:
+    names = sorted(p.name for p in sheets)
+    expected = sorted(
+        f"{r.id}_{kind}" for r in context.data.reviewers for kind in ("평가표.pdf", "평가양식.xlsx")
+    )
+    assert names == expected
+    assert all(p.exists() for p in sheets)
+
+
+@needs_poppler
+def test_pdf_has_a_page_per_application_with_scores(
+    sheets: list[Path], context: ReportContext
+) -> None:
+    pdf = next(p for p in sheets if p.name == "R1_평가표.pdf")
+    reviewed = [r for r in context.data.reviews if r.reviewer_id == "R1"]
+    assert pdf_pages(pdf) == len(reviewed)
+    for row in pdf_fonts(pdf):
+        assert "Nanum" in row[0] and row[-5] == "yes"
+    first = pdf_text(pdf, 1)
+    assert "개인별 평가표" in first and "김심사 (R1)" in first
+    assert "P01" in first and "스마트 공장 공정 최적화 플랫폼 개발" in first
+    assert "기술성" in first and "54" in first and "90.00" in first  # score and total
+    assert "김심사 의견: 기술성 우수" in first and "(서명)" in first
+    tips = next(i for i in range(1, pdf_pages(pdf) + 1) if "T01" in pdf_text(pdf, i))
+    text = pdf_text(pdf, tips)
+    assert "투자 적정성" in text and "탁월" in text and "94.00" in text
+    assert context.digest in text
+
+
+@needs_poppler
+def test_pdf_notes_a_conflict(tmp_path: Path, context: ReportContext) -> None:
+    data = with_conflict(context.data)
+    conflicted = replace(context, data=data, result=evaluate(data))
+    files = write_score_sheets(tmp_path, conflicted, "ko")
+    pdf = next(p for p in files if p.name == "R3_평가표.pdf")
+    page = next(i for i in range(1, pdf_pages(pdf) + 1) if "P02" in pdf_text(pdf, i))
+    text = pdf_text(pdf, page)
+    assert "이해충돌로 이 과제의 평가에서 제외되었습니다" in text and "같은 기관 소속" in text
+
+
+def test_form_layout_protection_and_validation(tmp_path: Path) -> None:
+    data = sample_data()
+    path = tmp_path / "R1.xlsx"
+    write_score_form(path, data, "R1", "ko")
+    book = load_workbook(path)
+    assert book.sheetnames[0] == "점수"
+    sheet = book["점수"]
+    header = [c.value for c in sheet[HEADER_ROW]]
+    assert header == [
+        "과제번호",
+        "과제명",
+        "기업명",
+        "심사위원ID",
+        "기술성",
+        "사업성",
+        "투자 적정성",
+        "의견",
+        "이해충돌",
+        "이해충돌 사유",
+    ]
+    assert sheet.protection.sheet
+    rows = {sheet.cell(r, 1).value: r for r in range(HEADER_ROW + 1, sheet.max_row + 1)}
+    p01, t01 = rows["P01"], rows["T01"]
+    assert sheet.cell(p01, 1).protection.locked and sheet.cell(p01, 2).protection.locked
+    assert not sheet.cell(p01, 5).protection.locked  # 기술성
+    assert not sheet.cell(p01, 6).protection.locked  # 사업성 (its rubric)
+    assert sheet.cell(p01, 7).protection.locked  # 투자 적정성 is not in pre-rnd's rubric
+    assert sheet.cell(p01, 7).fill.fgColor.rgb.endswith("D9D9D9")
+    assert sheet.cell(t01, 6).protection.locked  # 사업성 is not in tips' rubric
+    assert not sheet.cell(t01, 7).protection.locked
+    assert sheet.cell(p01, 2).value == "스마트 공장 공정 최적화 플랫폼 개발"
+    assert sheet.cell(p01, 3).value == '=HYPERLINK("x")'
+    assert sheet.cell(p01, 3).data_type == "s"
+    assert sheet.cell(p01, 5).value == 54 and sheet.cell(t01, 7).value == "탁월"
+
+    validations = {str(v.sqref): v for v in sheet.data_validations.dataValidation}
+    decimal = [v for v in validations.values() if v.type == "decimal"]
+    tech = next(v for v in decimal if f"E{p01}" in str(v.sqref))
+    assert (tech.formula1, tech.formula2) == ("0", "60")
+    biz = next(v for v in decimal if f"F{p01}" in str(v.sqref))
+    assert (biz.formula1, biz.formula2) == ("0", "40")
+    grades = next(v for v in validations.values() if f"G{t01}" in str(v.sqref))
+    assert grades.type == "list" and grades.formula1 == '"탁월,우수,보통,미흡"'
+    flag = next(v for v in validations.values() if f"I{p01}" in str(v.sqref))
+    assert flag.type == "list" and flag.formula1 == '"Y,N"'
+    assert f"G{p01}" not in " ".join(validations)  # no validation on a locked grey cell
+
+
+def test_prefilled_form_imports_back_into_the_same_reviews(tmp_path: Path) -> None:
+    data = with_conflict(sample_data())
+    for reviewer in ("R1", "R3", "R4"):
+        path = tmp_path / f"{reviewer}.xlsx"
+        write_score_form(path, data, reviewer, "ko")
+        got = by_app(import_form(path, data))
+        want = by_app([r for r in data.reviews if r.reviewer_id == reviewer])
+        assert got == want, reviewer
+    english = tmp_path / "R3-en.xlsx"
+    write_score_form(english, data, "R3", "en")
+    assert by_app(import_form(english, data)) == by_app(
+        [r for r in data.reviews if r.reviewer_id == "R3"]
+    )
+
+
+def test_a_filled_in_blank_form_imports(tmp_path: Path) -> None:
+    data = sample_data()
+    newcomer = Reviewer("R9", "신규위원", "", tracks=("tips",))
+    data = replace(data, reviewers=(*data.reviewers, newcomer))
+    path = tmp_path / "R9.xlsx"
+    write_score_form(path, data, "R9", "ko")
+    book = load_workbook(path)
+    sheet = book["점수"]
+    header = [c.value for c in sheet[HEADER_ROW]]
+    col = {name: index + 1 for index, name in enumerate(header)}
+    rows = {sheet.cell(r, 1).value: r for r in range(HEADER_ROW + 1, sheet.max_row + 1)}
+    assert set(rows) == {"T01", "T02", "T03", "T04"}  # the reviewer's track, unscored
+    assert sheet.cell(rows["T01"], col["기술성"]).value is None
+    for app_id, row in rows.items():
+        if app_id == "T04":
+            sheet.cell(row, col["이해충돌"]).value = "Y"
+            sheet.cell(row, col["이해충돌 사유"]).value = "자문 이력"
+            continue
+        sheet.cell(row, col["기술성"]).value = 50
+        sheet.cell(row, col["투자 적정성"]).value = "보통"
+        sheet.cell(row, col["의견"]).value = f"{app_id} 검토 완료"
+    book.save(path)
+    got = by_app(import_form(path, data))
+    assert got["T01"] == Review("T01", "R9", {"tech": 50, "invest": "보통"}, "T01 검토 완료")
+    assert got["T04"].conflict and got["T04"].conflict_reason == "자문 이력"
+    assert len(got) == 4
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice")
+def test_form_saved_by_libreoffice_still_imports(tmp_path: Path) -> None:
+    data = with_conflict(sample_data())
+    path = tmp_path / "form" / "R3.xlsx"
+    path.parent.mkdir()
+    write_score_form(path, data, "R3", "ko")
+    out = tmp_path / "saved"
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(out),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+        env={**os.environ, "HOME": str(tmp_path)},
+    )
+    saved = out / "R3.xlsx"
+    assert by_app(import_form(saved, data)) == by_app(
+        [r for r in data.reviews if r.reviewer_id == "R3"]
+    )
+    assert load_workbook(saved)["점수"].protection.sheet
+
+
+def test_progress_counts_reviewers(tmp_path: Path, context: ReportContext) -> None:
+    calls: list[tuple[int, int]] = []
+    write_score_sheets(tmp_path, context, "en", lambda d, t: calls.append((d, t)))
+    assert calls == [(i, 3) for i in range(1, 4)]
