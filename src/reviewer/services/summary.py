@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from typing import Any
 
@@ -18,6 +19,25 @@ STATUSES = (
 )
 
 
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: East Asian wide characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _table(rows: list[list[str]]) -> list[str]:
+    widths = [max(display_width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = []
+    for row in rows:
+        cells = [
+            cell + " " * (widths[0] - display_width(cell))
+            if i == 0
+            else " " * (widths[i] - display_width(cell)) + cell
+            for i, cell in enumerate(row)
+        ]
+        lines.append("  ".join(cells).rstrip())
+    return lines
+
+
 def summary_lines(document: dict[str, Any], lang: Lang) -> list[str]:
     objective = document["objective"]
     lines = [
@@ -30,17 +50,22 @@ def summary_lines(document: dict[str, Any], lang: Lang) -> list[str]:
             total=f"{objective['total_score']:.2f}",
         ),
         "",
-        render("summary.columns", lang),
     ]
     counts: dict[str, Counter[str]] = {}
     for app in document["applications"]:
         counts.setdefault(app["track"], Counter())[app["status"]] += 1
+    rows = [render("summary.columns", lang).split("|")]
     for track in document["tracks"]:
         per = counts.get(track["id"], Counter())
-        cells = "".join(
-            f"{per[s]:>{w}}" for s, w in zip(STATUSES, (5, 10, 11, 8, 7, 8, 8), strict=True)
+        rows.append(
+            [
+                track["id"],
+                str(track["seats"]),
+                *(str(per[s]) for s in STATUSES),
+                f"{track['budget_used']:,}",
+            ]
         )
-        lines.append(f"{track['id']:<12}{track['seats']:>6}{cells}{track['budget_used']:>16,}")
+    lines.extend(_table(rows))
     lines.append("")
     for quota in document["quotas"]:
         scope = f" [{quota['track']}]" if quota["track"] else ""
