@@ -14,12 +14,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{quota}: 쿼터로 미선정",
         "{quota}: displaced by the quota",
     ),
-    "selection.reason.counterpart": ("{id} ({final})", "{id} ({final})"),
+    "selection.reason.counterpart": ("{id} ({final}점)", "{id} ({final})"),
     "selection.reason.seat_transfer": (
         "{track} 트랙에서 좌석 이전",
         "seat transfer from {track}",
     ),
-    "selection.reason.join": ("; ", "; "),
     "selection.why.too_few": (
         "{tracks}에서 컷오프를 통과한 {categories} 과제가 {available}건뿐입니다 (필요 {required}건)",
         "only {available} {categories} applications pass the cutoff in {tracks}"

@@ -1,0 +1,403 @@
+"""The exact selection as a sequence of integer programs solved by HiGHS.
+
+Variables: ``x_i`` (binary) for every candidate that can be chosen (see
+:func:`~reviewer.domain.selection_problem.prune`), and per quota rule a shortfall
+``s ≥ 0`` (integer) plus, for a strict rule, a binary ``z``. For a share ``a/b`` over
+``n`` selections of which ``g`` are of the rule's categories::
+
+    non-strict:  b·(g + s) ≥ a·n          → s ≥ ⌈a·n/b⌉ − g
+    strict:      b·(g + s) ≥ a·n + z      → s ≥ ⌊a·n/b⌋ + 1 − g when z = 1
+                 N·z ≥ n                  (z = 1 as soon as n ≥ 1; N = candidates in scope)
+
+When ``fill`` comes first, each track's maximal fill is known without solving (tracks are
+independent for seats and budgets: the cheapest amounts first), so every track's count
+is fixed to it, and candidates too expensive to be part of any such fill are dropped.
+
+The objectives are then solved one after the other in the configured order; each optimum
+is fixed as a constraint (all objective coefficients are integers, so a bound half a unit
+away from the optimum admits exactly the optimal selections). Among the optimal
+selections the one earliest in the global order is found without approximation, with
+"is there an optimal selection that ...?" questions, each asked as: optimise the last
+objective with the condition added and its optimum as a bound it cannot pass, and see
+whether it attains it (a guided search that stops at the first selection attaining it,
+much faster than a bare feasibility question):
+
+0. Reduced costs of the linear relaxation settle most candidates at once (those no
+   optimal selection can take in or leave out).
+1. Is there one holding a candidate the incumbent does not? No: the optimum is unique
+   (the fill is fixed, so nothing can leave either) — the usual case, one solve.
+2. Otherwise the same question, repeated, collects every candidate that belongs to some
+   optimal selection; all others are fixed to 0. Then, in the global order, each of
+   those candidates is fixed to 1 when an optimal selection with the decisions so far
+   holds it (no solve when the incumbent holds it), else to 0.
+
+Every solution HiGHS returns is checked in exact integers: a track over its budget by
+a few won (within the solver's floating-point tolerance) is cut off and the solve
+repeated (see ``_Model._run``), and the final selection must attain the optima exactly.
+Anything else raises :class:`SolverError` — never a silently wrong selection.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import sys
+from collections.abc import Sequence
+from functools import cache
+
+import highspy
+import numpy as np
+
+from reviewer.domain.selection_problem import (
+    Problem,
+    Selection,
+    earlier_wins,
+    fill_candidates,
+    max_fill,
+    objective_key,
+    prune,
+)
+
+_INF = float("inf")
+MAX_CUTS = 1000  # solutions over a budget cut off before giving up
+
+
+class SolverError(RuntimeError):
+    """HiGHS did not prove a result, or its result failed the exact check."""
+
+
+def solve_ilp(problem: Problem) -> Selection:
+    """The exact selection (DESIGN §4) of ``problem``."""
+    fills: list[int] | None = None
+    if problem.objective[0] == "fill":
+        fills = [max_fill(problem, t) for t in range(len(problem.seats))]
+        keep = fill_candidates(problem, prune(problem, fills), fills)
+    else:
+        keep = prune(problem)
+    if not keep:
+        return frozenset()
+    model = _Model(problem, keep, fills)
+    for stage in problem.objective:
+        model.optimise(stage)
+    chosen = model.earliest()
+    if objective_key(problem, chosen) != model.optimum_key():
+        raise SolverError("the selection does not attain the optimal values")
+    return chosen
+
+
+@cache
+def _banner_silenced() -> bool:
+    """HiGHS prints its banner to standard output when the first instance is created;
+    create that one with the output redirected so ``--json`` output stays clean. (A
+    windowed program may have no standard output at all: then there is nothing to keep
+    clean.)"""
+    if sys.stdout is not None:
+        sys.stdout.flush()
+    try:
+        saved = os.dup(1)
+    except OSError:
+        highspy.Highs()  # type: ignore[no-untyped-call]
+        return True
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, 1)
+        highspy.Highs()  # type: ignore[no-untyped-call]
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+        os.close(null)
+    return True
+
+
+class _Model:
+    def __init__(self, problem: Problem, keep: Sequence[int], fills: Sequence[int] | None) -> None:
+        _banner_silenced()
+        self.problem = problem
+        self.keep = list(keep)
+        self.size = len(self.keep)
+        self.fills = fills
+        self.optima: dict[str, int] = {}
+        self.stage_rows: dict[str, tuple[int, float, float]] = {}  # row, lower, upper
+        self.solution: set[int] = set()  # columns of the incumbent
+        highs = highspy.Highs()  # type: ignore[no-untyped-call]
+        highs.setOptionValue("output_flag", False)
+        highs.setOptionValue("mip_rel_gap", 0.0)
+        highs.setOptionValue("mip_abs_gap", 0.5)
+        self.highs = highs
+        self._build()
+
+    # -- model -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        problem, items = self.problem, self.problem.items
+        self._add_cols(self.size, 0.0, 1.0, integer=True)
+        for track, seats in enumerate(problem.seats):
+            cols = [c for c, i in enumerate(self.keep) if items[i].track == track]
+            if self.fills is not None:
+                fill = self.fills[track]
+                if cols:
+                    self._add_row(cols, [1.0] * len(cols), fill, fill)
+            elif len(cols) > seats:
+                self._add_row(cols, [1.0] * len(cols), -_INF, seats)
+            budget = problem.budgets[track]
+            amounts = [items[self.keep[c]].amount for c in cols]
+            if budget is not None and sum(amounts) > budget:
+                unit = math.gcd(budget, *amounts) or 1  # smaller numbers, same constraint
+                self._add_row(cols, [a / unit for a in amounts], -_INF, budget // unit)
+        self.shortfall_cols: list[int] = []
+        for rule in problem.rules:
+            cols = [c for c, i in enumerate(self.keep) if items[i].track in rule.tracks]
+            if not cols:
+                continue  # nothing can be selected in scope: n = 0 requires nothing
+            a, b = rule.spec.share.numerator, rule.spec.share.denominator
+            s = self._add_cols(1, 0.0, float(len(cols) + 1), integer=True)
+            self.shortfall_cols.append(s)
+            coefficients = [float(b * rule.covers(items[self.keep[c]].category) - a) for c in cols]
+            if rule.spec.strict:
+                z = self._add_cols(1, 0.0, 1.0, integer=True)
+                self._add_row([*cols, s, z], [*coefficients, float(b), -1.0], 0.0, _INF)
+                self._add_row([*cols, z], [1.0] * len(cols) + [-float(len(cols))], -_INF, 0.0)
+            else:
+                self._add_row([*cols, s], [*coefficients, float(b)], 0.0, _INF)
+        self.columns = int(self.highs.getNumCol())
+
+    def _add_cols(self, count: int, lower: float, upper: float, integer: bool) -> int:
+        first = int(self.highs.getNumCol())
+        self.highs.addCols(
+            count,
+            np.zeros(count),
+            np.full(count, lower),
+            np.full(count, upper),
+            0,
+            np.zeros(count, dtype=np.int32),
+            np.zeros(0, dtype=np.int32),
+            np.zeros(0),
+        )
+        if integer:
+            self.highs.changeColsIntegrality(
+                count,
+                np.arange(first, first + count, dtype=np.int32),
+                np.full(count, highspy.HighsVarType.kInteger.value, dtype=np.uint8),
+            )
+        return first
+
+    def _add_row(
+        self, cols: Sequence[int], values: Sequence[float], lower: float, upper: float
+    ) -> int:
+        self.highs.addRows(
+            1,
+            np.array([lower]),
+            np.array([upper]),
+            len(cols),
+            np.zeros(1, dtype=np.int32),
+            np.array(cols, dtype=np.int32),
+            np.array(values, dtype=np.float64),
+        )
+        return int(self.highs.getNumRow()) - 1
+
+    def _objective(self, stage: str) -> tuple[dict[int, float], bool]:
+        """Costs and sense (maximise?) of one objective."""
+        if stage == "quota":
+            return dict.fromkeys(self.shortfall_cols, 1.0), False
+        if stage == "fill":
+            return dict.fromkeys(range(self.size), 1.0), True
+        items = self.problem.items
+        return {c: float(items[i].weight) for c, i in enumerate(self.keep)}, True
+
+    def _set_objective(self, costs: dict[int, float], maximise: bool) -> None:
+        vector = np.zeros(self.columns)
+        for col, cost in costs.items():
+            vector[col] = cost
+        self.highs.changeColsCost(self.columns, np.arange(self.columns, dtype=np.int32), vector)
+        sense = highspy.ObjSense.kMaximize if maximise else highspy.ObjSense.kMinimize
+        self.highs.changeObjectiveSense(sense)
+
+    def _run(self) -> set[int] | None:
+        """Solve; the columns of the chosen candidates, or None when infeasible.
+
+        Amounts in KRW are large numbers, and a floating-point solver may accept a sum a
+        few won over a budget as within its tolerance. Every solution is therefore checked
+        in exact integers; when the chosen candidates of a track exceed its budget, a cut
+        forbids choosing all of them together (true of every selection within the budget)
+        and the solve is repeated. Seat rows hold small integers and need no such check.
+        """
+        for _ in range(MAX_CUTS):
+            self.highs.run()
+            status = self.highs.getModelStatus()
+            if status == highspy.HighsModelStatus.kInfeasible:
+                return None
+            if status != highspy.HighsModelStatus.kOptimal:
+                raise SolverError(f"HiGHS stopped: {self.highs.modelStatusToString(status)}")
+            values = np.array(self.highs.getSolution().col_value, dtype=np.float64)
+            chosen: set[int] = set()
+            for col in range(self.size):
+                value = float(values[col])
+                if abs(value - round(value)) > 1e-6:
+                    raise SolverError("HiGHS returned a fractional selection")
+                if round(value) == 1:
+                    chosen.add(col)
+            over = self._over_budget(chosen)
+            if not over:
+                return chosen
+            for cols in over:  # a cover: not all of these together
+                self._add_row(cols, [1.0] * len(cols), -_INF, len(cols) - 1)
+        raise SolverError("HiGHS keeps returning selections over a budget")
+
+    def _over_budget(self, chosen: set[int]) -> list[list[int]]:
+        """The chosen columns of each track whose budget they exceed (exact integers)."""
+        items, budgets = self.problem.items, self.problem.budgets
+        over: list[list[int]] = []
+        for track, budget in enumerate(budgets):
+            cols = sorted(c for c in chosen if items[self.keep[c]].track == track)
+            if budget is not None and sum(items[self.keep[c]].amount for c in cols) > budget:
+                over.append(cols)
+        return over
+
+    def _selection(self, cols: set[int]) -> Selection:
+        return frozenset(self.keep[c] for c in cols)
+
+    def _value(self, stage: str, cols: set[int]) -> int:
+        key = objective_key(self.problem, self._selection(cols))
+        return key[self.problem.objective.index(stage)]
+
+    # -- stages ------------------------------------------------------------------------
+
+    def optimise(self, stage: str) -> None:
+        """Optimise one objective given the optima before it, then fix its optimum."""
+        if stage == "quota" and not self.shortfall_cols:
+            self.optima[stage] = 0
+            return
+        if stage == "fill" and self.fills is not None:
+            self.optima[stage] = sum(self.fills)  # fixed per track already
+            return
+        costs, maximise = self._objective(stage)
+        self._set_objective(costs, maximise)
+        cols = self._run()
+        if cols is None:
+            raise SolverError("the selection model is infeasible")
+        self.solution = cols
+        value = self._value(stage, cols)
+        self.optima[stage] = value
+        columns = sorted(costs)
+        coefficients = [costs[c] for c in columns]
+        bound = (value - 0.5, _INF) if maximise else (-_INF, -value + 0.5)
+        row = self._add_row(columns, coefficients, *bound)
+        self.stage_rows[stage] = (row, *bound)
+
+    def optimum_key(self) -> tuple[int, ...]:
+        return tuple(self.optima[stage] for stage in self.problem.objective)
+
+    def _attains(self, enter: Sequence[int] = ()) -> set[int] | None:
+        """An optimal selection holding at least one of ``enter`` (if given) and meeting
+        the current column bounds, or None."""
+        last = next((s for s in reversed(self.problem.objective) if s in self.stage_rows), None)
+        if last is None:  # no objective was solved: every feasible selection is optimal
+            self._set_objective({}, maximise=True)
+        else:
+            # The last objective's bound is turned around: nothing can beat its optimum,
+            # so the search stops as soon as a selection attains it.
+            self._set_objective(*self._objective(last))
+            row, lower, upper = self.stage_rows[last]
+            if lower > -_INF:
+                self.highs.changeRowBounds(row, -_INF, lower + 1.0)
+            else:
+                self.highs.changeRowBounds(row, upper - 1.0, _INF)
+        extra = self._add_row(enter, [1.0] * len(enter), 1.0, _INF) if enter else None
+        try:
+            cols = self._run()
+        finally:
+            if extra is not None:
+                self.highs.deleteRows(1, np.array([extra], dtype=np.int32))
+            if last is not None:
+                self.highs.changeRowBounds(*self.stage_rows[last])
+        if cols is None:
+            return None
+        if last is not None and self._value(last, cols) != self.optima[last]:
+            return None
+        if objective_key(self.problem, self._selection(cols)) != self.optimum_key():
+            raise SolverError("a selection broke an optimum fixed before")
+        return cols
+
+    def _settled_by_reduced_costs(self) -> tuple[list[int], list[int]]:
+        """Columns equal in every optimal selection, by reduced-cost bounds.
+
+        In the linear relaxation of the last objective (its bound lifted), moving a
+        column away from the bound it sits at costs at least its reduced cost. When
+        even the relaxation then stays a unit short of the optimum (with a quarter unit
+        to spare for floating point), no optimal selection moves it. Returns the columns
+        at 0 and at 1 in every optimal selection.
+        """
+        last = next((s for s in reversed(self.problem.objective) if s in self.stage_rows), None)
+        if last is None:
+            return [], []
+        costs, maximise = self._objective(last)
+        self._set_objective(costs, maximise)
+        row, lower, upper = self.stage_rows[last]
+        everything = np.arange(self.columns, dtype=np.int32)
+        kinds = np.full(self.columns, highspy.HighsVarType.kContinuous.value, dtype=np.uint8)
+        self.highs.changeColsIntegrality(self.columns, everything, kinds)
+        self.highs.changeRowBounds(row, -_INF, _INF)
+        try:
+            self.highs.run()
+            solved = self.highs.getModelStatus() == highspy.HighsModelStatus.kOptimal
+            relaxed = float(self.highs.getInfo().objective_function_value)
+            duals = np.array(self.highs.getSolution().col_dual, dtype=np.float64)
+            statuses = list(self.highs.getBasis().col_status)
+        finally:
+            kinds[:] = highspy.HighsVarType.kInteger.value
+            self.highs.changeColsIntegrality(self.columns, everything, kinds)
+            self.highs.changeRowBounds(row, lower, upper)
+        if not solved or len(statuses) < self.size or len(duals) < self.size:
+            return [], []
+        optimum = float(self.optima[last] if maximise else -self.optima[last])
+        zeros: list[int] = []
+        ones: list[int] = []
+        for col in range(self.size):
+            cost = abs(float(duals[col]))
+            moved = relaxed - cost if maximise else relaxed + cost
+            if (optimum - moved if maximise else moved - optimum) <= 0.75:
+                continue
+            if statuses[col] == highspy.HighsBasisStatus.kLower and col not in self.solution:
+                zeros.append(col)
+            elif statuses[col] == highspy.HighsBasisStatus.kUpper and col in self.solution:
+                ones.append(col)
+        return zeros, ones
+
+    def earliest(self) -> Selection:
+        """Among the optimal selections, the one earliest in the global order."""
+        current = set(self.solution)
+        zeros, ones = self._settled_by_reduced_costs()
+        self._fix(zeros, 0.0, 0.0)
+        self._fix(ones, 1.0, 1.0)
+        settled = set(zeros)
+        possible = set(current)
+        pending = [c for c in range(self.size) if c not in current and c not in settled]
+        while pending:
+            cols = self._attains(pending)
+            if cols is None:
+                break
+            possible.update(cols)
+            if earlier_wins(self._selection(cols), self._selection(current)):
+                current = cols
+            pending = [c for c in pending if c not in cols]
+        if possible == current:
+            return self._selection(current)
+
+        self._fix([c for c in range(self.size) if c not in possible], 0.0, 0.0)
+        for col in sorted(possible):  # columns follow the global order
+            self._fix([col], 1.0, 1.0)
+            if col in current:
+                continue
+            cols = self._attains()
+            if cols is None:
+                self._fix([col], 0.0, 0.0)
+            else:
+                current = cols
+        return self._selection(current)
+
+    def _fix(self, cols: Sequence[int], lower: float, upper: float) -> None:
+        if cols:
+            count = len(cols)
+            self.highs.changeColsBounds(
+                count, np.array(cols, dtype=np.int32), np.full(count, lower), np.full(count, upper)
+            )
