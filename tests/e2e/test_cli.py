@@ -24,8 +24,13 @@ def run(*argv: str) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-def workbook(path: Path, header: Sequence[str], rows: Sequence[Sequence[Any]],
-             sheet: str = "Sheet1", title: str | None = None) -> Path:
+def workbook(
+    path: Path,
+    header: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    sheet: str = "Sheet1",
+    title: str | None = None,
+) -> Path:
     book = openpyxl.Workbook()
     ws = book.active
     assert ws is not None
@@ -40,13 +45,34 @@ def workbook(path: Path, header: Sequence[str], rows: Sequence[Sequence[Any]],
     return path
 
 
-APP_HEADER = ("과제번호", "사업유형", "과제명", "기업명", "사업자등록번호", "AI구분", "신청금액",
-              "소재지", "투자확약")
+APP_HEADER = (
+    "과제번호",
+    "사업유형",
+    "과제명",
+    "기업명",
+    "사업자등록번호",
+    "AI구분",
+    "신청금액",
+    "소재지",
+    "투자확약",
+)
 
 
 def app_rows(count: int = 6) -> list[list[Any]]:
-    return [[f"2025-{i:04d}", "서울혁신챌린지", f"과제 {i}", f"(주)기업{i}", "",
-             "AI" if i % 2 else "일반", "2억", "서울특별시 중구", ""] for i in range(1, count + 1)]
+    return [
+        [
+            f"2025-{i:04d}",
+            "서울혁신챌린지",
+            f"과제 {i}",
+            f"(주)기업{i}",
+            "",
+            "AI" if i % 2 else "일반",
+            "2억",
+            "서울특별시 중구",
+            "",
+        ]
+        for i in range(1, count + 1)
+    ]
 
 
 REVIEWERS = [[f"R{i}", f"심사위원{i}", "서울대학교", "challenge"] for i in range(1, 6)]
@@ -66,10 +92,12 @@ SCORE_HEADER = ("과제번호", "심사위원ID", *CRITERIA, "의견", "이해�
 @pytest.fixture
 def files(tmp_path: Path) -> dict[str, Path]:
     return {
-        "apps": workbook(tmp_path / "apps.xlsx", APP_HEADER, app_rows(),
-                         title="2025 신청 과제 목록"),
-        "reviewers": workbook(tmp_path / "reviewers.xlsx",
-                              ("심사위원ID", "성명", "소속", "담당트랙"), REVIEWERS),
+        "apps": workbook(
+            tmp_path / "apps.xlsx", APP_HEADER, app_rows(), title="2025 신청 과제 목록"
+        ),
+        "reviewers": workbook(
+            tmp_path / "reviewers.xlsx", ("심사위원ID", "성명", "소속", "담당트랙"), REVIEWERS
+        ),
         "scores": workbook(tmp_path / "scores.xlsx", SCORE_HEADER, score_rows(), sheet="점수"),
     }
 
@@ -129,8 +157,20 @@ def _bad_scores(tmp_path: Path, change: Any) -> Path:
 
 
 def _bad_apps(tmp_path: Path, change: Any, name: str = "bad_apps.xlsx") -> Path:
-    rows = [[f"2025-{i:04d}", "challenge", f"새 과제 {i}", f"(주)신규{i}", "", "AI", "1억",
-             "서울 중구", ""] for i in range(100, 104)]
+    rows = [
+        [
+            f"2025-{i:04d}",
+            "challenge",
+            f"새 과제 {i}",
+            f"(주)신규{i}",
+            "",
+            "AI",
+            "1억",
+            "서울 중구",
+            "",
+        ]
+        for i in range(100, 104)
+    ]
     change(rows)
     return workbook(tmp_path / name, APP_HEADER, rows)
 
@@ -138,37 +178,66 @@ def _bad_apps(tmp_path: Path, change: Any, name: str = "bad_apps.xlsx") -> Path:
 def _set(row: int, col: int, value: Any) -> Any:
     def change(rows: list[list[Any]]) -> None:
         rows[row][col] = value
+
     return change
 
 
 # (kind, file builder, expected fragments of the message)
 BAD_INPUTS: list[tuple[str, Any, tuple[str, ...]]] = [
-    ("scores", lambda p: _bad_scores(p, _set(12, 2, 45)),
-     ("bad_scores.xlsx", "점수", "row 14", "기술성", "45", "40")),
-    ("scores", lambda p: _bad_scores(p, _set(3, 3, "abc")),
-     ("bad_scores.xlsx", "row 5", "사업성", "abc")),
-    ("scores", lambda p: _bad_scores(p, _set(0, 0, "2025-9999")),
-     ("bad_scores.xlsx", "row 2", "2025-9999")),
-    ("scores", lambda p: _bad_scores(p, _set(1, 1, "R99")),
-     ("bad_scores.xlsx", "row 3", "R99")),
-    ("scores", lambda p: _bad_scores(p, lambda rows: rows.append(list(rows[0]))),
-     ("bad_scores.xlsx", "row 32", "2025-0001")),
-    ("applications", lambda p: _bad_apps(p, _set(1, 0, "2025-0100")),
-     ("bad_apps.xlsx", "row 3", "2025-0100")),
-    ("applications", lambda p: _bad_apps(p, _set(2, 1, "우주항공")),
-     ("bad_apps.xlsx", "row 4", "우주항공")),
-    ("applications", lambda p: _bad_apps(p, _set(0, 4, "123-45-67890")),
-     ("bad_apps.xlsx", "row 2", "123-45-67890")),
-    ("applications", lambda p: _bad_apps(p, _set(0, 0, "2025-0001")),
-     ("2025-0001",)),
-    ("applications", lambda p: _write(p / "corrupt.xlsx", b"PK\x03\x04 not really a zip"),
-     ("corrupt.xlsx",)),
+    (
+        "scores",
+        lambda p: _bad_scores(p, _set(12, 2, 45)),
+        ("bad_scores.xlsx", "점수", "row 14", "기술성", "45", "40"),
+    ),
+    (
+        "scores",
+        lambda p: _bad_scores(p, _set(3, 3, "abc")),
+        ("bad_scores.xlsx", "row 5", "사업성", "abc"),
+    ),
+    (
+        "scores",
+        lambda p: _bad_scores(p, _set(0, 0, "2025-9999")),
+        ("bad_scores.xlsx", "row 2", "2025-9999"),
+    ),
+    ("scores", lambda p: _bad_scores(p, _set(1, 1, "R99")), ("bad_scores.xlsx", "row 3", "R99")),
+    (
+        "scores",
+        lambda p: _bad_scores(p, lambda rows: rows.append(list(rows[0]))),
+        ("bad_scores.xlsx", "row 32", "2025-0001"),
+    ),
+    (
+        "applications",
+        lambda p: _bad_apps(p, _set(1, 0, "2025-0100")),
+        ("bad_apps.xlsx", "row 3", "2025-0100"),
+    ),
+    (
+        "applications",
+        lambda p: _bad_apps(p, _set(2, 1, "우주항공")),
+        ("bad_apps.xlsx", "row 4", "우주항공"),
+    ),
+    (
+        "applications",
+        lambda p: _bad_apps(p, _set(0, 4, "123-45-67890")),
+        ("bad_apps.xlsx", "row 2", "123-45-67890"),
+    ),
+    ("applications", lambda p: _bad_apps(p, _set(0, 0, "2025-0001")), ("2025-0001",)),
+    (
+        "applications",
+        lambda p: _write(p / "corrupt.xlsx", b"PK\x03\x04 not really a zip"),
+        ("corrupt.xlsx",),
+    ),
     ("applications", lambda p: _write(p / "empty.xlsx", b""), ("empty.xlsx",)),
-    ("applications", lambda p: workbook(p / "header_only.xlsx", APP_HEADER, []),
-     ("header_only.xlsx",)),
+    (
+        "applications",
+        lambda p: workbook(p / "header_only.xlsx", APP_HEADER, []),
+        ("header_only.xlsx",),
+    ),
     ("applications", lambda p: _write(p / "empty.csv", b""), ("empty.csv",)),
-    ("applications", lambda p: _write(p / "latin.csv", "과제번호,트랙,과제명,기업명\n"
-                                      .encode("utf-16")), ("latin.csv",)),
+    (
+        "applications",
+        lambda p: _write(p / "latin.csv", "과제번호,트랙,과제명,기업명\n".encode("utf-16")),
+        ("latin.csv",),
+    ),
 ]
 
 
@@ -177,10 +246,14 @@ def _write(path: Path, content: bytes) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("kind", "build", "needles"), BAD_INPUTS,
-                         ids=[f"{k}-{i}" for i, (k, _, _) in enumerate(BAD_INPUTS)])
+@pytest.mark.parametrize(
+    ("kind", "build", "needles"),
+    BAD_INPUTS,
+    ids=[f"{k}-{i}" for i, (k, _, _) in enumerate(BAD_INPUTS)],
+)
 def test_bad_input_exits_3_names_the_place_and_writes_nothing(
-        db: Path, tmp_path: Path, kind: str, build: Any, needles: tuple[str, ...]) -> None:
+    db: Path, tmp_path: Path, kind: str, build: Any, needles: tuple[str, ...]
+) -> None:
     bad = build(tmp_path)
     before = _bytes(db)
     code, out, err = run("import", kind, str(db), str(bad))
@@ -193,15 +266,15 @@ def test_bad_input_exits_3_names_the_place_and_writes_nothing(
 def test_errors_in_korean(db: Path, tmp_path: Path) -> None:
     bad = _bad_scores(tmp_path, _set(12, 2, 45))
     err = io.StringIO()
-    code = main(["--lang", "ko", "import", "scores", str(db), str(bad)], err=err,
-                out=io.StringIO())
+    code = main(["--lang", "ko", "import", "scores", str(db), str(bad)], err=err, out=io.StringIO())
     assert code == 3
     message = err.getvalue()
     assert "시트 점수" in message and "14행" in message and "기술성" in message
 
 
-def test_one_bad_file_of_several_imports_nothing(db: Path, files: dict[str, Path],
-                                                 tmp_path: Path) -> None:
+def test_one_bad_file_of_several_imports_nothing(
+    db: Path, files: dict[str, Path], tmp_path: Path
+) -> None:
     good = _bad_apps(tmp_path, lambda rows: None, name="good.xlsx")
     bad = _bad_apps(tmp_path, _set(0, 1, "nowhere"), name="bad.xlsx")
     before = _bytes(db)
@@ -250,6 +323,9 @@ def test_bad_config_exits_3(tmp_path: Path) -> None:
 def test_console_script_runs_as_a_process(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "reviewer", "--lang", "en", "select", str(tmp_path / "no.db")],
-        capture_output=True, text=True, check=False)
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 3
     assert "no.db" in result.stderr

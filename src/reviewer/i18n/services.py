@@ -76,8 +76,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} — 선정 {selected}건, 쿼터 부족 {shortfall}, 점수 합계 {total}",
         "{name} — {selected} selected, quota shortfall {shortfall}, total score {total}",
     ),
-    "summary.columns": ("트랙|좌석|선정|쿼터 선정|쿼터 미선정|미선정|과락|부적격|미완료|예산 사용",
-                        "track|seats|selected|by quota|displaced|not selected|below cutoff|ineligible|incomplete|budget used"),
+    "summary.columns": (
+        "트랙|좌석|선정|쿼터 선정|쿼터 미선정|미선정|과락|부적격|미완료|예산 사용",
+        "track|seats|selected|by quota|displaced|not selected|below cutoff|ineligible|incomplete|budget used",
+    ),
     "summary.quota": (
         "쿼터 {name}{scope}: 필요 {required}, 달성 {achieved}, 부족 {shortfall}",
         "quota {name}{scope}: required {required}, achieved {achieved}, shortfall {shortfall}",
