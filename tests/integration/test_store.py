@@ -164,3 +164,20 @@ def test_backup_copies_the_file(round_db: Path) -> None:
 def test_database_url_accepts_paths_and_urls(tmp_path: Path) -> None:
     assert database_url(tmp_path / "a.db").startswith("sqlite:///")
     assert database_url("postgresql://u@h/db") == "postgresql://u@h/db"
+
+
+def test_a_conflict_replaced_by_scores_leaves_no_conflict(database: Database) -> None:
+    with database.session() as session:
+        repository.add_applications(session, [_app("A-1")], source="t")
+        repository.upsert_reviewers(session, [Reviewer("R1", "김")])
+        repository.replace_reviews(
+            session, [Review("A-1", "R1", conflict=True, conflict_reason="동일 기관")], source="a"
+        )
+        assert session.scalar(text("SELECT count(*) FROM conflict")) == 1
+    with database.session() as session:
+        repository.replace_reviews(
+            session,
+            [Review("A-1", "R1", {"tech": 1.0, "biz": 1.0, "capability": 1.0, "policy": 1.0})],
+            source="b",
+        )
+        assert session.scalar(text("SELECT count(*) FROM conflict")) == 0

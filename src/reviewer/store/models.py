@@ -18,7 +18,6 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
-    ForeignKeyConstraint,
     Index,
     Integer,
     MetaData,
@@ -144,36 +143,20 @@ class ConflictRow(Base):
 
 
 class ReviewRow(Base):
+    """One reviewer's review of one application. ``scores`` maps criterion id to the raw
+    score: a number, or a grade name for a graded criterion; a conflict has none."""
+
     __tablename__ = "review"
 
     application_id: Mapped[str] = mapped_column(ForeignKey("application.id"), primary_key=True)
     reviewer_id: Mapped[str] = mapped_column(
         ForeignKey("reviewer.id"), primary_key=True, index=True
     )
+    scores: Mapped[dict[str, Any]] = mapped_column(JSON)
     comment: Mapped[str] = mapped_column(Text, default="")
     conflict: Mapped[bool] = mapped_column(Boolean, default=False)
     conflict_reason: Mapped[str] = mapped_column(Text, default="")
     changed_at: Mapped[datetime] = mapped_column(DateTime)
-
-
-class ScoreRow(Base):
-    """One criterion score of a review: a number, or a grade name for graded criteria."""
-
-    __tablename__ = "score"
-    __table_args__ = (
-        ForeignKeyConstraint(
-            ["application_id", "reviewer_id"],
-            ["review.application_id", "review.reviewer_id"],
-            ondelete="CASCADE",
-            name="fk_score_review",
-        ),
-    )
-
-    application_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    reviewer_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    criterion_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    value: Mapped[float | None] = mapped_column(Float)
-    grade: Mapped[str | None] = mapped_column(String(64))
 
 
 class SelectionRunRow(Base):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import getpass
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -29,7 +29,6 @@ from reviewer.store.models import (
     ReviewerTrackRow,
     ReviewRow,
     RoundInfo,
-    ScoreRow,
     TrackRow,
 )
 
@@ -51,46 +50,47 @@ def audit(session: Session, action: str, target: str | None = None, **detail: An
     session.add(AuditRow(at=now(), actor=actor(), action=action, target=target, detail=detail))
 
 
-def _chunks(rows: Sequence[dict[str, Any]]) -> Iterable[Sequence[dict[str, Any]]]:
-    for start in range(0, len(rows), BATCH):
-        yield rows[start : start + BATCH]
-
-
 def bulk_insert(session: Session, model: Any, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert ``rows`` into ``model``'s table in batches, fast.
+    """Insert ``rows`` (dicts keyed by column) into ``model``'s table in batches."""
+    if not rows:
+        return
+    keys = [column.key for column in model.__table__.columns if column.key in rows[0]]
+    insert_rows(session, model, keys, [tuple(row.get(key) for key in keys) for row in rows])
 
-    The INSERT is compiled for the connected dialect (so the SQL is the database's own)
-    and handed to the driver's ``executemany`` with plain tuples: SQLAlchemy's per-row
-    parameter processing costs more than SQLite's insert itself at 500,000 rows. Values
-    go through each column type's own bind processor, as SQLAlchemy would apply it.
+
+def insert_rows(
+    session: Session, model: Any, keys: Sequence[str], rows: Sequence[tuple[Any, ...]]
+) -> None:
+    """Insert ``rows`` (tuples of the ``keys`` columns, in that order) fast.
+
+    The INSERT is compiled for the connected dialect, so the SQL is the database's own,
+    and handed to the driver's ``executemany``: SQLAlchemy's per-row parameter handling
+    costs more than SQLite's insert itself at 500,000 rows. Values go through each
+    column type's bind processor where the dialect has one, as SQLAlchemy would do.
     """
     if not rows:
         return
     table = model.__table__
     connection = session.connection()
-    compiled = insert(table).compile(dialect=connection.dialect)
+    dialect = connection.dialect
+    compiled = insert(table).compile(dialect=dialect, column_keys=list(keys))
     names = list(compiled.positiontup or []) if compiled.positional else list(compiled.params)
-    keys = [compiled.binds[name].key for name in names]
-    processors = {
-        column.key: processor
-        for column in table.columns
-        if (processor := column.type._cached_bind_processor(connection.dialect)) is not None
-    }
+    order = [list(keys).index(compiled.binds[name].key) for name in names]
+    processors = [table.c[keys[i]].type._cached_bind_processor(dialect) for i in order]
+    plain = order == list(range(len(keys))) and not any(processors)
 
-    def value(row: dict[str, Any], key: str) -> Any:
-        item = row.get(key)
-        processor = processors.get(key)
-        return item if processor is None or item is None else processor(item)
+    def convert(row: tuple[Any, ...]) -> tuple[Any, ...]:
+        return tuple(
+            row[i] if processor is None or row[i] is None else processor(row[i])
+            for i, processor in zip(order, processors, strict=True)
+        )
 
-    for chunk in _chunks(rows):
-        if compiled.positional:
-            params: list[Any] = [tuple(value(row, key) for key in keys) for row in chunk]
-        else:
-            params = [
-                {name: value(row, key) for name, key in zip(names, keys, strict=True)}
-                for row in chunk
-            ]
-        connection.exec_driver_sql(compiled.string, params)
+    for start in range(0, len(rows), BATCH):
+        chunk = rows[start : start + BATCH]
+        values: list[Any] = list(chunk) if plain else [convert(row) for row in chunk]
+        if not compiled.positional:
+            values = [dict(zip(names, row, strict=True)) for row in values]
+        connection.exec_driver_sql(compiled.string, values)
 
 
 # -- round ---------------------------------------------------------------------------
@@ -234,37 +234,32 @@ def upsert_reviewers(session: Session, reviewers: Sequence[Reviewer]) -> tuple[i
 # -- reviews ----------------------------------------------------------------------
 
 
+def _scores(raw: dict[str, Any] | None) -> dict[str, float | str]:
+    return {
+        key: value if isinstance(value, str) else float(value) for key, value in (raw or {}).items()
+    }
+
+
 def _existing_reviews(session: Session, keys: set[tuple[str, str]]) -> list[Review]:
     """The stored reviews among ``keys`` (application id, reviewer id)."""
-    if not keys:
-        return []
     found: list[Review] = []
     ordered = sorted(keys)
     for start in range(0, len(ordered), 500):
-        part = ordered[start : start + 500]
-        condition = tuple_(ReviewRow.application_id, ReviewRow.reviewer_id).in_(part)
-        rows = session.scalars(select(ReviewRow).where(condition)).all()
-        if not rows:
-            continue
-        score_condition = tuple_(ScoreRow.application_id, ScoreRow.reviewer_id).in_(part)
-        scores: dict[tuple[str, str], dict[str, float | str]] = defaultdict(dict)
-        for score in session.scalars(select(ScoreRow).where(score_condition)):
-            value = score.grade if score.grade is not None else score.value
-            assert value is not None
-            scores[(score.application_id, score.reviewer_id)][score.criterion_id] = value
-        found.extend(_review(row, scores[(row.application_id, row.reviewer_id)]) for row in rows)
+        condition = tuple_(ReviewRow.application_id, ReviewRow.reviewer_id).in_(
+            ordered[start : start + 500]
+        )
+        found.extend(
+            Review(
+                application_id=row.application_id,
+                reviewer_id=row.reviewer_id,
+                scores=_scores(row.scores),
+                comment=row.comment,
+                conflict=row.conflict,
+                conflict_reason=row.conflict_reason,
+            )
+            for row in session.scalars(select(ReviewRow).where(condition))
+        )
     return found
-
-
-def _review(row: ReviewRow, scores: dict[str, float | str]) -> Review:
-    return Review(
-        application_id=row.application_id,
-        reviewer_id=row.reviewer_id,
-        scores=scores,
-        comment=row.comment,
-        conflict=row.conflict,
-        conflict_reason=row.conflict_reason,
-    )
 
 
 def review_count(session: Session) -> int:
@@ -292,71 +287,64 @@ def replace_reviews(session: Session, reviews: Sequence[Review], source: str) ->
     if replaced:
         old_keys = [(r.application_id, r.reviewer_id) for r in replaced]
         for start in range(0, len(old_keys), 500):
-            part = old_keys[start : start + 500]
-            session.execute(
-                delete(ScoreRow).where(
-                    tuple_(ScoreRow.application_id, ScoreRow.reviewer_id).in_(part)
-                )
-            )
             session.execute(
                 delete(ReviewRow).where(
-                    tuple_(ReviewRow.application_id, ReviewRow.reviewer_id).in_(part)
+                    tuple_(ReviewRow.application_id, ReviewRow.reviewer_id).in_(
+                        old_keys[start : start + 500]
+                    )
                 )
             )
     stamp = now()
-    bulk_insert(
+    insert_rows(
         session,
         ReviewRow,
+        (
+            "application_id",
+            "reviewer_id",
+            "scores",
+            "comment",
+            "conflict",
+            "conflict_reason",
+            "changed_at",
+        ),
+        [
+            (
+                r.application_id,
+                r.reviewer_id,
+                dict(r.scores),
+                r.comment,
+                r.conflict,
+                r.conflict_reason,
+                stamp,
+            )
+            for r in reviews
+        ],
+    )
+    # Conflicts declared on score sheets follow the newest review of the pair.
+    pairs = sorted(keys)
+    for start in range(0, len(pairs), 500):
+        session.execute(
+            delete(ConflictRow).where(
+                tuple_(ConflictRow.application_id, ConflictRow.reviewer_id).in_(
+                    pairs[start : start + 500]
+                ),
+                ConflictRow.source == "declared",
+            )
+        )
+    bulk_insert(
+        session,
+        ConflictRow,
         [
             {
                 "application_id": r.application_id,
                 "reviewer_id": r.reviewer_id,
-                "comment": r.comment,
-                "conflict": r.conflict,
-                "conflict_reason": r.conflict_reason,
-                "changed_at": stamp,
+                "reason": r.conflict_reason or r.comment,
+                "source": "declared",
             }
             for r in reviews
+            if r.conflict
         ],
     )
-    score_rows: list[dict[str, Any]] = []
-    for review in reviews:
-        for criterion, value in review.scores.items():
-            is_grade = isinstance(value, str)
-            score_rows.append(
-                {
-                    "application_id": review.application_id,
-                    "reviewer_id": review.reviewer_id,
-                    "criterion_id": criterion,
-                    "value": None if is_grade else float(value),
-                    "grade": value if is_grade else None,
-                }
-            )
-    bulk_insert(session, ScoreRow, score_rows)
-    conflicts = [r for r in reviews if r.conflict]
-    if conflicts:
-        pairs = [(r.application_id, r.reviewer_id) for r in conflicts]
-        for start in range(0, len(pairs), 500):
-            session.execute(
-                delete(ConflictRow).where(
-                    tuple_(ConflictRow.application_id, ConflictRow.reviewer_id).in_(
-                        pairs[start : start + 500]
-                    )
-                )
-            )
-        bulk_insert(
-            session,
-            ConflictRow,
-            [
-                {
-                    "application_id": r.application_id,
-                    "reviewer_id": r.reviewer_id,
-                    "reason": r.conflict_reason or r.comment,
-                    "source": "declared",
-                }
-                for r in conflicts
-            ],
-        )
     return len(replaced)
 
 
@@ -401,30 +389,20 @@ def load_round(session: Session) -> RoundData:
         )
         for row in session.scalars(select(ReviewerRow).order_by(ReviewerRow.id))
     )
-    scores: dict[tuple[str, str], dict[str, float | str]] = defaultdict(dict)
-    for app_id, rev_id, criterion, value, grade in session.execute(
-        select(
-            ScoreRow.application_id,
-            ScoreRow.reviewer_id,
-            ScoreRow.criterion_id,
-            ScoreRow.value,
-            ScoreRow.grade,
-        )
-    ):
-        scores[(app_id, rev_id)][criterion] = grade if grade is not None else float(value or 0.0)
     reviews = tuple(
         Review(
             application_id=app_id,
             reviewer_id=rev_id,
-            scores=scores.get((app_id, rev_id), {}),
+            scores=_scores(scores),
             comment=comment or "",
             conflict=bool(conflict),
             conflict_reason=reason or "",
         )
-        for app_id, rev_id, comment, conflict, reason in session.execute(
+        for app_id, rev_id, scores, comment, conflict, reason in session.execute(
             select(
                 ReviewRow.application_id,
                 ReviewRow.reviewer_id,
+                ReviewRow.scores,
                 ReviewRow.comment,
                 ReviewRow.conflict,
                 ReviewRow.conflict_reason,
