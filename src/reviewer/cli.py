@@ -166,7 +166,8 @@ def _run(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> int:
                 out.write("\n")
             else:
                 _print_summary(run.document, lang, out)
-                print(render("cli.run", lang, run=run.run_id, digest=run.digest), file=out)
+                key = "cli.run" if run.recorded else "cli.run_locked"
+                print(render(key, lang, run=run.run_id, digest=run.digest), file=out)
         elif args.command == "export":
             from reviewer.services.exporting import export_reports
 
@@ -206,6 +207,18 @@ def main(
     except ReviewerError as exc:
         print(render("cli.error", lang, message=exc.message(lang)), file=err)
         return exc.exit_code
+    except OSError as exc:
+        print(
+            render(
+                "cli.error",
+                lang,
+                message=render(
+                    "cli.os_error", lang, path=exc.filename or "", error=exc.strerror or str(exc)
+                ),
+            ),
+            file=err,
+        )
+        return 3
     except KeyboardInterrupt:
         print(render("cli.interrupted", lang), file=err)
         return 130

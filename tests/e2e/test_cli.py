@@ -285,6 +285,7 @@ def test_one_bad_file_of_several_imports_nothing(
 
 
 def test_locked_round_refuses_import_with_exit_4(db: Path, files: dict[str, Path]) -> None:
+    assert run("select", str(db))[0] == 0
     assert run("lock", str(db))[0] == 0
     before = _bytes(db)
     code, _, err = run("import", "scores", str(db), str(files["scores"]))
@@ -329,3 +330,47 @@ def test_console_script_runs_as_a_process(tmp_path: Path) -> None:
     )
     assert result.returncode == 3
     assert "no.db" in result.stderr
+
+
+def test_demo_refuses_a_folder_with_other_files(tmp_path: Path) -> None:
+    keep = tmp_path / "round.db"
+    keep.write_bytes(b"a real round")
+    code, _, err = run("demo", str(tmp_path), "--applications", "30")
+    assert code == 4
+    assert "round.db" in err
+    assert keep.read_bytes() == b"a real round"
+
+
+def test_lock_needs_a_current_run(db: Path, files: dict[str, Path]) -> None:
+    run("import", "scores", str(db), str(files["scores"]))
+    code, _, err = run("lock", str(db))
+    assert code == 4
+    assert "no selection run" in err
+    assert run("select", str(db))[0] == 0
+    assert run("lock", str(db))[0] == 0
+    code, out, _ = run("select", str(db))
+    assert code == 0
+    assert "no new run recorded" in out
+    assert run("export", str(db), "--pdf", str(db.parent / "r.pdf"))[0] == 0
+
+
+def test_a_file_that_is_not_a_database_is_left_untouched(tmp_path: Path) -> None:
+    for content in (b"", b"hello, not sqlite"):
+        fake = tmp_path / "fake.db"
+        fake.write_bytes(content)
+        code, _, err = run("select", str(fake))
+        assert code == 3
+        assert "not a round database" in err
+        assert fake.read_bytes() == content
+
+
+def test_init_into_a_missing_folder_exits_3(tmp_path: Path) -> None:
+    code, _, err = run("init", str(tmp_path / "nowhere" / "r.db"))
+    assert code == 3
+    assert "nowhere" in err
+
+
+def test_template_into_a_missing_folder_exits_3(tmp_path: Path) -> None:
+    code, _, err = run("template", str(tmp_path / "nowhere" / "round.toml"))
+    assert code == 3
+    assert "nowhere" in err

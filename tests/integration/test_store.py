@@ -110,7 +110,8 @@ def test_a_failed_unit_of_work_writes_nothing(database: Database) -> None:
 
 
 def test_locked_round_refuses_changes(database: Database) -> None:
-    locking.lock_round(database)
+    with database.session() as session:
+        repository.round_info(session).status = "locked"
     with pytest.raises(RefusedByState) as info, database.session() as session:
         repository.require_open(session)
     assert info.value.exit_code == 4
@@ -181,3 +182,36 @@ def test_a_conflict_replaced_by_scores_leaves_no_conflict(database: Database) ->
             source="b",
         )
         assert session.scalar(text("SELECT count(*) FROM conflict")) == 0
+
+
+def test_migration_rebuild_keeps_every_row(database: Database) -> None:
+    """Alembic's batch rebuild of a referenced table must not cascade or lose rows."""
+    from alembic.operations import Operations
+    from alembic.runtime.migration import MigrationContext
+
+    from reviewer.store.migrate import upgrade
+
+    with database.session() as session:
+        repository.add_applications(session, [_app("A-1")], source="t")
+        repository.upsert_reviewers(session, [Reviewer("R1", "김")])
+        repository.replace_reviews(session, [Review("A-1", "R1", {"tech": 1.0})], source="s")
+    with database.engine.connect() as connection:
+        connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")
+        with connection.begin():
+            operations = Operations(MigrationContext.configure(connection))
+            with operations.batch_alter_table("application", recreate="always"):
+                pass
+        connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=ON")
+    upgrade(database.engine)
+    with database.session() as session:
+        data = repository.load_round(session)
+    assert len(data.applications) == 1
+    assert len(data.reviews) == 1
+
+
+def test_url_passwords_are_not_shown() -> None:
+    from reviewer.store.engine import display_name
+
+    shown = display_name("postgresql://rv:secret@db.example/round")
+    assert "secret" not in shown
+    assert "db.example" in shown

@@ -204,3 +204,23 @@ def test_graded_criterion_values_must_be_fractions() -> None:
 def test_missing_file() -> None:
     with pytest.raises(ConfigError, match="cannot read"):
         load_config("/nonexistent/round.toml")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle"),
+    [
+        ("seats = 2\n", "seats = 2\nbudjet = 100\n", "unknown setting budjet"),
+        ("year = 2025\n", "year = 2025\ncutof = 60\n", "unknown setting cutof"),
+        ("weight = 40\n", "weight = 40\nmaximum = 40\n", "unknown setting maximum"),
+    ],
+)
+def test_misspelt_keys_are_refused(old: str, new: str, needle: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        parse_config(MINIMAL.replace(old, new, 1))
+    assert needle in info.value.message("en")
+
+
+def test_misspelt_quota_key_is_refused() -> None:
+    text = MINIMAL + '\n[[quotas]]\nname = "q"\nmin_share = 0.3\nstirct = true\n'
+    with pytest.raises(ConfigError, match="unknown setting stirct"):
+        parse_config(text)

@@ -176,6 +176,13 @@ class _Parser:
     def fail(self, where: str, message_key: str, /, **params: Any) -> ConfigError:
         return ConfigError(message_key, Location(file=self.filename, column=where), **params)
 
+    def known(self, data: Mapping[str, Any], where: str, allowed: Sequence[str]) -> None:
+        """Refuse keys the program does not know: a misspelt key would silently fall back
+        to a default (``budjet`` would mean no budget at all)."""
+        for key in data:
+            if key not in allowed:
+                raise self.fail(where, "config.unknown_key", key=key, known=", ".join(allowed))
+
     # -- typed getters -----------------------------------------------------------------
 
     def table(self, data: Mapping[str, Any], key: str, where: str) -> Mapping[str, Any]:
@@ -248,7 +255,13 @@ class _Parser:
     # -- sections ----------------------------------------------------------------------
 
     def build(self, data: Mapping[str, Any], text: str) -> RoundConfig:
+        self.known(
+            data,
+            "round.toml",
+            ("round", "aggregation", "selection", "criteria", "tracks", "quotas"),
+        )
         head = self.table(data, "round", "[round]")
+        self.known(head, "[round]", ("name", "year", "cutoff", "min_reviews", "decimals", "region"))
         name = self.string(head, "name", "[round]")
         year = self.integer(head, "year", "[round]", minimum=2000)
         cutoff = self.number(head, "cutoff", "[round]", 70)
@@ -286,6 +299,18 @@ class _Parser:
 
     def aggregation(self, data: Mapping[str, Any]) -> Aggregation:
         where = "[aggregation]"
+        self.known(
+            data,
+            where,
+            (
+                "method",
+                "trim_min_reviews",
+                "normalize",
+                "zscore_min_reviews",
+                "bonus_cap",
+                "criterion_floor",
+            ),
+        )
         floor = data.get("criterion_floor")
         if floor is not None:
             floor = self.number(data, "criterion_floor", where)
@@ -321,6 +346,7 @@ class _Parser:
     def criterion(self, data: Mapping[str, Any], where: str) -> Criterion:
         cid = self.string(data, "id", where)
         where = f"{where} ({cid})"
+        self.known(data, where, ("id", "name", "weight", "min", "max", "grades"))
         name = self.string(data, "name", where, cid)
         weight = self.number(data, "weight", where)
         if weight <= 0:
@@ -356,6 +382,9 @@ class _Parser:
                 raise self.fail(here, "config.not_table", key="tracks")
             tid = self.string(item, "id", here)
             here = f"{where} ({tid})"
+            self.known(
+                item, here, ("id", "name", "seats", "budget", "linked", "requires", "criteria")
+            )
             name = self.string(item, "name", here, tid)
             seats = self.integer(item, "seats", here, minimum=0)
             budget = item.get("budget")
@@ -405,6 +434,7 @@ class _Parser:
                 raise self.fail(here, "config.not_table", key="quotas")
             name = self.string(item, "name", here)
             here = f"{where} ({name})"
+            self.known(item, here, ("name", "categories", "tracks", "scope", "min_share", "strict"))
             categories = self.strings(item, "categories", here, ("AI", "AI+X"))
             if not categories:
                 raise self.fail(here, "config.no_categories", name=name)

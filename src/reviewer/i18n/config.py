@@ -102,4 +102,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "동점 처리 기준 {id}은(는) 평가항목이 아닙니다 (평가항목: {known})",
         "tie-break criterion {id} is not a criterion (criteria: {known})",
     ),
+    "config.unknown_key": (
+        "알 수 없는 설정 {key} (가능한 설정: {known})",
+        "unknown setting {key} (known settings: {known})",
+    ),
 }

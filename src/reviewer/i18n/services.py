@@ -14,14 +14,56 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "평가 회차 '{name}'이(가) 잠겨 있어 변경할 수 없습니다",
         "the round '{name}' is locked; nothing can be changed",
     ),
-    "store.exists": ("이미 있는 파일입니다: {path}", "the file already exists: {path}"),
+    "store.exists": (
+        "이미 있는 평가 회차 데이터베이스입니다: {path}",
+        "a round database already exists at {path}",
+    ),
     "store.missing": (
-        "데이터베이스 파일이 없습니다: {path} (먼저 reviewer init)",
-        "no such database: {path} (run reviewer init first)",
+        "데이터베이스 파일이 없습니다 (먼저 reviewer init으로 만드세요)",
+        "no such database (create it with reviewer init first)",
     ),
     "store.unopenable": (
-        "데이터베이스를 열 수 없습니다: {path} ({error})",
-        "cannot open the database {path}: {error}",
+        "데이터베이스를 열 수 없습니다 ({error})",
+        "cannot open the database ({error})",
+    ),
+    "store.no_round": ("데이터베이스에 평가 회차 정보가 없습니다", "the database holds no round"),
+    "store.not_a_database": (
+        "평가 회차 데이터베이스(SQLite) 파일이 아닙니다",
+        "not a round database (SQLite) file",
+    ),
+    "store.no_folder": ("폴더가 없습니다: {path}", "no such folder: {path}"),
+    "store.no_driver": (
+        "{database}에 연결할 드라이버가 없습니다 ({module}). PostgreSQL은 pip install 'reviewer[postgresql]'로 설치하세요",
+        "no driver to connect to {database} ({module}); for PostgreSQL install 'reviewer[postgresql]'",
+    ),
+    "store.busy": (
+        "다른 프로그램이 데이터베이스를 쓰고 있습니다. 잠시 후 다시 시도하세요",
+        "another program is writing to the database; try again in a moment",
+    ),
+    "store.database_error": (
+        "데이터베이스가 요청을 거부했습니다: {error}",
+        "the database refused the request: {error}",
+    ),
+    "store.migration_broken": (
+        "스키마 변환 후 참조 오류 {count}건이 있어 변환을 취소했습니다",
+        "the schema migration was cancelled: it left {count} broken references",
+    ),
+    "lock.stale": (
+        "마지막 선정 이후 데이터가 바뀌었습니다. reviewer select를 실행한 뒤 잠그세요",
+        "the data changed after the newest selection run; run reviewer select before locking",
+    ),
+    "lock.no_run": (
+        "선정 결과가 없어 잠글 수 없습니다. 먼저 reviewer select를 실행하세요",
+        "there is no selection run to lock; run reviewer select first",
+    ),
+    "cli.run_locked": (
+        "평가 회차가 잠겨 있어 새로 기록하지 않았습니다 · 선정 실행 #{run} · 데이터 SHA-256 {digest}",
+        "the round is locked; no new run recorded · selection run #{run} · data SHA-256 {digest}",
+    ),
+    "cli.os_error": ("파일 오류: {path}: {error}", "file error: {path}: {error}"),
+    "demo.not_demo": (
+        "{directory}에 데모가 아닌 파일이 있습니다 ({files}). 빈 폴더나 새 폴더를 지정하세요",
+        "{directory} holds files that are not a demo's ({files}); name an empty or new folder",
     ),
     "service.no_files": ("가져올 파일이 없습니다", "no files to import"),
     "service.duplicate_existing": (

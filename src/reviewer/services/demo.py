@@ -7,12 +7,28 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reviewer.domain.config import load_config
+from reviewer.errors import RefusedByState
 from reviewer.exchange.demo_data import write_demo_round
 from reviewer.i18n import Lang, render
 from reviewer.resources import template_path
 from reviewer.services import importing, rounds, selecting
 from reviewer.services.exporting import export_reports
 from reviewer.services.summary import summary_lines
+
+MARKER = ".reviewer-demo"
+
+
+def _claim(directory: Path) -> None:
+    """Make sure ``directory`` is empty, new, or an earlier demo's: the demo replaces its
+    own files but never a real round someone keeps there."""
+    if directory.exists():
+        existing = sorted(p.name for p in directory.iterdir())
+        if existing and MARKER not in existing:
+            raise RefusedByState(
+                "demo.not_demo", directory=str(directory), files=", ".join(existing[:5])
+            )
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / MARKER).write_text("reviewer demo\n", encoding="utf-8")
 
 
 @dataclass(frozen=True)
@@ -43,7 +59,7 @@ def run_demo(
 ) -> DemoOutcome:
     """Write the sample workbooks into ``directory``, import them into a fresh round
     database there, run the selection and write the ranked PDF and the workbook."""
-    directory.mkdir(parents=True, exist_ok=True)
+    _claim(directory)
     config = load_config(str(template_path()))
     files = write_demo_round(directory, config, applications=applications, seed=seed)
     database_path = directory / "round.db"

@@ -2,23 +2,31 @@
 
 from __future__ import annotations
 
+from reviewer.domain.digest import inputs_digest
 from reviewer.errors import RefusedByState
-from reviewer.store import repository
+from reviewer.store import repository, runs
 from reviewer.store.engine import Database
 
 
 def lock_round(database: Database) -> None:
+    """Lock the round. Only a round whose newest selection run matches its data can be
+    locked: a locked round's final result must be exportable."""
     with database.session() as session:
-        info = repository.round_info(session)
+        info = repository.round_info(session, for_update=True)
         if info.status == "locked":
             raise RefusedByState("lock.already")
+        run = runs.latest_run(session)
+        if run is None:
+            raise RefusedByState("lock.no_run")
+        if run.digest != inputs_digest(repository.load_round(session)):
+            raise RefusedByState("lock.stale")
         info.status = "locked"
         repository.audit(session, "lock", info.name)
 
 
 def unlock_round(database: Database) -> None:
     with database.session() as session:
-        info = repository.round_info(session)
+        info = repository.round_info(session, for_update=True)
         if info.status != "locked":
             raise RefusedByState("lock.not_locked")
         info.status = "open"

@@ -7,37 +7,69 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import inspect
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
 
 from reviewer.domain.config import RoundConfig, load_config
 from reviewer.errors import InvalidInput, Location, RefusedByState
 from reviewer.store import repository
-from reviewer.store.engine import Database, database_url, sqlite_path
-from reviewer.store.migrate import ensure_current, upgrade
+from reviewer.store.engine import (
+    SQLITE_HEADER,
+    Database,
+    database_error,
+    database_url,
+    display_name,
+    sqlite_path,
+)
+from reviewer.store.migrate import ensure_current, upgrade_on
+
+
+def _remove_sqlite(path: Path) -> None:
+    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        leftover.unlink(missing_ok=True)
 
 
 def create_round(target: str | Path, config: RoundConfig) -> None:
-    """Create a new round database at ``target`` (a file path or URL) from ``config``."""
+    """Create a new round database at ``target`` (a file path or URL) from ``config``.
+
+    The schema and the round's rows are written in one transaction, so a failure leaves
+    no half-built round behind (on PostgreSQL too, whose DDL is transactional).
+    """
     url = database_url(target)
     path = sqlite_path(url)
-    if path is not None and path.exists() and path.stat().st_size > 0:
-        raise RefusedByState("store.exists", path=str(target))
+    name = display_name(target)
+    if path is not None:
+        if path.exists() and path.stat().st_size > 0:
+            raise RefusedByState("store.exists", path=name)
+        if not path.parent.is_dir():
+            raise InvalidInput("store.no_folder", Location(file=name), path=str(path.parent))
     database = Database(url)
+    created = False
     try:
-        if inspect(database.engine).get_table_names():
-            raise RefusedByState("store.exists", path=str(target))
-        upgrade(database.engine)
-        with database.session() as session:
-            repository.create_round(session, config)
+        with database.engine.connect() as connection:
+            existing = inspect(connection).get_table_names()
+            connection.rollback()
+            if existing:
+                raise RefusedByState("store.exists", path=name)
+            if path is not None:
+                connection.connection.dbapi_connection.execute(  # type: ignore[union-attr]
+                    "PRAGMA journal_mode=WAL"
+                )
+            created = True
+            with connection.begin():
+                upgrade_on(connection)
+                with Session(bind=connection) as session:
+                    repository.create_round(session, config)
+                    session.flush()
+    except DBAPIError as exc:
+        database.close()
+        if path is not None and created:
+            _remove_sqlite(path)
+        raise database_error(exc) from exc
     except BaseException:
         database.close()
-        if path is not None and path.exists():
-            for leftover in (
-                path,
-                path.with_name(path.name + "-wal"),
-                path.with_name(path.name + "-shm"),
-            ):
-                leftover.unlink(missing_ok=True)
+        if path is not None and created:
+            _remove_sqlite(path)
         raise
     database.close()
 
@@ -48,19 +80,36 @@ def init_round(target: str | Path, config_path: str | Path) -> RoundConfig:
     return config
 
 
+def _check_sqlite_file(path: Path, name: str) -> None:
+    if not path.exists():
+        raise InvalidInput("store.missing", Location(file=name))
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise InvalidInput(
+            "store.unopenable", Location(file=name), error=exc.strerror or str(exc)
+        ) from exc
+    if header != SQLITE_HEADER:
+        raise InvalidInput("store.not_a_database", Location(file=name))
+
+
 @contextmanager
 def open_round(target: str | Path) -> Iterator[Database]:
     """Open an existing round database, migrating it to this program's schema."""
     url = database_url(target)
     path = sqlite_path(url)
-    if path is not None and not path.exists():
-        raise InvalidInput("store.missing", Location(file=str(target)), path=str(target))
+    name = display_name(target)
+    if path is not None:
+        _check_sqlite_file(path, name)
     database = Database(url)
     try:
         try:
-            ensure_current(database.engine)
-        except (DatabaseError, OperationalError) as exc:
-            raise InvalidInput("store.unopenable", path=str(target), error=str(exc.orig)) from exc
+            ensure_current(database.engine, name)
+        except DBAPIError as exc:
+            raise InvalidInput(
+                "store.unopenable", Location(file=name), error=str(exc.orig).splitlines()[0]
+            ) from exc
         yield database
     finally:
         database.close()

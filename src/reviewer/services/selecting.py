@@ -24,6 +24,7 @@ class SelectionRun:
     data: RoundData
     result: RoundResult
     document: dict[str, Any]
+    recorded: bool = True
 
 
 def compute(data: RoundData, lang: Lang | None = None) -> tuple[RoundResult, dict[str, Any]]:
@@ -47,7 +48,9 @@ def run_selection(database: Database, lang: Lang | None = None) -> SelectionRun:
             and latest.digest == digest
         ):
             # A locked round keeps its final run: the same inputs give the same result.
-            return SelectionRun(latest.id, digest, latest.created_at, data, result, document)
+            return SelectionRun(
+                latest.id, digest, latest.created_at, data, result, document, recorded=False
+            )
         repository.require_open(session)
         run_id = runs.record_run(
             session,

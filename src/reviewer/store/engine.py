@@ -2,7 +2,9 @@
 
 A round is addressed by a database URL. A plain file path means the embedded SQLite
 file; ``postgresql://…`` points at a shared server. SQLite connections get foreign keys
-on, WAL journaling and a busy timeout.
+on and a busy timeout, and every unit of work starts with ``BEGIN IMMEDIATE`` so two
+writers wait for each other instead of failing half-way; WAL journaling is switched on
+once, when a round is created (it is a property of the file).
 """
 
 from __future__ import annotations
@@ -14,7 +16,12 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+
+from reviewer.errors import InvalidInput, RefusedByState
+
+SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def database_url(target: str | Path) -> str:
@@ -23,6 +30,17 @@ def database_url(target: str | Path) -> str:
     if "://" in text:
         return text
     return f"sqlite:///{Path(text).expanduser().resolve()}"
+
+
+def display_name(target: str | Path) -> str:
+    """``target`` as it may be shown to a person: a path, or a URL without password."""
+    text = str(target)
+    if "://" not in text:
+        return text
+    try:
+        return make_url(text).render_as_string(hide_password=True)
+    except Exception:
+        return text.split("@")[-1]
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -36,28 +54,39 @@ def sqlite_path(url: str) -> Path | None:
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    # The driver's own transaction handling is turned off so that SQLAlchemy's BEGIN
-    # covers every statement of a unit of work (pysqlite's legacy behaviour would not).
+    # The driver's own transaction handling is turned off so that the BEGIN below covers
+    # every statement of a unit of work (pysqlite's legacy behaviour would not).
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=10000")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
 
 def _sqlite_begin(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN")
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def make_engine(url: str) -> Engine:
     """An engine for ``url`` (see :func:`database_url`)."""
-    engine = create_engine(url, future=True)
+    try:
+        engine = create_engine(url)
+    except ModuleNotFoundError as exc:
+        raise InvalidInput(
+            "store.no_driver", database=display_name(url), module=exc.name or ""
+        ) from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
     return engine
+
+
+def database_error(exc: DBAPIError) -> RefusedByState:
+    """A database failure as an error a person can act on."""
+    text = str(exc.orig)
+    if "locked" in text or "busy" in text:
+        return RefusedByState("store.busy")
+    return RefusedByState("store.database_error", error=text.splitlines()[0] if text else "")
 
 
 class Database:
@@ -71,8 +100,11 @@ class Database:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A unit of work: committed when the block ends, rolled back on any error."""
-        with self._sessions() as session, session.begin():
-            yield session
+        try:
+            with self._sessions() as session, session.begin():
+                yield session
+        except DBAPIError as exc:
+            raise database_error(exc) from exc
 
     def close(self) -> None:
         self.engine.dispose()

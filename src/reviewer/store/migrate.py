@@ -17,7 +17,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
-from reviewer.errors import RefusedByState
+from reviewer.errors import InvalidInput, RefusedByState
 from reviewer.store.engine import sqlite_path
 
 
@@ -44,10 +44,36 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
+def upgrade_on(connection: Connection, revision: str = "head") -> None:
+    """Bring the schema to ``revision`` inside the connection's transaction."""
+    command.upgrade(_config(connection), revision)
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Bring the schema to ``revision`` in one transaction."""
-    with engine.begin() as connection:
-        command.upgrade(_config(connection), revision)
+    """Bring the schema to ``revision`` in one transaction.
+
+    On SQLite, foreign keys are off while Alembic rebuilds tables (a batch rebuild drops
+    and re-creates a table, which with foreign keys on would cascade deletes into the
+    rows that refer to it) and every reference is checked before the transaction ends.
+    """
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            connection.connection.dbapi_connection.execute(  # type: ignore[union-attr]
+                "PRAGMA foreign_keys=OFF"
+            )
+        try:
+            with connection.begin():
+                upgrade_on(connection, revision)
+                if sqlite:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise RefusedByState("store.migration_broken", count=len(broken))
+        finally:
+            if sqlite:
+                connection.connection.dbapi_connection.execute(  # type: ignore[union-attr]
+                    "PRAGMA foreign_keys=ON"
+                )
 
 
 def backup_file(database: Path, revision: str) -> Path:
@@ -61,7 +87,7 @@ def backup_file(database: Path, revision: str) -> Path:
     return target
 
 
-def ensure_current(engine: Engine) -> Path | None:
+def ensure_current(engine: Engine, name: str = "") -> Path | None:
     """Migrate an existing round database to this program's schema.
 
     Returns the backup taken, if a migration ran. Raises ``RefusedByState`` for a
@@ -72,7 +98,7 @@ def ensure_current(engine: Engine) -> Path | None:
     if current == head:
         return None
     if current is None:
-        raise RefusedByState("store.not_a_round", database=engine.url.database or "")
+        raise InvalidInput("store.not_a_round", database=name or engine.url.database or "")
     if current not in known_revisions():
         raise RefusedByState("store.newer_database", revision=current)
     backup = None

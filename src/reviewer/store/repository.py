@@ -140,10 +140,15 @@ def create_round(session: Session, config: RoundConfig) -> None:
     audit(session, "init", config.name, tracks=len(tracks))
 
 
-def round_info(session: Session) -> RoundInfo:
-    info = session.get(RoundInfo, 1)
+def round_info(session: Session, *, for_update: bool = False) -> RoundInfo:
+    """The round's row; ``for_update`` locks it until the unit of work ends (PostgreSQL),
+    so a concurrent lock cannot slip between a check and the writes it guards."""
+    query = select(RoundInfo).where(RoundInfo.id == 1)
+    if for_update:
+        query = query.with_for_update()
+    info = session.scalars(query).first()
     if info is None:
-        raise RefusedByState("store.not_a_round", database="")
+        raise RefusedByState("store.no_round")
     return info
 
 
@@ -152,7 +157,7 @@ def load_config(session: Session) -> RoundConfig:
 
 
 def require_open(session: Session) -> RoundInfo:
-    info = round_info(session)
+    info = round_info(session, for_update=True)
     if info.status == "locked":
         raise RefusedByState("store.locked", name=info.name)
     return info
