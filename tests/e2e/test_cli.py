@@ -182,6 +182,20 @@ def _set(row: int, col: int, value: Any) -> Any:
     return change
 
 
+def _blank_amount_in_a_budgeted_track(rows: list[list[Any]]) -> None:
+    rows[2][1], rows[2][6] = "pre-rnd", ""
+
+
+def _scores_on_two_sheets(tmp_path: Path) -> Path:
+    path = workbook(tmp_path / "two_sheets.xlsx", SCORE_HEADER, score_rows()[:15], sheet="1차")
+    book = openpyxl.load_workbook(path)
+    second = book.create_sheet("2차")
+    for row in [SCORE_HEADER, *score_rows()[15:]]:
+        second.append(list(row))
+    book.save(path)
+    return path
+
+
 # (kind, file builder, expected fragments of the message)
 BAD_INPUTS: list[tuple[str, Any, tuple[str, ...]]] = [
     (
@@ -233,6 +247,52 @@ BAD_INPUTS: list[tuple[str, Any, tuple[str, ...]]] = [
         ("header_only.xlsx",),
     ),
     ("applications", lambda p: _write(p / "empty.csv", b""), ("empty.csv",)),
+    (
+        "applications",
+        lambda p: _bad_apps(p, _set(1, 6, "3,5억")),
+        ("bad_apps.xlsx", "row 3", "신청금액", "3,5억 is not an amount"),
+    ),
+    (
+        "applications",
+        lambda p: _bad_apps(p, _blank_amount_in_a_budgeted_track),
+        ("bad_apps.xlsx", "row 4", "신청금액", "track pre-rnd has a budget"),
+    ),
+    (
+        "applications",
+        lambda p: _bad_apps(p, _set(0, 6, "1,500조")),
+        ("bad_apps.xlsx", "row 2", "신청금액", "too large"),
+    ),
+    (
+        "applications",
+        lambda p: _bad_apps(p, _set(3, 0, "2025-" + "9" * 60)),
+        ("bad_apps.xlsx", "row 5", "과제번호", "too long (65 characters, at most 64)"),
+    ),
+    (
+        "applications",
+        lambda p: workbook(
+            p / "usd.xlsx", [*APP_HEADER[:6], "신청금액(USD)", *APP_HEADER[7:]], app_rows()
+        ),
+        ("usd.xlsx", "row 1", "신청금액(USD)", "not a unit of won"),
+    ),
+    (
+        "applications",
+        lambda p: workbook(
+            p / "no_amount.xlsx",
+            [*APP_HEADER[:6], *APP_HEADER[7:]],
+            [row[:6] + row[7:] for row in app_rows()],
+        ),
+        ("no_amount.xlsx", "row 1", "requested amount column", "신청금액"),
+    ),
+    (
+        "scores",
+        lambda p: _bad_scores(p, _set(3, 3, "2,5")),
+        ("bad_scores.xlsx", "row 5", "사업성", "2,5 is not a number"),
+    ),
+    (
+        "scores",
+        _scores_on_two_sheets,
+        ("two_sheets.xlsx", "several sheets: 1차, 2차"),
+    ),
     (
         "applications",
         lambda p: _write(p / "latin.csv", "과제번호,트랙,과제명,기업명\n".encode("utf-16")),

@@ -6,16 +6,20 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from reviewer.domain.config import RoundConfig, load_config
-from reviewer.domain.model import Application, Review
+from reviewer.domain.model import Application, Review, Reviewer
+from reviewer.errors import InvalidInputs, Location
 from reviewer.exchange.applications import read_applications
 from reviewer.exchange.reviewers import read_reviewers
+from reviewer.exchange.score_sheets import HEADER_ROW, write_score_form
 from reviewer.exchange.scores import read_scores
+from tests.integration.test_report_pdf import sample_data
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 
@@ -208,13 +212,61 @@ def test_amount_header_unit_in_thousands(tmp_path: Path, config: RoundConfig) ->
     assert [a.amount for a in read_applications([path], config)] == [400_000_000, 400_000_000]
 
 
+@pytest.mark.parametrize(
+    ("header", "unit"),
+    [
+        ("신청금액(단위: 천원)", 10**3),
+        ("신청금액 (단위:백만원)", 10**6),
+        ("신청금액(천원)", 10**3),
+        ("신청금액(만원)", 10**4),
+        ("신청금액(원)", 1),
+        ("신청금액 [단위 : 천 원]", 10**3),
+        ("정부출연금（억원）", 10**8),
+        ("requested_amount (KRW)", 1),
+        ("amount (unit: 천원)", 10**3),
+        ("신청금액", 1),
+    ],
+)
+def test_amount_header_units(tmp_path: Path, config: RoundConfig, header: str, unit: int) -> None:
+    path = write_xlsx(
+        tmp_path / "apps.xlsx",
+        [
+            ["과제번호", "트랙", "과제명", "기업명", header],
+            ["1", "pre-rnd", "t", "c", 45],
+            ["2", "pre-rnd", "t", "c", "1,200"],
+            ["3", "pre-rnd", "t", "c", "4억"],  # Korean units are not scaled
+        ],
+    )
+    amounts = [a.amount for a in read_applications([path], config)]
+    assert amounts == [45 * unit, 1200 * unit, 400_000_000]
+
+
+@pytest.mark.parametrize(
+    ("written", "amount"),
+    [
+        ("400,000,000", 400_000_000),
+        ("4억", 400_000_000),
+        ("4억 5천만원", 450_000_000),
+        ("45,000만원", 450_000_000),
+        ("4.5억", 450_000_000),
+        ("1억2천", 120_000_000),
+        (400_000_000, 400_000_000),
+    ],
+)
+def test_amount_forms_in_a_budgeted_track(
+    tmp_path: Path, config: RoundConfig, written: object, amount: int
+) -> None:
+    path = write_csv(
+        tmp_path / "apps.csv",
+        [["과제번호", "트랙", "과제명", "기업명", "신청금액"], ["1", "pre-rnd", "t", "c", written]],
+    )
+    assert [a.amount for a in read_applications([path], config)] == [amount]
+
+
 def test_applications_from_several_files_in_order(tmp_path: Path, config: RoundConfig) -> None:
-    first = write_xlsx(
-        tmp_path / "a.xlsx", [["id", "track", "title", "company"], ["A", "tips", "t", "c"]]
-    )
-    second = write_csv(
-        tmp_path / "b.csv", [["id", "track", "title", "company"], ["B", "tips", "t", "c"]]
-    )
+    header = ["id", "track", "title", "company", "amount"]
+    first = write_xlsx(tmp_path / "a.xlsx", [header, ["A", "tips", "t", "c", None]])
+    second = write_csv(tmp_path / "b.csv", [header, ["B", "tips", "t", "c", ""]])
     assert [a.id for a in read_applications([first, second], config)] == ["A", "B"]
 
 
@@ -222,8 +274,8 @@ def test_unknown_columns_are_kept_as_attributes(tmp_path: Path, config: RoundCon
     path = write_xlsx(
         tmp_path / "apps.xlsx",
         [
-            ["과제번호", "트랙", "과제명", "기업명", "접수일", "비고", "비고", None],
-            ["1", "tips", "t", "c", 45000.0, "첫째", "둘째", "no header"],
+            ["과제번호", "트랙", "과제명", "기업명", "신청금액", "접수일", "비고", "비고", None],
+            ["1", "tips", "t", "c", "4억", 45000.0, "첫째", "둘째", "no header"],
         ],
     )
     [app] = read_applications([path], config)
@@ -355,6 +407,77 @@ def test_integer_valued_float_ids_match(tmp_path: Path, config: RoundConfig) -> 
     )
     [review] = read_scores([path], config, APPS, REVIEWERS, {("1003", "2")})
     assert (review.application_id, review.reviewer_id) == ("1003", "2")
+
+
+def test_rows_with_ids_only_are_no_reviews_yet(tmp_path: Path, config: RoundConfig) -> None:
+    header = [
+        "과제번호",
+        "심사위원ID",
+        "기술성",
+        "사업성",
+        "수행역량",
+        "정책부합성",
+        "의견",
+        "이해충돌",
+    ]
+    path = write_csv(
+        tmp_path / "s.csv",
+        [
+            header,
+            ["1003", "R01", 30, 25, 15, 5, "좋음", "N"],
+            ["1003", "R02", "", "", "", "", " ", ""],  # not scored yet
+            ["A-1002", "R01", "", "", "", "", "", "Y"],
+        ],
+    )
+    reviews = read_scores([path], config, APPS, REVIEWERS, None)
+    assert [(r.application_id, r.reviewer_id, r.conflict) for r in reviews] == [
+        ("1003", "R01", False),
+        ("A-1002", "R01", True),
+    ]
+
+
+def test_a_partly_filled_score_form_imports_the_rows_filled_in(tmp_path: Path) -> None:
+    """The score form prefills the ids of every application it asks for; the rows a
+    reviewer has not got to yet are no reviews, and no errors."""
+    data = sample_data()
+    data = replace(
+        data, reviewers=(*data.reviewers, Reviewer("R9", "신규위원", "", tracks=("tips",)))
+    )
+    path = tmp_path / "R9.xlsx"
+    write_score_form(path, data, "R9", "ko")
+    book = load_workbook(path)
+    sheet = book["점수"]
+    column = {cell.value: cell.column for cell in sheet[HEADER_ROW]}
+    rows = {sheet.cell(r, 1).value: r for r in range(HEADER_ROW + 1, sheet.max_row + 1)}
+    assert set(rows) == {"T01", "T02", "T03", "T04"}
+    sheet.cell(rows["T01"], column["기술성"]).value = 50
+    sheet.cell(rows["T01"], column["투자 적정성"]).value = "보통"
+    sheet.cell(rows["T03"], column["이해충돌"]).value = "Y"
+    sheet.cell(rows["T03"], column["이해충돌 사유"]).value = "자문 이력"
+    book.save(path)
+
+    def read() -> list[Review]:
+        return read_scores(
+            [path],
+            data.config,
+            {a.id: a.track for a in data.applications},
+            {r.id for r in data.reviewers},
+            data.assignments,
+        )
+
+    reviews = read()
+    assert [(r.application_id, r.reviewer_id, r.scores, r.conflict) for r in reviews] == [
+        ("T01", "R9", {"tech": 50, "invest": "보통"}, False),
+        ("T03", "R9", {}, True),
+    ]
+    # a row begun but not finished is still refused
+    sheet.cell(rows["T02"], column["기술성"]).value = 40
+    book.save(path)
+    with pytest.raises(InvalidInputs) as caught:
+        read()
+    [error] = caught.value.errors
+    assert error.key == "import.missing_score"
+    assert error.location == Location("R9.xlsx", "점수", rows["T02"], "투자 적정성")
 
 
 def test_long_scores(tmp_path: Path, config: RoundConfig) -> None:

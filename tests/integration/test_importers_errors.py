@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from reviewer.domain.config import RoundConfig, load_config
+from reviewer.domain.config import RoundConfig, load_config, parse_config
 from reviewer.errors import InvalidInput, InvalidInputs, Location
 from reviewer.exchange.applications import read_applications
 from reviewer.exchange.reviewers import read_reviewers
@@ -254,6 +254,14 @@ def test_duplicate_pair_across_files(tmp_path: Path, config: RoundConfig) -> Non
     assert error.message("ko").endswith("(a.xlsx 3행에도 있음)")
 
 
+def test_the_same_file_twice(tmp_path: Path, config: RoundConfig) -> None:
+    path = write_xlsx(tmp_path / "s.xlsx", [WIDE, ok_row("P01"), ok_row("P02")])
+    error = single(scores(config, path, tmp_path / "sub" / ".." / "s.xlsx"))
+    assert error.location == Location("s.xlsx")
+    assert error.message("en") == "s.xlsx: the same file is given twice"
+    assert error.message("ko") == "s.xlsx: 같은 파일이 두 번 지정되었습니다"
+
+
 def test_unassigned_pair(tmp_path: Path, config: RoundConfig) -> None:
     path = write_xlsx(tmp_path / "s.xlsx", [WIDE, ok_row("P01"), ok_row("P02", "R02")])
     error = single(scores(config, path, assignments={("P01", "R01"), ("P02", "R01")}))
@@ -266,6 +274,87 @@ def test_without_assignments_any_reviewer_may_score(tmp_path: Path, config: Roun
     path = write_xlsx(tmp_path / "s.xlsx", [WIDE, ok_row("P01"), ok_row("P02", "R02")])
     assert len(read_scores([path], config, APPS, REVIEWERS, set())) == 2
     assert len(read_scores([path], config, APPS, REVIEWERS, None)) == 2
+
+
+def test_decimal_comma_in_a_score(tmp_path: Path, config: RoundConfig) -> None:
+    """3,5 must not be read as 35 (it would even pass as a 사업성 score of 30 points max
+    in another column)."""
+    path = write_csv(tmp_path / "s.csv", [WIDE, ["P01", "R01", "30", "20", "10", "3,5"]])
+    error = single(scores(config, path))
+    assert error.location == Location("s.csv", None, 2, "정책부합성")
+    assert error.message("en") == "s.csv, row 2, column 정책부합성: 3,5 is not a number"
+    assert error.message("ko") == "s.csv, 2행, 열 정책부합성: 3,5은(는) 숫자가 아닙니다"
+
+
+def test_scores_on_several_sheets_are_refused(tmp_path: Path, config: RoundConfig) -> None:
+    book = Workbook()
+    book.active.title = "1차"
+    book.active.append(WIDE)
+    book.active.append(ok_row("P01"))
+    second = book.create_sheet("2차")
+    second.append(WIDE)
+    second.append(ok_row("P02"))
+    book.save(tmp_path / "s.xlsx")
+    error = single(scores(config, tmp_path / "s.xlsx"))
+    assert error.location == Location("s.xlsx")
+    assert error.message("en") == (
+        "s.xlsx: the table appears on several sheets: 1차, 2차 — name one sheet like the "
+        "table (e.g. 점수) or split the file"
+    )
+    assert error.message("ko").startswith("s.xlsx: 표가 여러 시트에 있습니다: 1차, 2차.")
+
+
+def test_duplicate_pair_in_files_of_the_same_name(tmp_path: Path, config: RoundConfig) -> None:
+    for folder in ("김위원", "이위원"):
+        (tmp_path / folder).mkdir()
+    first = write_xlsx(tmp_path / "김위원" / "점수.xlsx", [WIDE, ok_row("P02"), ok_row("P01")])
+    second = write_xlsx(tmp_path / "이위원" / "점수.xlsx", [WIDE, ok_row("P01")])
+    error = single(scores(config, first, second))
+    assert error.location == Location(str(Path("이위원", "점수.xlsx")), "Sheet1", 2, "심사위원ID")
+    assert error.message("en").endswith(
+        f"is scored twice (also {Path('김위원', '점수.xlsx')}, row 3)"
+    )
+
+
+def test_a_partly_scored_row_is_still_an_error(tmp_path: Path, config: RoundConfig) -> None:
+    path = write_xlsx(
+        tmp_path / "s.xlsx",
+        [
+            WIDE,
+            ok_row("P01"),
+            ["P02", "R01", None, None, None, None, None, "검토 중", None],  # a comment only
+            ["P03", "R01", None, None, None, None, None, None, "N"],  # "no conflict" only
+            ["P04", "R01", None, None, None, None, None, None, None],  # untouched: skipped
+        ],
+    )
+    errors = errors_of(scores(config, path))
+    assert [(e.location.row, e.location.column) for e in errors if e.location] == [
+        (row, column) for row in (3, 4) for column in ("기술성", "사업성", "수행역량", "정책부합성")
+    ]
+    assert all(e.key == "import.missing_score" for e in errors)
+
+
+def test_a_file_with_no_row_filled_in_is_refused(tmp_path: Path, config: RoundConfig) -> None:
+    untouched = [["P01", "R01"], ["P02", "R01"]]
+    path = write_xlsx(tmp_path / "s.xlsx", [WIDE, *untouched], sheet="점수")
+    error = single(scores(config, path))
+    assert error.location == Location("s.xlsx", "점수")
+    assert error.message("en") == (
+        "s.xlsx, sheet 점수: no row has a score, a comment or a conflict filled in; "
+        "check that this is the filled-in file"
+    )
+    assert error.message("ko").startswith("s.xlsx, 시트 점수: 점수, 의견, 이해충돌이 입력된")
+    headers_only = write_xlsx(
+        tmp_path / "t.xlsx", [["과제번호", "심사위원ID", "기술 점수"], ["P01", "R01", 30]]
+    )
+    error = single(scores(config, headers_only))
+    assert error.key == "import.no_criterion_columns"
+    assert error.location == Location("t.xlsx", "Sheet1", 1)
+    assert error.message("en").endswith(
+        ": the table has no criterion column; head each score column with a criterion's name "
+        "or id (criteria: 기술성 (tech), 사업성 (biz), 수행역량 (capability), "
+        "정책부합성 (policy), 투자 적정성 (invest))"
+    )
 
 
 def test_blank_ids(tmp_path: Path, config: RoundConfig) -> None:
@@ -386,10 +475,10 @@ def test_duplicate_application_id_across_files(tmp_path: Path, config: RoundConf
     second = write_csv(
         tmp_path / "b.csv",
         [
-            ["id", "track", "title", "company"],
-            ["B1", "tips", "t", "c"],
-            [1, "tips", "t", "c"],
-            ["A1", "tips", "t", "c"],
+            ["id", "track", "title", "company", "amount"],
+            ["B1", "tips", "t", "c", ""],
+            [1, "tips", "t", "c", ""],
+            ["A1", "tips", "t", "c", ""],
         ],
         "cp949",
     )
@@ -464,6 +553,178 @@ def test_every_problem_of_a_row_and_file_is_listed(tmp_path: Path, config: Round
     )
 
 
+def test_amount_header_note_that_is_no_unit_of_won(tmp_path: Path, config: RoundConfig) -> None:
+    header = [*APP_HEADER[:6], "신청금액(USD)"]
+    path = write_xlsx(tmp_path / "apps.xlsx", [header, ["A1", "tips", "t", "c", "", "AI", 300000]])
+    error = single(apps(config, path))
+    assert error.location == Location("apps.xlsx", "Sheet1", 1, "신청금액(USD)")
+    assert error.message("en") == (
+        "apps.xlsx, sheet Sheet1, row 1, column 신청금액(USD): the amount header's note (USD) "
+        "is not a unit of won; write (원), (천원), (만원), (백만원) or (억원), e.g. 신청금액(천원)"
+    )
+    assert error.message("ko") == (
+        "apps.xlsx, 시트 Sheet1, 1행, 열 신청금액(USD): 금액 열 제목의 단위 (USD)를 알 수 "
+        "없습니다. (원), (천원), (만원), (백만원), (억원) 중 하나로 적으세요 (예: 신청금액(천원))"
+    )
+
+
+@pytest.mark.parametrize(
+    "header", ["신청금액 (단위: 달러)", "신청금액(천원, VAT 포함)", "신청금액[억]"]
+)
+def test_other_amount_header_notes_are_refused(
+    tmp_path: Path, config: RoundConfig, header: str
+) -> None:
+    path = write_csv(
+        tmp_path / "apps.csv",
+        [["과제번호", "트랙", "과제명", "기업명", header], ["A1", "tips", "t", "c", "3"]],
+    )
+    error = single(apps(config, path))
+    assert (error.key, error.location) == (
+        "import.amount_unit",
+        Location("apps.csv", None, 1, header),
+    )
+
+
+def test_amount_column_is_required_when_a_track_has_a_budget(
+    tmp_path: Path, config: RoundConfig
+) -> None:
+    rows = [["과제 목록"], ["과제번호", "트랙", "과제명", "기업명"], ["A1", "challenge", "t", "c"]]
+    path = write_xlsx(tmp_path / "apps.xlsx", rows, sheet="과제")
+    error = single(apps(config, path))
+    assert error.location == Location("apps.xlsx", "과제", 2, None)
+    assert error.message("en") == (
+        "apps.xlsx, sheet 과제, row 2: tracks have budgets (pre-rnd), so the table needs a "
+        "requested amount column (headers: 신청금액, 정부출연금, 정부지원금, 신청액, "
+        "지원요청금액, requested_amount, amount)"
+    )
+    assert error.message("ko") == (
+        "apps.xlsx, 시트 과제, 2행: 예산이 정해진 트랙이 있으므로 (pre-rnd) 신청금액 열이 "
+        "필요합니다 (열 제목: 신청금액, 정부출연금, 정부지원금, 신청액, 지원요청금액, "
+        "requested_amount, amount)"
+    )
+    # without budgets the amount column may be left out
+    unbudgeted = parse_config(
+        (FIXTURES / "round.toml").read_text(encoding="utf-8").replace("budget = 2000000000", "")
+    )
+    [app] = read_applications([path], unbudgeted)
+    assert app.amount == 0
+
+
+def test_blank_amount_in_a_track_with_a_budget(tmp_path: Path, config: RoundConfig) -> None:
+    path = write_xlsx(
+        tmp_path / "apps.xlsx",
+        [
+            APP_HEADER,
+            ["P1", "pre-rnd", "t", "c", "", "AI", "1억"],
+            ["P2", "pre-rnd", "t", "c", "", "AI", None],  # row 3: pre-rnd has a budget
+            ["C1", "challenge", "t", "c", "", "AI", None],  # no budget: blank is 0
+            ["T1", "tips", "t", "c", "", "AI", "  "],
+        ],
+    )
+    error = single(apps(config, path))
+    assert error.location == Location("apps.xlsx", "Sheet1", 3, "신청금액")
+    assert error.message("en") == (
+        "apps.xlsx, sheet Sheet1, row 3, column 신청금액: "
+        "requested amount is required: track pre-rnd has a budget"
+    )
+    assert error.message("ko").endswith(
+        ": 신청금액이 비어 있습니다. 트랙 pre-rnd에는 예산이 정해져 있어 금액이 필요합니다"
+    )
+    rows = [
+        APP_HEADER,
+        ["P1", "pre-rnd", "t", "c", "", "AI", "1억"],
+        ["C1", "challenge", "t", "c", "", "AI", None],
+        ["T1", "tips", "t", "c", "", "AI", "  "],
+    ]
+    fine = write_xlsx(tmp_path / "fine.xlsx", rows)
+    assert [a.amount for a in read_applications([fine], config)] == [100_000_000, 0, 0]
+
+
+def test_amount_too_large(tmp_path: Path, config: RoundConfig) -> None:
+    path = write_xlsx(
+        tmp_path / "apps.xlsx", [APP_HEADER, ["P1", "pre-rnd", "t", "c", "", "AI", "2000조"]]
+    )
+    error = single(apps(config, path))
+    assert error.location == Location("apps.xlsx", "Sheet1", 2, "신청금액")
+    assert error.message("en").endswith(
+        ": 2000조 is too large an amount (at most 1,000,000,000,000,000 won)"
+    )
+    assert error.message("ko").endswith(
+        ": 2000조은(는) 너무 큰 금액입니다 (최대 1,000,000,000,000,000원)"
+    )
+
+
+def test_decimal_comma_in_an_amount(tmp_path: Path, config: RoundConfig) -> None:
+    path = write_csv(
+        tmp_path / "apps.csv",
+        [
+            ["과제번호", "트랙", "과제명", "기업명", "신청금액"],
+            ["P1", "pre-rnd", "t", "c", "3,5억"],
+        ],
+    )
+    error = single(apps(config, path))
+    assert error.location == Location("apps.csv", None, 2, "신청금액")
+    assert error.message("en").endswith(
+        ": 3,5억 is not an amount in won (e.g. 400,000,000, 4억, 4억 5천만원)"
+    )
+    assert "3,5억은(는) 금액으로 읽을 수 없습니다" in error.message("ko")
+
+
+def test_application_values_longer_than_the_database_keeps(
+    tmp_path: Path, config: RoundConfig
+) -> None:
+    header = ["과제번호", "트랙", "과제명", "기업명", "기술분야", "소재지", "신청금액"]
+    longest = ["A" * 64, "tips", "제" * 5000, "기" * 300, "분" * 100, "서" * 200, ""]
+    too_long = ["B" * 65, "tips", "t", "기" * 301, "분" * 101, "서" * 201, ""]
+    path = write_xlsx(tmp_path / "apps.xlsx", [header, longest, too_long])
+    errors = errors_of(apps(config, path))
+    assert [(e.location, e.key, e.params) for e in errors] == [
+        (Location("apps.xlsx", "Sheet1", 3, column), "import.too_long", {"length": n + 1, "max": n})
+        for column, n in (("과제번호", 64), ("기업명", 300), ("기술분야", 100), ("소재지", 200))
+    ]
+    assert errors[0].message("en") == (
+        "apps.xlsx, sheet Sheet1, row 3, column 과제번호: "
+        "the value is too long (65 characters, at most 64)"
+    )
+    assert errors[0].message("ko").endswith(": 값이 너무 깁니다 (65자, 최대 64자)")
+    good = write_xlsx(tmp_path / "good.xlsx", [header, longest])
+    [app] = read_applications([good], config)
+    assert (len(app.id), len(app.title), len(app.company)) == (64, 5000, 300)
+
+
+def test_length_limits_mirror_the_database_columns() -> None:
+    from reviewer.exchange import applications, reviewers
+    from reviewer.store.models import ApplicationRow, ReviewerRow
+
+    for limits, model in (
+        (applications.MAX_LENGTHS, ApplicationRow),
+        (reviewers.MAX_LENGTHS, ReviewerRow),
+    ):
+        columns = model.__table__.columns
+        bounded = {c.name for c in columns if getattr(c.type, "length", None)}
+        assert {name: columns[name].type.length for name in limits} == limits
+        assert bounded - set(limits) <= {"ai_category", "source", "track_id"}
+
+
+def test_duplicate_application_id_in_files_of_the_same_name(
+    tmp_path: Path, config: RoundConfig
+) -> None:
+    (tmp_path / "1차").mkdir()
+    (tmp_path / "2차").mkdir()
+    first = write_xlsx(tmp_path / "1차" / "apps.xlsx", [APP_HEADER, ["A1", "tips", "t", "c"]])
+    second = write_xlsx(
+        tmp_path / "2차" / "apps.xlsx",
+        [APP_HEADER, ["B1", "tips", "t", "c"], ["A1", "tips", "t", "c"]],
+    )
+    error = single(apps(config, first, second))
+    assert error.location == Location(str(Path("2차", "apps.xlsx")), "Sheet1", 3, "과제번호")
+    assert error.message("en") == (
+        f"{Path('2차', 'apps.xlsx')}, sheet Sheet1, row 3, column 과제번호: "
+        f"application id A1 appears twice (also {Path('1차', 'apps.xlsx')}, row 2)"
+    )
+    assert error.message("ko").endswith(f"({Path('1차', 'apps.xlsx')} 2행에도 있음)")
+
+
 # -- reviewers ----------------------------------------------------------------------------------
 
 
@@ -487,6 +748,40 @@ def test_reviewer_problems(tmp_path: Path, config: RoundConfig) -> None:
     assert duplicate.location == Location("reviewers.xlsx", "심사위원", 4, "심사위원ID")
     assert duplicate.message("en").endswith(": reviewer id R01 appears twice (also row 2)")
     assert duplicate.message("ko").endswith(": 심사위원 ID R01이(가) 중복되었습니다 (2행에도 있음)")
+
+
+def test_reviewer_values_longer_than_the_database_keeps(
+    tmp_path: Path, config: RoundConfig
+) -> None:
+    email = "a" * 290 + "@example.kr"  # 301 characters
+    path = write_xlsx(
+        tmp_path / "reviewers.xlsx",
+        [
+            ["심사위원ID", "성명", "소속", "이메일"],
+            ["R" * 64, "이" * 200, "소" * 300, email[1:]],
+            ["R" * 65, "이" * 201, "소" * 301, email],
+        ],
+    )
+    errors = errors_of(lambda: read_reviewers([path], config))
+    assert [(e.location, e.params) for e in errors] == [
+        (Location("reviewers.xlsx", "Sheet1", 3, column), {"length": n + 1, "max": n})
+        for column, n in (("심사위원ID", 64), ("성명", 200), ("소속", 300), ("이메일", 300))
+    ]
+    assert all(e.key == "import.too_long" for e in errors)
+    assert "(201자, 최대 200자)" in errors[1].message("ko")
+
+
+def test_duplicate_reviewer_in_files_of_the_same_name(tmp_path: Path, config: RoundConfig) -> None:
+    header = ["심사위원ID", "성명"]
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        write_csv(tmp_path / folder / "위원.csv", [header, ["R01", folder]])
+    paths = [tmp_path / "a" / "위원.csv", tmp_path / "b" / "위원.csv"]
+    error = single(lambda: read_reviewers(paths, config))
+    assert error.message("en").endswith(
+        f": reviewer id R01 appears twice (also {Path('a', '위원.csv')}, row 2)"
+    )
+    assert error.location == Location(str(Path("b", "위원.csv")), None, 2, "심사위원ID")
 
 
 # -- files --------------------------------------------------------------------------------------

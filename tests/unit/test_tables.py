@@ -14,6 +14,7 @@ from reviewer.exchange.tables import (
     Field,
     Table,
     TableSpec,
+    file_labels,
     header_keys,
     header_note,
     match_header,
@@ -74,6 +75,8 @@ def test_header_keys_also_try_the_header_without_a_trailing_note() -> None:
     assert header_keys("① 기술성") == ("1기술성", "기술성")
     assert header_note("신청금액 (천원)") == "천원"
     assert header_note("신청금액") == ""
+    assert header_note("신청금액 (단위: 천 원)") == "단위:천원"
+    assert header_note("신청금액 (단위: 천 원)", folded=False) == "단위: 천 원"
 
 
 @pytest.mark.parametrize(
@@ -160,17 +163,92 @@ def test_a_sheet_named_like_the_table_wins_over_the_first(tmp_path: Path) -> Non
     assert [row[1] for _, row in table.data()] == ["real"]
 
 
-def test_the_first_sheet_is_read_when_none_is_named_like_the_table(tmp_path: Path) -> None:
+def test_the_table_on_several_sheets_is_refused_when_none_is_named_like_it(
+    tmp_path: Path,
+) -> None:
+    """Reading only the first sheet would silently drop the rows of the others."""
     path = write_xlsx(
         tmp_path / "d.xlsx",
         {
             "시트1": [["과제번호", "과제명"], ["A1", "first"]],
-            "시트2": [["과제번호", "과제명"], ["A2", "second"]],
+            "안내": [["이 파일의 작성 방법"], ["과제번호와 과제명을 적습니다"]],
+            "시트2": [["2차 접수"], ["과제번호", "과제명"], ["A2", "second"]],
+        },
+    )
+    key, english, korean = only_error(path)
+    assert key == "import.several_sheets"
+    assert english == (
+        "d.xlsx: the table appears on several sheets: 시트1, 시트2 — name one sheet like "
+        "the table (e.g. 과제) or split the file"
+    )
+    assert korean == (
+        "d.xlsx: 표가 여러 시트에 있습니다: 시트1, 시트2. 읽을 시트 하나의 이름을 표 이름"
+        "(예: 과제)으로 바꾸거나 파일을 나누세요"
+    )
+
+
+def test_the_table_on_other_sheets_than_the_first_is_refused(tmp_path: Path) -> None:
+    path = write_xlsx(
+        tmp_path / "d.xlsx",
+        {
+            "안내": [["작성 방법"]],
+            "1차": [["과제번호", "과제명"], ["A1", "first"]],
+            "2차": [["과제번호", "과제명"], ["A2", "second"]],
+        },
+    )
+    assert only_error(path)[0] == "import.several_sheets"
+
+
+def test_rows_far_down_another_sheet_count(tmp_path: Path) -> None:
+    far = [["과제번호", "과제명"], *([[None, None]] * 150), ["A2", "second"]]
+    path = write_xlsx(
+        tmp_path / "d.xlsx", {"시트1": [["과제번호", "과제명"], ["A1", "first"]], "시트2": far}
+    )
+    assert only_error(path)[0] == "import.several_sheets"
+
+
+def test_the_first_sheet_is_read_when_the_others_hold_no_rows_of_the_table(
+    tmp_path: Path,
+) -> None:
+    path = write_xlsx(
+        tmp_path / "d.xlsx",
+        {
+            "시트1": [["과제번호", "과제명"], ["A1", "first"]],
+            "양식": [["과제번호", "과제명"]],  # a header with no rows below it
+            "메모": [["비고"], ["과제번호", "메모"], ["A1", "note"]],  # another table
+            "빈 시트": [],
         },
     )
     table = read_ok(path)
     assert table.sheet == "시트1"
     assert [row[1] for _, row in table.data()] == ["first"]
+
+
+def test_a_sheet_named_like_the_table_wins_over_several_with_the_table(tmp_path: Path) -> None:
+    path = write_xlsx(
+        tmp_path / "d.xlsx",
+        {
+            "시트1": [["과제번호", "과제명"], ["A1", "first"]],
+            "시트2": [["과제번호", "과제명"], ["A2", "second"]],
+            "과제": [["과제번호", "과제명"], ["A3", "named"]],
+        },
+    )
+    table = read_ok(path)
+    assert table.sheet == "과제"
+    assert [row[1] for _, row in table.data()] == ["named"]
+
+
+def test_a_hidden_sheet_with_the_table_does_not_count(tmp_path: Path) -> None:
+    book = Workbook()
+    book.active.title = "목록"
+    book.active.append(["과제번호", "과제명"])
+    book.active.append(["A1", "real"])
+    hidden = book.create_sheet("코드표")
+    hidden.append(["과제번호", "과제명"])
+    hidden.append(["X", "lookup"])
+    hidden.sheet_state = "hidden"
+    book.save(tmp_path / "h.xlsx")
+    assert read_ok(tmp_path / "h.xlsx").sheet == "목록"
 
 
 def test_a_hidden_first_sheet_is_passed_over(tmp_path: Path) -> None:
@@ -191,6 +269,38 @@ def test_integer_valued_numbers_come_as_floats(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "e.xlsx", {"S": [["과제번호", "과제명"], [1001, "t"]]})
     [(_, row)] = list(read_ok(path).data())
     assert row[0] == 1001.0  # the importers turn it into "1001"
+
+
+def test_a_file_is_named_by_its_name_and_by_folders_only_where_names_repeat(
+    tmp_path: Path,
+) -> None:
+    paths = [
+        tmp_path / "1차" / "scores.xlsx",
+        tmp_path / "2차" / "scores.xlsx",
+        tmp_path / "other.csv",
+        tmp_path / "a" / "x" / "s.csv",
+        tmp_path / "b" / "x" / "s.csv",
+    ]
+    assert file_labels(paths) == [
+        str(Path("1차", "scores.xlsx")),
+        str(Path("2차", "scores.xlsx")),
+        "other.csv",
+        str(Path("a", "x", "s.csv")),
+        str(Path("b", "x", "s.csv")),
+    ]
+
+
+def test_the_same_file_twice_keeps_its_name(tmp_path: Path) -> None:
+    path = tmp_path / "scores.xlsx"
+    assert file_labels([path, tmp_path / "sub" / ".." / "scores.xlsx"]) == ["scores.xlsx"] * 2
+
+
+def test_read_table_names_the_file_as_told(tmp_path: Path) -> None:
+    path = tmp_path / "empty.csv"
+    path.write_bytes(b"")
+    errors = ErrorList()
+    assert read_table(path, SPEC, errors, "1차/empty.csv") is None
+    assert errors.errors[0].message("en") == "1차/empty.csv: the file is empty (0 bytes)"
 
 
 # -- CSV --------------------------------------------------------------------------------------

@@ -85,6 +85,30 @@ def test_not_a_number_names_the_value() -> None:
     assert refused(values.number, " abc ").params == {"value": "abc"}
 
 
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("1,200", 1200.0),
+        ("12,345.5", 12345.5),
+        ("1,234,567", 1234567.0),
+        ("-1,200", -1200.0),
+        ("1,200점", 1200.0),
+        ("35 점", 35.0),
+        ("１，２００", 1200.0),  # full-width digits and comma
+    ],
+)
+def test_a_comma_groups_thousands(cell: values.Cell, expected: float) -> None:
+    assert values.number(cell) == expected
+
+
+@pytest.mark.parametrize("cell", ["3,5", "1,2,3", "1,20", "1,2345", ",5", "35,", "3,5점", "3 5"])
+def test_a_comma_that_is_no_thousands_separator_is_not_a_number(cell: str) -> None:
+    """A decimal comma (3,5) is refused rather than read as 35, ten times the value."""
+    problem = refused(values.number, cell)
+    assert problem.key == "import.not_number"
+    assert problem.params == {"value": cell}
+
+
 def test_bonus_and_penalty_are_non_negative_and_blank_is_zero() -> None:
     assert values.non_negative(None) == 0.0
     assert values.non_negative(" ") == 0.0
@@ -150,10 +174,27 @@ def test_amount_unit_scales_plain_numbers_only() -> None:
         (-5.0, "import.negative"),
         ("1.5", "import.amount_fraction"),
         ("1억 2000", "import.amount_ambiguous"),
+        ("3,5억", "import.amount"),  # a decimal comma, not 35억
+        ("4,5", "import.amount"),
+        ("1,2,3", "import.amount"),
+        ("1,2345만원", "import.amount"),
+        ("400,000,00", "import.amount"),
+        ("1001조", "import.amount_too_large"),
+        ("1,000,000,000,000,001", "import.amount_too_large"),
+        (1e16, "import.amount_too_large"),
+        ("9" * 40, "import.amount_too_large"),
     ],
 )
 def test_amount_refusals(cell: values.Cell, key: str) -> None:
     assert refused(values.amount, cell).key == key
+
+
+def test_amount_bound_is_a_thousand_trillion_won() -> None:
+    assert values.MAX_AMOUNT == 10**15 < 2**63  # fits the database's 64-bit column
+    assert values.amount("1000조") == values.MAX_AMOUNT
+    assert values.amount("1,000,000", 10**9) == values.MAX_AMOUNT
+    problem = refused(values.amount, "1,000,001", 10**9)
+    assert problem.params == {"value": "1,000,001", "max": "1,000,000,000,000,000"}
 
 
 # -- flags and AI categories --------------------------------------------------------------------

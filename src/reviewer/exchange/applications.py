@@ -17,8 +17,17 @@ from reviewer.exchange.lookup import (
     resolve_track,
     track_list,
 )
-from reviewer.exchange.tables import Column, Field, Table, TableSpec, cell, header_note, read_table
-from reviewer.exchange.values import BadValue, Cell
+from reviewer.exchange.tables import (
+    Column,
+    Field,
+    Table,
+    TableSpec,
+    cell,
+    header_note,
+    input_files,
+    read_table,
+)
+from reviewer.exchange.values import BadValue, Cell, is_blank
 
 SPEC = TableSpec(
     sheet_names=("신청과제", "과제", "과제목록", "신청과제목록", "applications", "application"),
@@ -92,8 +101,24 @@ SPEC = TableSpec(
     ),
 )
 
-# a header note (신청금액(천원)) that scales plain numbers of the amount column
-_AMOUNT_UNITS = {"원": 1, "천원": 10**3, "만원": 10**4, "백만원": 10**6, "억원": 10**8}
+# the longest values the database keeps (the String columns of store.models.ApplicationRow),
+# in characters; the title is unbounded Text
+MAX_LENGTHS = {"id": 64, "company": 300, "business_no": 16, "field": 100, "region": 200}
+
+# a header note (신청금액(천원), 신청금액(단위: 천원)) that scales plain numbers of the
+# amount column; a note that is no unit of won (신청금액(USD)) is refused
+_AMOUNT_UNITS = {
+    "원": 1,
+    "krw": 1,
+    "₩": 1,
+    "천원": 10**3,
+    "만원": 10**4,
+    "백만원": 10**6,
+    "억원": 10**8,
+    "필수": 1,  # 신청금액(필수): a required-column mark, no unit
+    "required": 1,
+}
+_UNIT_PREFIXES = ("단위", "unit")
 
 _OPTIONAL_PARSERS: dict[str, Callable[[Cell], Any]] = {
     "business_no": values.business_no,
@@ -107,14 +132,27 @@ _OPTIONAL_PARSERS: dict[str, Callable[[Cell], Any]] = {
 }
 
 
+def amount_unit(header: str) -> int | None:
+    """How many won a plain number of the amount column stands for, by the header's note
+    (``(천원)``, ``(단위: 백만원)``); 1 without a note; None when the note is no unit."""
+    note = header_note(header)
+    if not note:
+        return 1
+    for prefix in _UNIT_PREFIXES:
+        if note.startswith(prefix):
+            note = note[len(prefix) :].lstrip(":=")
+            break
+    return _AMOUNT_UNITS.get(note)
+
+
 def read_applications(paths: Sequence[Path], config: RoundConfig) -> list[Application]:
     """Every application of ``paths``, validated whole; raises ``InvalidInputs`` listing
     every problem, so nothing half-valid is returned."""
     errors = ErrorList()
     seen: dict[str, Seen] = {}
     result: list[Application] = []
-    for path in paths:
-        table = read_table(Path(path), SPEC, errors)
+    for path, label in input_files(paths, errors):
+        table = read_table(path, SPEC, errors, label)
         if table is not None:
             _read_rows(table, config, errors, seen, result)
     errors.raise_if_any()
@@ -130,7 +168,8 @@ def _read_rows(
 ) -> None:
     columns = table.columns
     amount_column = columns.get("amount")
-    unit = _AMOUNT_UNITS.get(header_note(amount_column.header), 1) if amount_column else 1
+    unit = _amount_unit(table, amount_column, config, errors)
+    budgeted = {t.id for t in config.tracks if t.budget is not None}
     attributes = _attribute_names(table.extra)
     for row_number, row in table.data():
         before = len(errors.errors)
@@ -150,11 +189,32 @@ def _read_rows(
                 add_bad_value(errors, table, row_number, column, problem)
                 continue
             fields[name] = parsed
-        if amount_column is not None:
+        if amount_column is not None and unit is not None:
+            raw = cell(row, amount_column)
             try:
-                fields["amount"] = values.amount(cell(row, amount_column), unit)
+                fields["amount"] = values.amount(raw, unit)
             except BadValue as problem:
                 add_bad_value(errors, table, row_number, amount_column, problem)
+            else:
+                if is_blank(raw) and fields["track"] in budgeted:
+                    errors.add(
+                        InvalidInput(
+                            "import.amount_required",
+                            table.where(row_number, amount_column),
+                            track=fields["track"],
+                        )
+                    )
+        for name, limit in MAX_LENGTHS.items():
+            value = fields.get(name)
+            if isinstance(value, str) and len(value) > limit:
+                errors.add(
+                    InvalidInput(
+                        "import.too_long",
+                        table.where(row_number, columns[name]),
+                        length=len(value),
+                        max=limit,
+                    )
+                )
         app_id = fields["id"]
         if app_id:
             first = seen.get(app_id)
@@ -174,6 +234,36 @@ def _read_rows(
         if len(errors.errors) == before:
             extras = {name: values.text(cell(row, column)) for name, column in attributes}
             result.append(Application(attributes=extras, **fields))
+
+
+def _amount_unit(
+    table: Table, column: Column | None, config: RoundConfig, errors: ErrorList
+) -> int | None:
+    """The amount column's unit in won; None after reporting why amounts cannot be read:
+    a note that is no unit, or no amount column while a track has a budget."""
+    if column is None:
+        budgeted = [t.id for t in config.tracks if t.budget is not None]
+        if budgeted:
+            amount_field = next(f for f in SPEC.fields if f.name == "amount")
+            errors.add(
+                InvalidInput(
+                    "import.amount_column_required",
+                    table.where(table.header_row),
+                    tracks=", ".join(budgeted),
+                    expected=", ".join(amount_field.aliases),
+                )
+            )
+        return None
+    unit = amount_unit(column.header)
+    if unit is None:
+        errors.add(
+            InvalidInput(
+                "import.amount_unit",
+                table.where(table.header_row, column),
+                note=header_note(column.header, folded=False),
+            )
+        )
+    return unit
 
 
 def _track(

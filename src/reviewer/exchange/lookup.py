@@ -45,7 +45,8 @@ def track_list(config: RoundConfig) -> str:
 
 @dataclass(frozen=True)
 class Seen:
-    """Where a key was first seen: the file and row."""
+    """Where a key was first seen: the file (its name in messages, which tells apart two
+    files of the same name in one import) and row."""
 
     file: str
     row: int
@@ -54,7 +55,8 @@ class Seen:
 def duplicate_error(
     key: str, table: Table, row: int, column: Column | None, first: Seen, **params: object
 ) -> InvalidInput:
-    """An error for a key seen twice; ``key`` has a ``_file`` variant for another file."""
+    """An error for a key seen twice; ``key`` has a ``_file`` variant naming the other
+    file when the first sighting was in another file."""
     where = table.where(row, column)
     if first.file == table.file:
         return InvalidInput(key, where, row_first=first.row, **params)

@@ -17,7 +17,7 @@ from reviewer.exchange.lookup import (
     resolve_track,
     track_list,
 )
-from reviewer.exchange.tables import Column, Field, Table, TableSpec, cell, read_table
+from reviewer.exchange.tables import Column, Field, Table, TableSpec, cell, input_files, read_table
 from reviewer.exchange.values import BadValue, Cell
 
 SPEC = TableSpec(
@@ -46,6 +46,10 @@ SPEC = TableSpec(
     ),
 )
 
+# the longest values the database keeps (the String columns of store.models.ReviewerRow),
+# in characters
+MAX_LENGTHS = {"id": 64, "name": 200, "affiliation": 300, "email": 300}
+
 _SEPARATORS = re.compile(r"[,;、\n\r]+")
 _ALL_TRACKS = frozenset({"전체", "all", "모든트랙"})
 
@@ -56,8 +60,8 @@ def read_reviewers(paths: Sequence[Path], config: RoundConfig) -> list[Reviewer]
     errors = ErrorList()
     seen: dict[str, Seen] = {}
     result: list[Reviewer] = []
-    for path in paths:
-        table = read_table(Path(path), SPEC, errors)
+    for path, label in input_files(paths, errors):
+        table = read_table(path, SPEC, errors, label)
         if table is not None:
             _read_rows(table, config, errors, seen, result)
     errors.raise_if_any()
@@ -86,6 +90,19 @@ def _read_rows(
                 email = values.email(cell(row, columns["email"]))
             except BadValue as problem:
                 add_bad_value(errors, table, row_number, columns["email"], problem)
+        affiliation = values.text(cell(row, columns.get("affiliation")))
+        checked = {"id": reviewer_id, "name": name, "affiliation": affiliation, "email": email}
+        for field_name, limit in MAX_LENGTHS.items():
+            length = len(checked[field_name] or "")
+            if length > limit:
+                errors.add(
+                    InvalidInput(
+                        "import.too_long",
+                        table.where(row_number, columns.get(field_name)),
+                        length=length,
+                        max=limit,
+                    )
+                )
         if reviewer_id:
             first = seen.get(reviewer_id)
             if first is not None:
@@ -106,7 +123,7 @@ def _read_rows(
                 Reviewer(
                     id=reviewer_id,
                     name=name,
-                    affiliation=values.text(cell(row, columns.get("affiliation"))),
+                    affiliation=affiliation,
                     tracks=tracks,
                     email=email,
                 )

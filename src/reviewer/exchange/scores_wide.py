@@ -1,7 +1,10 @@
 """The wide score layout: one row per application × reviewer, one column per criterion.
 
 Tracks may have different rubrics, so each row is read with its application's track's
-criteria; a criterion column outside that rubric is ignored for the row. This is the
+criteria; a criterion column outside that rubric is ignored for the row. A row whose
+criterion, comment and conflict cells are all blank is no review yet (a score form
+prefills the ids of every row it asks for) and is passed over; a file with no other
+rows is refused, as it holds no scores at all. This is the
 layout of large imports (tens of thousands of rows), so the row loop keeps to a fast
 path for numeric cells and touches only the columns it needs.
 """
@@ -13,8 +16,9 @@ from dataclasses import dataclass
 
 from reviewer.domain.config import Criterion, Track
 from reviewer.domain.model import Review
+from reviewer.errors import InvalidInput
 from reviewer.exchange.score_checks import Scale, ScoreImport, criterion_label
-from reviewer.exchange.tables import Column, Table, header_keys, row_is_blank
+from reviewer.exchange.tables import Column, Table, header_keys
 from reviewer.exchange.values import BadValue, Cell, flag, fold, is_blank, nfc, text
 
 
@@ -41,20 +45,27 @@ class _Plan:
 
 
 def read_wide(table: Table, state: ScoreImport) -> None:
-    plans = _plans(table, state)
+    plans, criterion_indexes = _plans(table, state)
     columns = table.columns
     app_column, reviewer_column = columns["application_id"], columns["reviewer_id"]
     app_index, reviewer_index = app_column.index, reviewer_column.index
     conflict_column = columns.get("conflict")
     comment_column = columns.get("comment")
     reason_column = columns.get("conflict_reason")
+    review_indexes = criterion_indexes + tuple(
+        column.index
+        for column in (comment_column, conflict_column, reason_column)
+        if column is not None
+    )
     rows = table.rows
+    reviewed = False
     for index in range(table.header_index + 1, len(rows)):
         row = rows[index]
+        if _unfilled(row, review_indexes):
+            continue
+        reviewed = True
         app_id = _identifier(row[app_index])
         reviewer_id = _identifier(row[reviewer_index])
-        if not app_id and not reviewer_id and row_is_blank(row):
-            continue
         row_number = index + 1
         before = state.error_count
         failed = False
@@ -88,6 +99,32 @@ def read_wide(table: Table, state: ScoreImport) -> None:
             reason = text(row[reason_column.index]) if reason_column is not None else ""
             reason = reason or comment
         state.reviews.append(Review(app_id, reviewer_id, scores, comment, conflict, reason))
+    if not reviewed:
+        if criterion_indexes:
+            state.errors.add(InvalidInput("import.no_scores", table.where()))
+        else:
+            criteria = {
+                criterion_label(scale.criterion): None
+                for scales in state.scales.values()
+                for scale in scales
+            }
+            state.errors.add(
+                InvalidInput(
+                    "import.no_criterion_columns",
+                    table.where(table.header_row),
+                    criteria=", ".join(criteria),
+                )
+            )
+
+
+def _unfilled(row: list[Cell], indexes: tuple[int, ...]) -> bool:
+    """Whether the row's criterion, comment and conflict cells are all blank."""
+    for index in indexes:
+        value = row[index]
+        if value is None or value == "" or (type(value) is str and value.isspace()):
+            continue
+        return False
+    return True
 
 
 def _identifier(value: Cell) -> str:
@@ -159,13 +196,15 @@ def _read_scores(
     return False
 
 
-def _plans(table: Table, state: ScoreImport) -> dict[str, _Plan]:
-    """Each track's criteria matched to the file's columns (by criterion id or name)."""
+def _plans(table: Table, state: ScoreImport) -> tuple[dict[str, _Plan], tuple[int, ...]]:
+    """Each track's criteria matched to the file's columns (by criterion id or name), and
+    the indexes of every column that holds a criterion of some track."""
     by_key: dict[str, list[Column]] = {}
     for column in table.extra:
         for key in header_keys(column.header):
             by_key.setdefault(key, []).append(column)
     plans: dict[str, _Plan] = {}
+    indexes: set[int] = set()
     reported: set[str] = set()
     for track_id, scales in state.scales.items():
         slots: list[_Slot] = []
@@ -180,6 +219,7 @@ def _plans(table: Table, state: ScoreImport) -> dict[str, _Plan]:
             if not found:
                 missing.append(criterion)
                 continue
+            indexes.update(column.index for column in found)
             if len(found) > 1 and criterion.id not in reported:
                 reported.add(criterion.id)
                 state.fail(
@@ -193,4 +233,4 @@ def _plans(table: Table, state: ScoreImport) -> dict[str, _Plan]:
             low, high = (scale.low, scale.high) if scale.grades is None else (math.inf, -math.inf)
             slots.append(_Slot(criterion.id, found[0].index, low, high, scale, found[0]))
         plans[track_id] = _Plan(tuple(slots), tuple(missing))
-    return plans
+    return plans, tuple(sorted(indexes))

@@ -1,16 +1,20 @@
 """Reading one table from a workbook or CSV file (DESIGN §5).
 
-``read_table`` picks the sheet (one named like the table wins over the first sheet),
-finds the header row (the first row whose cells name every required column; title and
-blank rows above it are skipped), matches headers to fields and keeps every row with
-the sheet's own row number. Problems with the file itself (unreadable, damaged, wrong
-encoding, no header, no data rows) are added to the caller's :class:`ErrorList`.
+``read_table`` picks the sheet (one named like the table wins over the first sheet; with
+none so named, a workbook whose table appears on several sheets is refused rather than
+read in part), finds the header row (the first row whose cells name every required
+column; title and blank rows above it are skipped), matches headers to fields and keeps
+every row with the sheet's own row number. Problems with the file itself (unreadable,
+damaged, wrong encoding, no header, no data rows, the table on several sheets) are added
+to the caller's :class:`ErrorList`. ``input_files`` names the files of one import so
+that two of the same name are told apart in messages.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -18,7 +22,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import cast
 
-from python_calamine import CalamineError, CalamineWorkbook, SheetVisibleEnum
+from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
 from reviewer.errors import ErrorList, InvalidInput, Location
 from reviewer.exchange.values import Cell, fold, is_blank, text
@@ -26,6 +30,7 @@ from reviewer.exchange.values import Cell, fold, is_blank, text
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv",)
 HEADER_SCAN_ROWS = 100  # the header row is looked for among this many rows at the top
+PROBE_ROWS = HEADER_SCAN_ROWS + 20  # rows read of another sheet to see if it holds the table
 CSV_ENCODINGS = ("utf-8-sig", "cp949")  # cp949 is a superset of EUC-KR
 # an OLE compound file: a password-protected workbook, or an old .xls renamed
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -131,18 +136,63 @@ def header_keys(header: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(k for k in keys if k))
 
 
-def header_note(header: str) -> str:
-    """The trailing note in brackets of a header, folded (``(천원)`` → ``천원``)."""
+def header_note(header: str, folded: bool = True) -> str:
+    """The trailing note in brackets of a header, folded (``(천원)`` → ``천원``), or as
+    written with ``folded=False``; ``""`` when the header has none."""
     match = _TRAILING_NOTE.match(header)
-    return fold(match.group(2)) if match else ""
+    if not match:
+        return ""
+    return fold(match.group(2)) if folded else match.group(2).strip()
+
+
+def file_labels(paths: Sequence[Path]) -> list[str]:
+    """How each file is named in messages: its name, or, when another of ``paths`` has
+    the same name, as many of its folders as tell the two apart (``1차/scores.xlsx``)."""
+    absolute = [Path(os.path.abspath(p)) for p in paths]
+    by_name: dict[str, set[Path]] = {}
+    for full in absolute:
+        by_name.setdefault(full.name, set()).add(full)
+    labels: list[str] = []
+    for original, full in zip(paths, absolute, strict=True):
+        others = [other for other in by_name[full.name] if other != full]
+        if not others:
+            labels.append(Path(original).name)
+            continue
+        depth = 2
+        while depth < len(full.parts) and any(
+            other.parts[-depth:] == full.parts[-depth:] for other in others
+        ):
+            depth += 1
+        labels.append(str(Path(*full.parts[-depth:])))
+    return labels
+
+
+def input_files(paths: Sequence[Path], errors: ErrorList) -> list[tuple[Path, str]]:
+    """The files of one import, each with its name in messages (:func:`file_labels`). A
+    file given twice is reported (every row of it would be a duplicate of itself) and
+    read once."""
+    files: list[tuple[Path, str]] = []
+    seen: set[str] = set()
+    for path, label in zip(paths, file_labels(paths), strict=True):
+        identity = os.path.normcase(os.path.realpath(path))
+        if identity in seen:
+            errors.add(InvalidInput("import.file_twice", Location(file=label)))
+            continue
+        seen.add(identity)
+        files.append((Path(path), label))
+    return files
 
 
 # -- reading files ---------------------------------------------------------------------
 
 
-def read_table(path: Path, spec: TableSpec, errors: ErrorList) -> Table | None:
-    """The table of ``path``, or None after adding to ``errors`` why it cannot be read."""
-    name = path.name
+def read_table(
+    path: Path, spec: TableSpec, errors: ErrorList, name: str | None = None
+) -> Table | None:
+    """The table of ``path``, or None after adding to ``errors`` why it cannot be read.
+    ``name`` is the file's name in messages (see :func:`file_labels`), by default its
+    base name."""
+    name = name if name is not None else path.name
     suffix = path.suffix.lower()
     if suffix not in WORKBOOK_SUFFIXES + CSV_SUFFIXES:
         errors.add(
@@ -160,10 +210,10 @@ def read_table(path: Path, spec: TableSpec, errors: ErrorList) -> Table | None:
         errors.add(InvalidInput("import.empty_file", Location(file=name)))
         return None
     if suffix in CSV_SUFFIXES:
-        rows = _read_csv(path, errors)
+        rows = _read_csv(path, name, errors)
         sheet = None
     else:
-        loaded = _read_workbook(path, spec, errors)
+        loaded = _read_workbook(path, name, spec, errors)
         if loaded is None:
             return None
         sheet, rows = loaded
@@ -172,8 +222,8 @@ def read_table(path: Path, spec: TableSpec, errors: ErrorList) -> Table | None:
     return _locate_header(Table(file=name, sheet=sheet, rows=rows, header_index=-1), spec, errors)
 
 
-def _read_csv(path: Path, errors: ErrorList) -> list[list[Cell]] | None:
-    location = Location(file=path.name)
+def _read_csv(path: Path, name: str, errors: ErrorList) -> list[list[Cell]] | None:
+    location = Location(file=name)
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -197,7 +247,7 @@ def _read_csv(path: Path, errors: ErrorList) -> list[list[Cell]] | None:
     except csv.Error as exc:
         errors.add(
             InvalidInput(
-                "import.csv_syntax", Location(file=path.name, row=reader.line_num), error=str(exc)
+                "import.csv_syntax", Location(file=name, row=reader.line_num), error=str(exc)
             )
         )
         return None
@@ -209,21 +259,41 @@ def _read_csv(path: Path, errors: ErrorList) -> list[list[Cell]] | None:
 
 
 def _read_workbook(
-    path: Path, spec: TableSpec, errors: ErrorList
+    path: Path, name: str, spec: TableSpec, errors: ErrorList
 ) -> tuple[str, list[list[Cell]]] | None:
-    location = Location(file=path.name)
+    location = Location(file=name)
     try:
         with path.open("rb") as handle:
             if handle.read(len(_OLE_MAGIC)) == _OLE_MAGIC:
                 errors.add(InvalidInput("import.protected_or_xls", location))
                 return None
         with CalamineWorkbook.from_path(str(path)) as book:
-            sheet_name = _choose_sheet(book, spec)
+            named = _named_sheet(book, spec)
+            visible = _visible_sheets(book)
+            sheet_name = named or (visible[0] if visible else None)
+            if sheet_name is None:
+                names = list(book.sheet_names)
+                sheet_name = names[0] if names else None
             if sheet_name is None:
                 errors.add(InvalidInput("import.no_sheet", location))
                 return None
-            sheet = book.get_sheet_by_name(sheet_name)
-            rows = cast(list[list[Cell]], sheet.to_python(skip_empty_area=False))
+            rows = _sheet_rows(book, sheet_name)
+            if named is None and len(visible) > 1:
+                holding = [
+                    other
+                    for other in visible
+                    if _sheet_holds_table(book, other, spec, rows if other == sheet_name else None)
+                ]
+                if len(holding) > 1:
+                    errors.add(
+                        InvalidInput(
+                            "import.several_sheets",
+                            location,
+                            sheets=", ".join(holding),
+                            example=spec.sheet_names[0],
+                        )
+                    )
+                    return None
     except OSError as exc:
         errors.add(InvalidInput("import.unreadable", location, error=exc.strerror or str(exc)))
         return None
@@ -238,17 +308,50 @@ def _read_workbook(
     return sheet_name, rows
 
 
-def _choose_sheet(book: CalamineWorkbook, spec: TableSpec) -> str | None:
-    """The first sheet named like the table, else the first visible sheet."""
+def _sheet_rows(
+    book: CalamineWorkbook, sheet_name: str, limit: int | None = None
+) -> list[list[Cell]]:
+    sheet = book.get_sheet_by_name(sheet_name)
+    return cast(list[list[Cell]], sheet.to_python(skip_empty_area=False, nrows=limit))
+
+
+def _named_sheet(book: CalamineWorkbook, spec: TableSpec) -> str | None:
+    """The first sheet named like the table."""
     wanted = {fold(n) for n in spec.sheet_names}
-    names = list(book.sheet_names)
-    for sheet_name in names:
+    for sheet_name in book.sheet_names:
         if any(key in wanted for key in header_keys(sheet_name)):
             return sheet_name
-    for meta in book.sheets_metadata:
-        if meta.visible == SheetVisibleEnum.Visible:
-            return meta.name
-    return names[0] if names else None
+    return None
+
+
+def _visible_sheets(book: CalamineWorkbook) -> list[str]:
+    """The visible worksheets (not chart sheets), in order."""
+    return [
+        meta.name
+        for meta in book.sheets_metadata
+        if meta.visible == SheetVisibleEnum.Visible and meta.typ == SheetTypeEnum.WorkSheet
+    ]
+
+
+def _sheet_holds_table(
+    book: CalamineWorkbook, sheet_name: str, spec: TableSpec, rows: list[list[Cell]] | None
+) -> bool:
+    """Whether a sheet has a header row of the table with a data row below it. Unless
+    its ``rows`` are given, only its top rows are read, and the rest only when they hold
+    the header and nothing below it."""
+    if rows is not None:
+        return _holds_table(rows, spec)
+    top = _sheet_rows(book, sheet_name, PROBE_ROWS)
+    if _holds_table(top, spec):
+        return True
+    if len(top) < PROBE_ROWS or header_index(top, spec) is None:
+        return False
+    return _holds_table(_sheet_rows(book, sheet_name), spec)
+
+
+def _holds_table(rows: list[list[Cell]], spec: TableSpec) -> bool:
+    index = header_index(rows, spec)
+    return index is not None and any(not row_is_blank(r) for r in _rows_after(rows, index))
 
 
 # -- the header row --------------------------------------------------------------------
@@ -289,6 +392,19 @@ def match_header(
             extra.append(column)
     extra.sort(key=lambda c: c.index)
     return {name: value[0] for name, value in chosen.items()}, extra, duplicates
+
+
+def header_index(rows: Sequence[Sequence[Cell]], spec: TableSpec) -> int | None:
+    """The index of the first row among the top ``HEADER_SCAN_ROWS`` that names every
+    required column of ``spec``; None when there is none."""
+    required = [f.name for f in spec.fields if f.required]
+    for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        if row_is_blank(row):
+            continue
+        columns = match_header(row, spec)[0]
+        if all(name in columns for name in required):
+            return index
+    return None
 
 
 def _locate_header(table: Table, spec: TableSpec, errors: ErrorList) -> Table | None:
@@ -336,7 +452,7 @@ def _locate_header(table: Table, spec: TableSpec, errors: ErrorList) -> Table | 
     return None
 
 
-def _rows_after(rows: list[list[Cell]], index: int) -> Iterator[list[Cell]]:
+def _rows_after(rows: Sequence[list[Cell]], index: int) -> Iterator[list[Cell]]:
     for position in range(index + 1, len(rows)):
         yield rows[position]
 
@@ -354,8 +470,11 @@ __all__ = [
     "Table",
     "TableSpec",
     "cell",
+    "file_labels",
+    "header_index",
     "header_keys",
     "header_note",
+    "input_files",
     "is_blank",
     "match_header",
     "read_table",

@@ -13,7 +13,17 @@ import datetime
 import math
 import re
 import unicodedata
-from decimal import Decimal
+from decimal import (
+    MAX_EMAX,
+    MAX_PREC,
+    Context,
+    Decimal,
+    DecimalException,
+    Inexact,
+    InvalidOperation,
+    Overflow,
+    localcontext,
+)
 from typing import Any
 
 from reviewer.domain.model import AICategory
@@ -86,6 +96,9 @@ def display(value: Cell) -> str:
 
 # -- numbers ---------------------------------------------------------------------------
 
+# digits grouped by thousands: the only place a comma may stand in a number
+_GROUPED_NUMBER = re.compile(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
+
 
 def number(value: Cell) -> float:
     """A number, also when stored as text (``"35"``, ``" 1,200 "``, ``"35점"``)."""
@@ -102,20 +115,28 @@ def number(value: Cell) -> float:
 
 
 def number_from_text(stripped: str) -> float | None:
-    """The number written in ``stripped`` (already trimmed), or None."""
+    """The number written in ``stripped`` (already trimmed), or None. A comma is read
+    only as a thousands separator (``1,200``, ``12,345.5``): ``3,5`` or ``1,2,3`` is not
+    a number, and neither is a number with spaces inside (``3 5``)."""
+    if "_" in stripped:
+        return None
     try:
         result = float(stripped)
     except ValueError:
-        cleaned = unicodedata.normalize("NFKC", stripped).replace(",", "").replace(" ", "")
+        cleaned = unicodedata.normalize("NFKC", stripped)
         if cleaned.endswith("점"):
-            cleaned = cleaned[:-1]
-        if not cleaned or "_" in cleaned:
+            cleaned = cleaned[:-1].rstrip()
+        if "," in cleaned:
+            if not _GROUPED_NUMBER.fullmatch(cleaned):
+                return None
+            cleaned = cleaned.replace(",", "")
+        if not cleaned:
             return None
         try:
             result = float(cleaned)
         except ValueError:
             return None
-    if "_" in stripped or not math.isfinite(result):
+    if not math.isfinite(result):
         return None
     return result
 
@@ -134,26 +155,42 @@ def non_negative(value: Cell) -> float:
 
 _BIG_UNITS = {"조": 10**12, "억": 10**8, "만": 10**4}
 _SMALL_UNITS = {"천": 10**3, "백": 10**2, "십": 10}
-_AMOUNT_TOKEN = re.compile(r"(\d+(?:\.\d+)?|\.\d+)|([조억만천백십])")
-_AMOUNT_NOISE = str.maketrans({",": None, " ": None, "₩": None, "\\": None})
+# a number in an amount: plain digits, or digits grouped by thousands with commas
+_AMOUNT_NUMBER = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]*)?|[0-9]+(?:\.[0-9]*)?|\.[0-9]+"
+_PLAIN_AMOUNT = re.compile(_AMOUNT_NUMBER)
+_AMOUNT_TOKEN = re.compile(f"({_AMOUNT_NUMBER})|([조억만천백십])")
+_AMOUNT_NOISE = str.maketrans({"₩": None, "\\": None})
+# exact decimal arithmetic (amounts are only added and multiplied): never rounds
+_EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, traps=[Inexact, Overflow, InvalidOperation])
+
+MAX_AMOUNT = 10**15
+"""The largest amount accepted, in won (1,000조): far above any grant, and well inside the
+database's 64-bit integer column."""
 
 
 def amount(value: Cell, unit: int = 1) -> int:
     """An amount in won: ``400,000,000``, ``4억``, ``4억 5천만원``, ``45,000만원``, ``4.5억``,
     ``1억2천`` (= 1억 2천만). A plain number is multiplied by ``unit`` (a column headed
-    ``(천원)`` holds thousands of won). Blank is 0."""
+    ``(천원)`` holds thousands of won). A comma only groups thousands (``3,5억`` is
+    refused). Blank is 0; more than :data:`MAX_AMOUNT` is refused."""
     if is_blank(value):
         return 0
     if isinstance(value, bool):
         raise BadValue("import.amount", value=display(value))
-    if isinstance(value, int | float):
-        exact = _decimal(value) * unit
-    elif isinstance(value, str):
-        exact = _amount_text(value, unit)
-    else:
-        raise BadValue("import.amount", value=display(value))
+    try:
+        with localcontext(_EXACT):
+            if isinstance(value, int | float):
+                exact = _decimal(value) * unit
+            elif isinstance(value, str):
+                exact = _amount_text(value, unit)
+            else:
+                raise BadValue("import.amount", value=display(value))
+    except DecimalException:
+        raise BadValue("import.amount", value=display(value)) from None
     if exact < 0:
         raise BadValue("import.negative", value=display(value))
+    if exact > MAX_AMOUNT:
+        raise BadValue("import.amount_too_large", value=display(value), max=f"{MAX_AMOUNT:,}")
     if exact != exact.to_integral_value():
         raise BadValue("import.amount_fraction", value=display(value))
     return int(exact)
@@ -163,6 +200,10 @@ def _decimal(value: float | int) -> Decimal:
     if isinstance(value, float) and not math.isfinite(value):
         raise BadValue("import.amount", value=display(value))
     return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+
+
+def _number(digits: str) -> Decimal:
+    return Decimal(digits.replace(",", ""))
 
 
 def _amount_text(raw: str, unit: int) -> Decimal:
@@ -175,9 +216,8 @@ def _amount_text(raw: str, unit: int) -> Decimal:
     negative = cleaned.startswith("-")
     if negative:
         cleaned = cleaned[1:]
-    plain = cleaned.replace(".", "", 1)
-    if plain.isdigit() and plain.isascii():
-        exact = Decimal(cleaned) * unit
+    if _PLAIN_AMOUNT.fullmatch(cleaned):
+        exact = _number(cleaned) * unit
         return -exact if negative else exact
     exact = _korean_amount(cleaned, raw)
     return -exact if negative else exact
@@ -198,7 +238,7 @@ def _korean_amount(cleaned: str, raw: str) -> Decimal:
         if digits:
             if pending is not None:
                 raise BadValue("import.amount", value=raw.strip())
-            pending = Decimal(digits)
+            pending = _number(digits)
         elif unit_char in _SMALL_UNITS:
             group += (pending if pending is not None else Decimal(1)) * _SMALL_UNITS[unit_char]
             pending = None

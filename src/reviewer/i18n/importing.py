@@ -9,6 +9,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import.unreadable": ("파일을 읽을 수 없습니다: {error}", "cannot read the file: {error}"),
     "import.empty_file": ("빈 파일입니다 (0바이트)", "the file is empty (0 bytes)"),
+    "import.file_twice": (
+        "같은 파일이 두 번 지정되었습니다",
+        "the same file is given twice",
+    ),
     "import.encoding": (
         "텍스트 인코딩을 알 수 없습니다. CSV를 UTF-8 또는 CP949(EUC-KR)로 저장하세요",
         "cannot decode the text; save the CSV as UTF-8 or CP949 (EUC-KR)",
@@ -24,6 +28,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "save it as .xlsx",
     ),
     "import.no_sheet": ("통합 문서에 시트가 없습니다", "the workbook has no sheet"),
+    "import.several_sheets": (
+        "표가 여러 시트에 있습니다: {sheets}. 읽을 시트 하나의 이름을 표 이름(예: {example})으로 "
+        "바꾸거나 파일을 나누세요",
+        "the table appears on several sheets: {sheets} — name one sheet like the table "
+        "(e.g. {example}) or split the file",
+    ),
     "import.empty_sheet": ("데이터가 없습니다 (빈 시트)", "there is no data (the sheet is empty)"),
     "import.no_header": (
         "제목 행을 찾을 수 없습니다. 다음 열이 필요합니다: {expected}",
@@ -41,6 +51,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "제목 행 아래에 데이터 행이 없습니다",
         "there are no data rows below the header",
     ),
+    "import.amount_unit": (
+        "금액 열 제목의 단위 ({note})를 알 수 없습니다. (원), (천원), (만원), (백만원), (억원) 중 "
+        "하나로 적으세요 (예: 신청금액(천원))",
+        "the amount header's note ({note}) is not a unit of won; write (원), (천원), (만원), "
+        "(백만원) or (억원), e.g. 신청금액(천원)",
+    ),
+    "import.amount_column_required": (
+        "예산이 정해진 트랙이 있으므로 ({tracks}) 신청금액 열이 필요합니다 (열 제목: {expected})",
+        "tracks have budgets ({tracks}), so the table needs a requested amount column "
+        "(headers: {expected})",
+    ),
     # -- cell values -------------------------------------------------------------------
     "import.required": ("필수 값이 비어 있습니다", "a value is required"),
     "import.not_number": ("{value}은(는) 숫자가 아닙니다", "{value} is not a number"),
@@ -48,6 +69,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.amount": (
         "{value}은(는) 금액으로 읽을 수 없습니다 (예: 400,000,000 / 4억 / 4억 5천만원)",
         "{value} is not an amount in won (e.g. 400,000,000, 4억, 4억 5천만원)",
+    ),
+    "import.amount_too_large": (
+        "{value}은(는) 너무 큰 금액입니다 (최대 {max}원)",
+        "{value} is too large an amount (at most {max} won)",
+    ),
+    "import.amount_required": (
+        "신청금액이 비어 있습니다. 트랙 {track}에는 예산이 정해져 있어 금액이 필요합니다",
+        "requested amount is required: track {track} has a budget",
+    ),
+    "import.too_long": (
+        "값이 너무 깁니다 ({length}자, 최대 {max}자)",
+        "the value is too long ({length} characters, at most {max})",
     ),
     "import.amount_fraction": (
         "{value}: 금액은 원 단위 정수여야 합니다",
@@ -147,6 +180,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "점수를 비우거나 이해충돌 표시를 지우세요",
         "a conflict of interest is declared, but scores are filled in ({columns}); "
         "leave them blank or clear the conflict",
+    ),
+    "import.no_scores": (
+        "점수, 의견, 이해충돌이 입력된 행이 하나도 없습니다. 평가를 입력한 파일인지 확인하세요",
+        "no row has a score, a comment or a conflict filled in; check that this is the "
+        "filled-in file",
+    ),
+    "import.no_criterion_columns": (
+        "평가항목 열이 없습니다. 열 제목을 평가항목의 이름이나 ID로 적으세요 (평가항목: {criteria})",
+        "the table has no criterion column; head each score column with a criterion's name "
+        "or id (criteria: {criteria})",
     ),
     "import.unknown_criterion": (
         "{value}은(는) 트랙 {track}의 평가항목이 아닙니다 (평가항목: {criteria})",
