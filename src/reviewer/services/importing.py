@@ -41,6 +41,12 @@ def _names(paths: Sequence[Path]) -> tuple[str, ...]:
     return tuple(p.name for p in paths)
 
 
+def _source(paths: Sequence[Path]) -> str:
+    """The files rows came from, as stored with them (the full list is in the audit log)."""
+    text = ", ".join(_names(paths))
+    return text if len(text) <= 300 else text[:299] + "…"
+
+
 def import_applications(database: Database, paths: Sequence[Path]) -> ImportSummary:
     _check_files(paths)
     with database.session() as session:
@@ -53,7 +59,7 @@ def import_applications(database: Database, paths: Sequence[Path]) -> ImportSumm
             if app.id in existing:
                 errors.add(InvalidInput("service.duplicate_existing", id=app.id))
         errors.raise_if_any()
-        repository.add_applications(session, applications, source=", ".join(_names(paths)))
+        repository.add_applications(session, applications, source=_source(paths))
         repository.audit(
             session, "import.applications", None, files=list(_names(paths)), count=len(applications)
         )
@@ -93,7 +99,7 @@ def import_scores(database: Database, paths: Sequence[Path]) -> ImportSummary:
             repository.reviewer_ids(session),
             assigned or None,
         )
-        replaced = repository.replace_reviews(session, reviews, source=", ".join(_names(paths)))
+        replaced = repository.replace_reviews(session, reviews, source=_source(paths))
         conflicts = sum(1 for r in reviews if r.conflict)
         repository.audit(
             session,
