@@ -434,3 +434,38 @@ def test_template_into_a_missing_folder_exits_3(tmp_path: Path) -> None:
     code, _, err = run("template", str(tmp_path / "nowhere" / "round.toml"))
     assert code == 3
     assert "nowhere" in err
+
+
+def test_export_refuses_without_a_run_and_after_changes(
+    db: Path, files: dict[str, Path], tmp_path: Path
+) -> None:
+    pdf = tmp_path / "out.pdf"
+    code, _, err = run("export", str(db), "--pdf", str(pdf))
+    assert code == 4
+    assert "no selection run" in err
+    assert not pdf.exists()
+    run("import", "scores", str(db), str(files["scores"]))
+    assert run("select", str(db))[0] == 0
+    changed = workbook(tmp_path / "changed.xlsx", SCORE_HEADER, score_rows()[:1])
+    assert run("import", "scores", str(db), str(changed))[0] == 0
+    assert run("export", str(db), "--pdf", str(pdf))[0] == 0  # same values: still current
+    rows = score_rows()[:1]
+    rows[0][2] = 10
+    assert (
+        run("import", "scores", str(db), str(workbook(tmp_path / "c2.xlsx", SCORE_HEADER, rows)))[0]
+        == 0
+    )
+    code, _, err = run("export", str(db), "--xlsx", str(tmp_path / "out.xlsx"))
+    assert code == 4
+    assert "changed after the newest selection run" in err
+    assert not (tmp_path / "out.xlsx").exists()
+    assert run("select", str(db))[0] == 0
+    code, out, _ = run("export", str(db), "--xlsx", str(tmp_path / "out.xlsx"))
+    assert code == 0
+    assert "out.xlsx" in out
+
+
+def test_export_needs_an_output(db: Path) -> None:
+    code, _, err = run("export", str(db))
+    assert code == 3
+    assert "--pdf" in err
