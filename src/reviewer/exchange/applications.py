@@ -24,8 +24,7 @@ from reviewer.exchange.tables import (
     TableSpec,
     cell,
     header_note,
-    input_files,
-    read_table,
+    read_tables,
 )
 from reviewer.exchange.values import BadValue, Cell, is_blank
 
@@ -151,10 +150,8 @@ def read_applications(paths: Sequence[Path], config: RoundConfig) -> list[Applic
     errors = ErrorList()
     seen: dict[str, Seen] = {}
     result: list[Application] = []
-    for path, label in input_files(paths, errors):
-        table = read_table(path, SPEC, errors, label)
-        if table is not None:
-            _read_rows(table, config, errors, seen, result)
+    for table in read_tables(paths, SPEC, errors):
+        _read_rows(table, config, errors, seen, result)
     errors.raise_if_any()
     return result
 

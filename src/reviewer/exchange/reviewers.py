@@ -17,7 +17,7 @@ from reviewer.exchange.lookup import (
     resolve_track,
     track_list,
 )
-from reviewer.exchange.tables import Column, Field, Table, TableSpec, cell, input_files, read_table
+from reviewer.exchange.tables import Column, Field, Table, TableSpec, cell, read_tables
 from reviewer.exchange.values import BadValue, Cell
 
 SPEC = TableSpec(
@@ -60,10 +60,8 @@ def read_reviewers(paths: Sequence[Path], config: RoundConfig) -> list[Reviewer]
     errors = ErrorList()
     seen: dict[str, Seen] = {}
     result: list[Reviewer] = []
-    for path, label in input_files(paths, errors):
-        table = read_table(path, SPEC, errors, label)
-        if table is not None:
-            _read_rows(table, config, errors, seen, result)
+    for table in read_tables(paths, SPEC, errors):
+        _read_rows(table, config, errors, seen, result)
     errors.raise_if_any()
     return result
 

@@ -15,7 +15,7 @@ from reviewer.domain.model import Review
 from reviewer.exchange.score_checks import ScoreImport
 from reviewer.exchange.scores_long import read_long
 from reviewer.exchange.scores_wide import read_wide
-from reviewer.exchange.tables import Field, TableSpec, input_files, read_table
+from reviewer.exchange.tables import Field, TableSpec, read_tables
 
 SPEC = TableSpec(
     sheet_names=("점수", "평가", "평가점수", "심사점수", "채점", "scores", "score", "평가표"),
@@ -85,10 +85,7 @@ def read_scores(
     reviewer id) pairs the round assigned, or None / empty when it assigns none.
     """
     state = ScoreImport(config, applications, reviewers, assignments)
-    for path, label in input_files(paths, state.errors):
-        table = read_table(path, SPEC, state.errors, label)
-        if table is None:
-            continue
+    for table in read_tables(paths, SPEC, state.errors):
         if "criterion" in table.columns and "score" in table.columns:
             read_long(table, state)
         else:

@@ -183,6 +183,14 @@ def input_files(paths: Sequence[Path], errors: ErrorList) -> list[tuple[Path, st
     return files
 
 
+def read_tables(paths: Sequence[Path], spec: TableSpec, errors: ErrorList) -> Iterator[Table]:
+    """The readable tables of one import's files; what cannot be read goes to ``errors``."""
+    for path, label in input_files(paths, errors):
+        table = read_table(path, spec, errors, label)
+        if table is not None:
+            yield table
+
+
 # -- reading files ---------------------------------------------------------------------
 
 
