@@ -155,6 +155,7 @@ def _run(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> int:
                     count=summary.added,
                     replaced=summary.replaced,
                     conflicts=summary.conflicts,
+                    unchanged=summary.unchanged,
                     files=", ".join(summary.files),
                 ),
                 file=out,

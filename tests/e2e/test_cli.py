@@ -139,10 +139,17 @@ def test_select_prints_a_readable_summary(db: Path, files: dict[str, Path]) -> N
 
 def test_reimport_replaces_reviews(db: Path, files: dict[str, Path], tmp_path: Path) -> None:
     assert run("import", "scores", str(db), str(files["scores"]))[0] == 0
-    again = workbook(tmp_path / "again.xlsx", SCORE_HEADER, score_rows()[:5])
+    same = workbook(tmp_path / "same.xlsx", SCORE_HEADER, score_rows()[:5])
+    code, out, _ = run("import", "scores", str(db), str(same))
+    assert code == 0
+    assert "replaced 0, 5 unchanged" in out
+    rows = score_rows()[:5]
+    for row in rows[:3]:
+        row[6] = "다시 검토함"
+    again = workbook(tmp_path / "again.xlsx", SCORE_HEADER, rows)
     code, out, _ = run("import", "scores", str(db), str(again))
     assert code == 0
-    assert "replaced 5" in out
+    assert "added 0 reviews, replaced 3, 2 unchanged" in out
 
 
 def _bytes(path: Path) -> bytes:

@@ -65,7 +65,8 @@ def test_round_trip_and_replaced_review_is_audited(database: Database) -> None:
             {"tech": 30.0, "biz": 20.0, "capability": 15.0, "policy": 8.0},
             comment="좋음",
         )
-        assert repository.replace_reviews(session, [first], source="s1.xlsx") == 0
+        assert repository.replace_reviews(session, [first], source="s1.xlsx") == (1, 0)
+        assert repository.replace_reviews(session, [first], source="s1.xlsx") == (0, 0)
     with database.session() as session:
         second = Review(
             "A-1",
@@ -73,7 +74,7 @@ def test_round_trip_and_replaced_review_is_audited(database: Database) -> None:
             {"tech": 35.0, "biz": 25.0, "capability": 15.0, "policy": 9.0},
             comment="수정",
         )
-        assert repository.replace_reviews(session, [second], source="s2.xlsx") == 1
+        assert repository.replace_reviews(session, [second], source="s2.xlsx") == (0, 1)
     with database.session() as session:
         data = repository.load_round(session)
         assert data.applications[0].attributes == {"비고": "메모"}
@@ -215,3 +216,19 @@ def test_url_passwords_are_not_shown() -> None:
     shown = display_name("postgresql://rv:secret@db.example/round")
     assert "secret" not in shown
     assert "db.example" in shown
+
+
+def test_reimported_reviewer_keeps_old_values_in_the_audit_log(database: Database) -> None:
+    with database.session() as session:
+        repository.upsert_reviewers(session, [Reviewer("R1", "김심사", "서울대", ("tips",))])
+    with database.session() as session:
+        assert repository.upsert_reviewers(session, [Reviewer("R1", "김심사", "")]) == (0, 1)
+    with database.session() as session:
+        entry = session.scalars(select(AuditRow).where(AuditRow.action == "reviewer.update")).one()
+        assert entry.detail["old"] == {
+            "name": "김심사",
+            "affiliation": "서울대",
+            "email": None,
+            "tracks": ["tips"],
+        }
+        assert entry.detail["new"]["affiliation"] == ""

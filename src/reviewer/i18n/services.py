@@ -105,8 +105,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "added {count} reviewers, updated {replaced} ({files})",
     ),
     "cli.imported.scores": (
-        "평가 {count}건 추가, {replaced}건 교체, 이해충돌 {conflicts}건 ({files})",
-        "added {count} reviews, replaced {replaced}, {conflicts} conflicts ({files})",
+        "평가 {count}건 추가, {replaced}건 교체, {unchanged}건 변경 없음, 이해충돌 {conflicts}건 ({files})",
+        "added {count} reviews, replaced {replaced}, {unchanged} unchanged, {conflicts} conflicts ({files})",
     ),
     "cli.run": (
         "선정 실행 #{run} 기록됨 · 데이터 SHA-256 {digest}",

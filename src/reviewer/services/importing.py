@@ -25,6 +25,7 @@ class ImportSummary:
     added: int
     replaced: int = 0
     conflicts: int = 0
+    unchanged: int = 0
 
 
 def _check_files(paths: Sequence[Path]) -> None:
@@ -99,7 +100,7 @@ def import_scores(database: Database, paths: Sequence[Path]) -> ImportSummary:
             repository.reviewer_ids(session),
             assigned or None,
         )
-        replaced = repository.replace_reviews(session, reviews, source=_source(paths))
+        added, replaced = repository.replace_reviews(session, reviews, source=_source(paths))
         conflicts = sum(1 for r in reviews if r.conflict)
         repository.audit(
             session,
@@ -107,8 +108,16 @@ def import_scores(database: Database, paths: Sequence[Path]) -> ImportSummary:
             None,
             files=list(_names(paths)),
             reviews=len(reviews),
+            added=added,
             replaced=replaced,
             conflicts=conflicts,
         )
         repository.touch(session)
-    return ImportSummary("scores", _names(paths), len(reviews) - replaced, replaced, conflicts)
+    return ImportSummary(
+        "scores",
+        _names(paths),
+        added,
+        replaced,
+        conflicts,
+        unchanged=len(reviews) - added - replaced,
+    )

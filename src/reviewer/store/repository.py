@@ -222,9 +222,30 @@ def upsert_reviewers(session: Session, reviewers: Sequence[Reviewer]) -> tuple[i
             for r in added
         ],
     )
+    old_tracks: dict[str, list[str]] = defaultdict(list)
+    for reviewer_id, track_id in session.execute(
+        select(ReviewerTrackRow.reviewer_id, ReviewerTrackRow.track_id).where(
+            ReviewerTrackRow.reviewer_id.in_([r.id for r in updated])
+        )
+    ):
+        old_tracks[reviewer_id].append(track_id)
     for reviewer in updated:
         row = session.get(ReviewerRow, reviewer.id)
         assert row is not None
+        old = {
+            "name": row.name,
+            "affiliation": row.affiliation,
+            "email": row.email,
+            "tracks": sorted(old_tracks.get(reviewer.id, [])),
+        }
+        new = {
+            "name": reviewer.name,
+            "affiliation": reviewer.affiliation,
+            "email": reviewer.email,
+            "tracks": sorted(dict.fromkeys(reviewer.tracks)),
+        }
+        if old != new:
+            audit(session, "reviewer.update", reviewer.id, old=old, new=new)
         row.name, row.affiliation, row.email = reviewer.name, reviewer.affiliation, reviewer.email
     ids = [r.id for r in reviewers]
     session.execute(delete(ReviewerTrackRow).where(ReviewerTrackRow.reviewer_id.in_(ids)))
@@ -267,15 +288,41 @@ def _existing_reviews(session: Session, keys: set[tuple[str, str]]) -> list[Revi
     return found
 
 
+def _same(stored: Review | None, review: Review) -> bool:
+    """Whether ``review`` repeats the stored one exactly."""
+    if stored is None:
+        return False
+    return (
+        dict(stored.scores)
+        == {k: v if isinstance(v, str) else float(v) for k, v in review.scores.items()}
+        and stored.comment == review.comment
+        and stored.conflict == review.conflict
+        and stored.conflict_reason == review.conflict_reason
+    )
+
+
 def review_count(session: Session) -> int:
     return int(session.scalar(select(func.count()).select_from(ReviewRow)) or 0)
 
 
-def replace_reviews(session: Session, reviews: Sequence[Review], source: str) -> int:
+def replace_reviews(session: Session, reviews: Sequence[Review], source: str) -> tuple[int, int]:
     """Store ``reviews``, replacing any stored review of the same pair. The replaced
-    values go to the audit log. Returns how many were replaced."""
+    values go to the audit log. Returns how many were (added, replaced); reviews that
+    repeat the stored ones exactly count as neither."""
+    existing = (
+        _existing_reviews(session, {(r.application_id, r.reviewer_id) for r in reviews})
+        if review_count(session)
+        else []
+    )
+    if existing:
+        # A review imported again with the same values is left as it is: nothing changes,
+        # so nothing is replaced or audited.
+        stored = {(r.application_id, r.reviewer_id): r for r in existing}
+        reviews = [
+            r for r in reviews if not _same(stored.get((r.application_id, r.reviewer_id)), r)
+        ]
     keys = {(r.application_id, r.reviewer_id) for r in reviews}
-    replaced = _existing_reviews(session, keys) if review_count(session) else []
+    replaced = [r for r in existing if (r.application_id, r.reviewer_id) in keys]
     for old in replaced:
         audit(
             session,
@@ -350,7 +397,7 @@ def replace_reviews(session: Session, reviews: Sequence[Review], source: str) ->
             if r.conflict
         ],
     )
-    return len(replaced)
+    return len(reviews) - len(replaced), len(replaced)
 
 
 # -- the whole round --------------------------------------------------------------
