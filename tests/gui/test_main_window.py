@@ -68,3 +68,20 @@ def test_a_bad_file_is_reported_and_the_open_round_kept(
     assert not window.open_round(tmp_path / "missing.db")
     assert shown and "missing.db" in shown[0]
     assert window.model.rowCount() == 120
+
+
+def test_reasons_follow_the_window_language(qtbot: QtBot, selected_round: Path) -> None:
+    english, korean = MainWindow("en"), MainWindow("ko")
+    qtbot.addWidget(english)
+    qtbot.addWidget(korean)
+    english.open_round(selected_round)
+    korean.open_round(selected_round)
+    pairs = [
+        (english.model.row_at(r).reason, korean.model.row_at(r).reason)
+        for r in range(english.model.rowCount())
+        if english.model.row_at(r).reason
+    ]
+    assert pairs
+    assert all(en != ko for en, ko in pairs)
+    assert any("below the cutoff" in en or "cutoff" in en for en, _ in pairs)
+    assert any("기준 점수" in ko for _, ko in pairs)

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import func, select
 
+from reviewer.i18n import Lang, normalise_lang
 from reviewer.store import repository, runs
 from reviewer.store.engine import Database
 from reviewer.store.models import ApplicationRow, ReviewerRow, ReviewRow
@@ -41,8 +42,9 @@ class RoundOverview:
     rows: tuple[RankingRow, ...]
 
 
-def round_overview(database: Database) -> RoundOverview:
-    """The round's counts and, when a selection has run, its newest ranking."""
+def round_overview(database: Database, lang: Lang | None = None) -> RoundOverview:
+    """The round's counts and, when a selection has run, its newest ranking, with the
+    reasons in ``lang`` (each run keeps them in every language)."""
     with database.session() as session:
         info = repository.round_info(session)
         config = repository.load_config(session)
@@ -53,6 +55,7 @@ def round_overview(database: Database) -> RoundOverview:
         run = runs.latest_run(session)
         rows: tuple[RankingRow, ...] = ()
         if run is not None:
+            reasons = run.result.get("reasons", {}).get(normalise_lang(lang), {})
             details = {
                 row.id: (row.company, row.title)
                 for row in session.execute(
@@ -70,7 +73,7 @@ def round_overview(database: Database) -> RoundOverview:
                     reviews=entry["reviews"],
                     final_score=entry["final_score"],
                     status=entry["status"],
-                    reason=entry["reason"],
+                    reason=reasons.get(entry["id"], entry["reason"]),
                 )
                 for entry in run.result["applications"]
             )

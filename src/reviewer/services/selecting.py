@@ -10,8 +10,8 @@ from reviewer.domain.digest import inputs_digest
 from reviewer.domain.evaluate import evaluate
 from reviewer.domain.model import RoundData, RoundResult
 from reviewer.errors import InvalidInput
-from reviewer.i18n import Lang
-from reviewer.services.results import selection_json
+from reviewer.i18n import LANGS, Lang
+from reviewer.services.results import reason_text, selection_json
 from reviewer.store import repository, runs
 from reviewer.store.engine import Database
 
@@ -52,12 +52,21 @@ def run_selection(database: Database, lang: Lang | None = None) -> SelectionRun:
                 latest.id, digest, latest.created_at, data, result, document, recorded=False
             )
         repository.require_open(session)
+        stored = {
+            **document,
+            "reasons": {
+                language: {
+                    app.id: reason_text(result, app.id, language) for app in data.applications
+                }
+                for language in LANGS
+            },
+        }
         run_id = runs.record_run(
             session,
             digest=digest,
             config_toml=data.config.source,
             result=result,
-            document=document,
+            document=stored,
             created_at=created,
         )
     return SelectionRun(run_id, digest, created, data, result, document)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from contextlib import ExitStack
 from pathlib import Path
 
+from reviewer.i18n import Lang
 from reviewer.services import browse, rounds
 from reviewer.services.browse import RoundOverview
 from reviewer.store.engine import Database
@@ -18,8 +19,8 @@ class OpenRound:
         self._stack = ExitStack()
         self._database: Database = self._stack.enter_context(rounds.open_round(target))
 
-    def overview(self) -> RoundOverview:
-        return browse.round_overview(self._database)
+    def overview(self, lang: Lang | None = None) -> RoundOverview:
+        return browse.round_overview(self._database, lang)
 
     def close(self) -> None:
         self._stack.close()

@@ -34,7 +34,7 @@ def run(
         QLocale(QLocale.Language.Korean if language == "ko" else QLocale.Language.English)
     )
     install_translator(app, language)
-    window = MainWindow()
+    window = MainWindow(language)
     window.show()
     if target:
         window.open_round(target)

@@ -20,14 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.errors import ReviewerError
+from reviewer.i18n import Lang
 from reviewer.services.browse import RoundOverview
 from reviewer.services.session import OpenRound
 from reviewer.ui.ranking_model import SELECTED_STATUSES, RankingFilter, RankingModel
 
 
 class MainWindow(QMainWindow):
-    def __init__(self) -> None:
+    def __init__(self, lang: Lang | None = None) -> None:
         super().__init__()
+        self._lang = lang
         self._round: OpenRound | None = None
         self.setWindowTitle(self.tr("Reviewer"))
         self.resize(1200, 720)
@@ -92,9 +94,9 @@ class MainWindow(QMainWindow):
         """Open a round database; show the error and keep the current one if it fails."""
         try:
             opened = OpenRound(target)
-            overview = opened.overview()
+            overview = opened.overview(self._lang)
         except ReviewerError as exc:
-            QMessageBox.critical(self, self.tr("Cannot open the round"), exc.message())
+            QMessageBox.critical(self, self.tr("Cannot open the round"), exc.message(self._lang))
             return False
         if self._round is not None:
             self._round.close()
