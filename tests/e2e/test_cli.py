@@ -241,7 +241,11 @@ BAD_INPUTS: list[tuple[str, Any, tuple[str, ...]]] = [
         lambda p: _bad_apps(p, _set(0, 4, "123-45-67890")),
         ("bad_apps.xlsx", "row 2", "123-45-67890"),
     ),
-    ("applications", lambda p: _bad_apps(p, _set(0, 0, "2025-0001")), ("2025-0001",)),
+    (
+        "applications",
+        lambda p: _bad_apps(p, _set(0, 0, "2025-0001")),
+        ("bad_apps.xlsx", "row 2", "과제번호", "2025-0001 is already in the round"),
+    ),
     (
         "applications",
         lambda p: _write(p / "corrupt.xlsx", b"PK\x03\x04 not really a zip"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -144,14 +144,16 @@ def amount_unit(header: str) -> int | None:
     return _AMOUNT_UNITS.get(note)
 
 
-def read_applications(paths: Sequence[Path], config: RoundConfig) -> list[Application]:
+def read_applications(
+    paths: Sequence[Path], config: RoundConfig, existing: Collection[str] = ()
+) -> list[Application]:
     """Every application of ``paths``, validated whole; raises ``InvalidInputs`` listing
     every problem, so nothing half-valid is returned."""
     errors = ErrorList()
     seen: dict[str, Seen] = {}
     result: list[Application] = []
     for table in read_tables(paths, SPEC, errors):
-        _read_rows(table, config, errors, seen, result)
+        _read_rows(table, config, errors, seen, result, frozenset(existing))
     errors.raise_if_any()
     return result
 
@@ -162,6 +164,7 @@ def _read_rows(
     errors: ErrorList,
     seen: dict[str, Seen],
     result: list[Application],
+    existing: frozenset[str] = frozenset(),
 ) -> None:
     columns = table.columns
     amount_column = columns.get("amount")
@@ -215,7 +218,15 @@ def _read_rows(
         app_id = fields["id"]
         if app_id:
             first = seen.get(app_id)
-            if first is not None:
+            if app_id in existing:
+                errors.add(
+                    InvalidInput(
+                        "import.application_exists",
+                        table.where(row_number, columns["id"]),
+                        id=app_id,
+                    )
+                )
+            elif first is not None:
                 errors.add(
                     duplicate_error(
                         "import.duplicate_application",

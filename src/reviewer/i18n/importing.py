@@ -112,6 +112,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unknown track {value} (tracks: {tracks})",
     ),
     # -- duplicates ----------------------------------------------------------------------
+    "import.application_exists": (
+        "과제번호 {id}은(는) 이미 평가 회차에 있습니다",
+        "application {id} is already in the round",
+    ),
     "import.duplicate_application": (
         "과제번호 {id}이(가) 중복되었습니다 ({row_first}행에도 있음)",
         "application id {id} appears twice (also row {row_first})",

@@ -53,13 +53,9 @@ def import_applications(database: Database, paths: Sequence[Path]) -> ImportSumm
     with database.session() as session:
         repository.require_open(session)
         config = repository.load_config(session)
-        applications = read_applications(paths, config)
-        existing = repository.application_tracks(session)
-        errors = ErrorList()
-        for app in applications:
-            if app.id in existing:
-                errors.add(InvalidInput("service.duplicate_existing", id=app.id))
-        errors.raise_if_any()
+        applications = read_applications(
+            paths, config, existing=repository.application_tracks(session)
+        )
         repository.add_applications(session, applications, source=_source(paths))
         repository.audit(
             session, "import.applications", None, files=list(_names(paths)), count=len(applications)
