@@ -19,17 +19,18 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from reviewer.domain.config import RoundConfig, load_config
+from reviewer.domain.config import RoundConfig
+from reviewer.domain.config_toml import load_config
 from reviewer.domain.digest import inputs_digest
 from reviewer.domain.evaluate import evaluate
 from reviewer.domain.model import Application, Review, Reviewer, RoundData
 from reviewer.domain.statistics import review_statistics
-from reviewer.exchange.demo_rows import DemoRound, Shape, generate
-from reviewer.exchange.report_context import ReportContext
-from reviewer.exchange.report_pdf import write_ranked_pdf
-from reviewer.exchange.report_xlsx import write_workbook
-from reviewer.exchange.score_sheets import write_score_sheets
+from reviewer.exchange.reports.context import ReportContext
+from reviewer.exchange.reports.pdf.ranking import write_ranked_pdf
+from reviewer.exchange.reports.score_sheets import write_score_sheets
+from reviewer.exchange.reports.workbook.ranking import write_workbook
 from reviewer.resources import template_path
+from reviewer.sample.rows import DemoRound, Shape, generate
 
 
 def round_data(applications: int, seed: int = 2025) -> RoundData:

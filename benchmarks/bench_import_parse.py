@@ -18,8 +18,8 @@ from pathlib import Path
 from openpyxl import Workbook
 from python_calamine import CalamineWorkbook
 
-from reviewer.domain.config import parse_config
-from reviewer.exchange.scores import read_scores
+from reviewer.domain.config_toml import parse_config
+from reviewer.exchange.importers.scores import read_scores
 
 CRITERIA = 8
 REVIEWERS = 100

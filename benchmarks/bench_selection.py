@@ -13,7 +13,8 @@ import time
 from dataclasses import replace
 from decimal import Decimal
 
-from reviewer.domain.config import RoundConfig, parse_config
+from reviewer.domain.config import RoundConfig
+from reviewer.domain.config_toml import parse_config
 from reviewer.domain.model import ScoredApplication, Status
 from reviewer.domain.selection import Solver, select
 from reviewer.resources import read_text

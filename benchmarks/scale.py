@@ -18,15 +18,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from reviewer.domain.config import RoundConfig, load_config, parse_config
-from reviewer.exchange.demo_data import (
+from reviewer.domain.config import RoundConfig
+from reviewer.domain.config_toml import load_config, parse_config
+from reviewer.resources import template_path
+from reviewer.sample.round import (
     DemoFiles,
     write_applications_workbook,
     write_reviewers_workbook,
     write_scores_workbook,
 )
-from reviewer.exchange.demo_rows import Shape, generate
-from reviewer.resources import template_path
+from reviewer.sample.rows import Shape, generate
 
 DEFAULT_SEED = 20250306
 TEMPLATE_APPLICATIONS = 1250  # the 2025 round had about 1,200 applications for 190 seats

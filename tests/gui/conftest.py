@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.domain.config import load_config
-from reviewer.exchange.demo_data import write_demo_round
+from reviewer.domain.config_toml import load_config
 from reviewer.resources import template_path
+from reviewer.sample.round import write_demo_round
 from reviewer.services import importing, rounds, selecting
 
 

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.domain.config import RoundConfig, load_config
+from reviewer.domain.config import RoundConfig
+from reviewer.domain.config_toml import load_config
 from reviewer.resources import template_path
 from reviewer.services import rounds
 from reviewer.store.engine import Database

@@ -15,10 +15,11 @@ from typing import Any
 import openpyxl
 import pytest
 
-from reviewer.domain.config import RoundConfig, Track, load_config
-from reviewer.exchange.demo_data import DemoFiles, write_demo_round
-from reviewer.exchange.demo_rows import Shape, generate
+from reviewer.domain.config import RoundConfig, Track
+from reviewer.domain.config_toml import load_config
 from reviewer.resources import template_path
+from reviewer.sample.round import DemoFiles, write_demo_round
+from reviewer.sample.rows import Shape, generate
 
 APPLICATION_HEADER = (
     "과제번호",
@@ -441,9 +442,9 @@ def test_small_round_keeps_its_features(tmp_path: Path, config: RoundConfig) -> 
 
 
 def test_the_importers_read_the_demo_round(demo: DemoFiles, config: RoundConfig) -> None:
-    from reviewer.exchange.applications import read_applications
-    from reviewer.exchange.reviewers import read_reviewers
-    from reviewer.exchange.scores import read_scores
+    from reviewer.exchange.importers.applications import read_applications
+    from reviewer.exchange.importers.reviewers import read_reviewers
+    from reviewer.exchange.importers.scores import read_scores
 
     applications = read_applications(list(demo.applications), config)
     assert len(applications) == 1200

@@ -12,13 +12,14 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from reviewer.domain.config import RoundConfig, load_config
+from reviewer.domain.config import RoundConfig
+from reviewer.domain.config_toml import load_config
 from reviewer.domain.model import Application, Review, Reviewer
 from reviewer.errors import InvalidInputs, Location
-from reviewer.exchange.applications import read_applications
-from reviewer.exchange.reviewers import read_reviewers
-from reviewer.exchange.score_sheets import HEADER_ROW, write_score_form
-from reviewer.exchange.scores import read_scores
+from reviewer.exchange.importers.applications import read_applications
+from reviewer.exchange.importers.reviewers import read_reviewers
+from reviewer.exchange.importers.scores import read_scores
+from reviewer.exchange.reports.score_sheets import HEADER_ROW, write_score_form
 from tests.integration.test_report_pdf import sample_data
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"

@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from reviewer.domain.config import RoundConfig, load_config, parse_config
+from reviewer.domain.config import RoundConfig
+from reviewer.domain.config_toml import load_config, parse_config
 from reviewer.errors import InvalidInput, InvalidInputs, Location
-from reviewer.exchange.applications import read_applications
-from reviewer.exchange.reviewers import read_reviewers
-from reviewer.exchange.scores import read_scores
+from reviewer.exchange.importers.applications import read_applications
+from reviewer.exchange.importers.reviewers import read_reviewers
+from reviewer.exchange.importers.scores import read_scores
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 TRACKS = (
@@ -693,7 +694,7 @@ def test_application_values_longer_than_the_database_keeps(
 
 
 def test_length_limits_mirror_the_database_columns() -> None:
-    from reviewer.exchange import applications, reviewers
+    from reviewer.exchange.importers import applications, reviewers
     from reviewer.store.models import ApplicationRow, ReviewerRow
 
     for limits, model in (

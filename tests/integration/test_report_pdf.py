@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.domain.config import parse_config
+from reviewer.domain.config_toml import parse_config
 from reviewer.domain.digest import inputs_digest
 from reviewer.domain.evaluate import evaluate
 from reviewer.domain.model import Application, Review, Reviewer, RoundData, Status
 from reviewer.domain.statistics import review_statistics
-from reviewer.exchange import report_pdf_layout
-from reviewer.exchange.report_context import ReportContext
-from reviewer.exchange.report_pdf import write_ranked_pdf
+from reviewer.exchange.reports.context import ReportContext
+from reviewer.exchange.reports.pdf import layout as report_pdf_layout
+from reviewer.exchange.reports.pdf.ranking import write_ranked_pdf
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler")
 

@@ -15,10 +15,10 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from reviewer.exchange import report_xlsx
-from reviewer.exchange.report_context import ReportContext, status_label
-from reviewer.exchange.report_xlsx import write_workbook
-from reviewer.exchange.report_xlsx_cells import sheet_title
+from reviewer.exchange.reports.context import ReportContext, status_label
+from reviewer.exchange.reports.workbook import ranking as report_xlsx
+from reviewer.exchange.reports.workbook.cells import sheet_title
+from reviewer.exchange.reports.workbook.ranking import write_workbook
 from tests.integration.test_report_pdf import EVIL, ROUND_NAME, sample_context
 
 SHEETS_KO = ["요약", "순위", "pre-rnd", "tips", "심사위원 점수", "쿼터", "통계"]

@@ -14,9 +14,9 @@ from openpyxl import load_workbook
 
 from reviewer.domain.evaluate import evaluate
 from reviewer.domain.model import Review, Reviewer, RoundData
-from reviewer.exchange.report_context import ReportContext
-from reviewer.exchange.score_sheets import HEADER_ROW, write_score_form, write_score_sheets
-from reviewer.exchange.scores import read_scores
+from reviewer.exchange.importers.scores import read_scores
+from reviewer.exchange.reports.context import ReportContext
+from reviewer.exchange.reports.score_sheets import HEADER_ROW, write_score_form, write_score_sheets
 from tests.integration.test_report_pdf import (
     pdf_fonts,
     pdf_pages,

@@ -6,7 +6,8 @@ from fractions import Fraction
 
 import pytest
 
-from reviewer.domain.config import Quota, load_config, parse_config
+from reviewer.domain.config import Quota
+from reviewer.domain.config_toml import load_config, parse_config
 from reviewer.errors import ConfigError
 from reviewer.resources import read_text, template_path
 

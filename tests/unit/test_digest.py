@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from reviewer.domain.config import parse_config
+from reviewer.domain.config_toml import parse_config
 from reviewer.domain.digest import inputs_digest
 from reviewer.domain.model import Application, Review, Reviewer, RoundData
 

@@ -10,7 +10,7 @@ import pytest
 from openpyxl import Workbook
 
 from reviewer.errors import ErrorList
-from reviewer.exchange.tables import (
+from reviewer.exchange.tables.reader import (
     Field,
     Table,
     TableSpec,

@@ -6,8 +6,8 @@ import datetime
 
 import pytest
 
-from reviewer.exchange import values
-from reviewer.exchange.values import BadValue
+from reviewer.exchange.tables import values
+from reviewer.exchange.tables.values import BadValue
 
 
 def refused(parse: object, value: object, *args: object) -> BadValue:

@@ -6,11 +6,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from reviewer.domain.config import load_config
+from reviewer.domain.config_toml import load_config
 from reviewer.errors import RefusedByState
-from reviewer.exchange.demo_data import write_demo_round
 from reviewer.i18n import Lang, render
 from reviewer.resources import template_path
+from reviewer.sample.round import write_demo_round
 from reviewer.services import importing, rounds, selecting
 from reviewer.services.exporting import export_reports
 from reviewer.services.summary import summary_lines

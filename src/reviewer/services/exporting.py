@@ -9,11 +9,12 @@ from reviewer.domain.digest import inputs_digest
 from reviewer.domain.evaluate import evaluate
 from reviewer.domain.statistics import review_statistics
 from reviewer.errors import InvalidInput, RefusedByState
-from reviewer.exchange.report_context import ReportContext
-from reviewer.exchange.report_pdf import write_ranked_pdf
-from reviewer.exchange.report_xlsx import write_workbook
-from reviewer.exchange.score_sheets import write_score_sheets
+from reviewer.exchange.reports.context import ReportContext
+from reviewer.exchange.reports.pdf.ranking import write_ranked_pdf
+from reviewer.exchange.reports.score_sheets import write_score_sheets
+from reviewer.exchange.reports.workbook.ranking import write_workbook
 from reviewer.i18n import Lang
+from reviewer.store import audit as audit_log
 from reviewer.store import repository, runs
 from reviewer.store.engine import Database
 
@@ -85,5 +86,5 @@ def export_reports(
             "export.write_failed", path=str(exc.filename or ""), error=exc.strerror or str(exc)
         ) from exc
     with database.session() as session:
-        repository.audit(session, "export", str(run_id), files=[str(p) for p in written])
+        audit_log.audit(session, "export", str(run_id), files=[str(p) for p in written])
     return written

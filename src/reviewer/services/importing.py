@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reviewer.errors import ErrorList, InvalidInput, Location
-from reviewer.exchange.applications import read_applications
-from reviewer.exchange.reviewers import read_reviewers
-from reviewer.exchange.scores import read_scores
+from reviewer.exchange.importers.applications import read_applications
+from reviewer.exchange.importers.reviewers import read_reviewers
+from reviewer.exchange.importers.scores import read_scores
+from reviewer.store import audit as audit_log
 from reviewer.store import repository
 from reviewer.store.engine import Database
 
@@ -57,7 +58,7 @@ def import_applications(database: Database, paths: Sequence[Path]) -> ImportSumm
             paths, config, existing=repository.application_tracks(session)
         )
         repository.add_applications(session, applications, source=_source(paths))
-        repository.audit(
+        audit_log.audit(
             session, "import.applications", None, files=list(_names(paths)), count=len(applications)
         )
         repository.touch(session)
@@ -71,7 +72,7 @@ def import_reviewers(database: Database, paths: Sequence[Path]) -> ImportSummary
         config = repository.load_config(session)
         reviewers = read_reviewers(paths, config)
         added, updated = repository.upsert_reviewers(session, reviewers)
-        repository.audit(
+        audit_log.audit(
             session,
             "import.reviewers",
             None,
@@ -98,7 +99,7 @@ def import_scores(database: Database, paths: Sequence[Path]) -> ImportSummary:
         )
         added, replaced = repository.replace_reviews(session, reviews, source=_source(paths))
         conflicts = sum(1 for r in reviews if r.conflict)
-        repository.audit(
+        audit_log.audit(
             session,
             "import.scores",
             None,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reviewer.domain.digest import inputs_digest
 from reviewer.errors import RefusedByState
+from reviewer.store import audit as audit_log
 from reviewer.store import repository, runs
 from reviewer.store.engine import Database
 
@@ -21,7 +22,7 @@ def lock_round(database: Database) -> None:
         if run.digest != inputs_digest(repository.load_round(session)):
             raise RefusedByState("lock.stale")
         info.status = "locked"
-        repository.audit(session, "lock", info.name)
+        audit_log.audit(session, "lock", info.name)
 
 
 def unlock_round(database: Database) -> None:
@@ -30,7 +31,7 @@ def unlock_round(database: Database) -> None:
         if info.status != "locked":
             raise RefusedByState("lock.not_locked")
         info.status = "open"
-        repository.audit(session, "unlock", info.name)
+        audit_log.audit(session, "unlock", info.name)
 
 
 def is_locked(database: Database) -> bool:

@@ -10,7 +10,8 @@ from sqlalchemy import inspect
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from reviewer.domain.config import RoundConfig, load_config
+from reviewer.domain.config import RoundConfig
+from reviewer.domain.config_toml import load_config
 from reviewer.errors import InvalidInput, Location, RefusedByState
 from reviewer.store import repository
 from reviewer.store.engine import (

@@ -12,6 +12,7 @@ from reviewer.domain.model import RoundData, RoundResult
 from reviewer.errors import InvalidInput
 from reviewer.i18n import LANGS, Lang
 from reviewer.services.results import reason_text, selection_json
+from reviewer.store import audit as audit_log
 from reviewer.store import repository, runs
 from reviewer.store.engine import Database
 
@@ -40,7 +41,7 @@ def run_selection(database: Database, lang: Lang | None = None) -> SelectionRun:
         data = repository.load_round(session)
         result, document = compute(data, lang)
         digest = inputs_digest(data)
-        created = repository.now()
+        created = audit_log.now()
         latest = runs.latest_run(session)
         if (
             repository.round_info(session).status == "locked"

@@ -1,28 +1,28 @@
 """Reading and writing a round's rows as domain objects.
 
 Functions take an open session (a unit of work from ``Database.session``) so that a
-service composes several of them into one transaction. Bulk rows go through Core
-``insert`` with executemany, which both SQLite and PostgreSQL run fast.
+service composes several of them into one transaction. Bulk rows go through
+``reviewer.store.bulk``.
 """
 
 from __future__ import annotations
 
-import getpass
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, tuple_
+from sqlalchemy import delete, func, select, tuple_
 from sqlalchemy.orm import Session
 
-from reviewer.domain.config import RoundConfig, parse_config
+from reviewer.domain.config import RoundConfig
+from reviewer.domain.config_toml import parse_config
 from reviewer.domain.model import Application, Review, Reviewer, RoundData
 from reviewer.errors import RefusedByState
+from reviewer.store.audit import audit, now
+from reviewer.store.bulk import bulk_insert, insert_rows
 from reviewer.store.models import (
     ApplicationRow,
     AssignmentRow,
-    AuditRow,
     ConflictRow,
     CriterionRow,
     ReviewerRow,
@@ -31,67 +31,6 @@ from reviewer.store.models import (
     RoundInfo,
     TrackRow,
 )
-
-BATCH = 20_000
-
-
-def now() -> datetime:
-    return datetime.now().replace(microsecond=0)
-
-
-def actor() -> str:
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return "unknown"
-
-
-def audit(session: Session, action: str, target: str | None = None, **detail: Any) -> None:
-    session.add(AuditRow(at=now(), actor=actor(), action=action, target=target, detail=detail))
-
-
-def bulk_insert(session: Session, model: Any, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert ``rows`` (dicts keyed by column) into ``model``'s table in batches."""
-    if not rows:
-        return
-    keys = [column.key for column in model.__table__.columns if column.key in rows[0]]
-    insert_rows(session, model, keys, [tuple(row.get(key) for key in keys) for row in rows])
-
-
-def insert_rows(
-    session: Session, model: Any, keys: Sequence[str], rows: Sequence[tuple[Any, ...]]
-) -> None:
-    """Insert ``rows`` (tuples of the ``keys`` columns, in that order) fast.
-
-    The INSERT is compiled for the connected dialect, so the SQL is the database's own,
-    and handed to the driver's ``executemany``: SQLAlchemy's per-row parameter handling
-    costs more than SQLite's insert itself at 500,000 rows. Values go through each
-    column type's bind processor where the dialect has one, as SQLAlchemy would do.
-    """
-    if not rows:
-        return
-    table = model.__table__
-    connection = session.connection()
-    dialect = connection.dialect
-    compiled = insert(table).compile(dialect=dialect, column_keys=list(keys))
-    names = list(compiled.positiontup or []) if compiled.positional else list(compiled.params)
-    order = [list(keys).index(compiled.binds[name].key) for name in names]
-    processors = [table.c[keys[i]].type._cached_bind_processor(dialect) for i in order]
-    plain = order == list(range(len(keys))) and not any(processors)
-
-    def convert(row: tuple[Any, ...]) -> tuple[Any, ...]:
-        return tuple(
-            row[i] if processor is None or row[i] is None else processor(row[i])
-            for i, processor in zip(order, processors, strict=True)
-        )
-
-    for start in range(0, len(rows), BATCH):
-        chunk = rows[start : start + BATCH]
-        values: list[Any] = list(chunk) if plain else [convert(row) for row in chunk]
-        if not compiled.positional:
-            values = [dict(zip(names, row, strict=True)) for row in values]
-        connection.exec_driver_sql(compiled.string, values)
-
 
 # -- round ---------------------------------------------------------------------------
 

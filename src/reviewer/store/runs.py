@@ -10,8 +10,9 @@ from sqlalchemy.orm import Session
 
 from reviewer import __version__
 from reviewer.domain.model import RoundResult
+from reviewer.store.audit import audit
+from reviewer.store.bulk import bulk_insert
 from reviewer.store.models import RunResultRow, SelectionRunRow
-from reviewer.store.repository import audit, bulk_insert
 
 
 def record_run(

@@ -25,7 +25,7 @@ from typing import cast
 from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
 from reviewer.errors import ErrorList, InvalidInput, Location
-from reviewer.exchange.values import Cell, fold, is_blank, text
+from reviewer.exchange.tables.values import Cell, fold, is_blank, text
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv",)

@@ -12,10 +12,10 @@ from pathlib import Path
 
 from reviewer.domain.config import RoundConfig
 from reviewer.domain.model import Review
-from reviewer.exchange.score_checks import ScoreImport
-from reviewer.exchange.scores_long import read_long
-from reviewer.exchange.scores_wide import read_wide
-from reviewer.exchange.tables import Field, TableSpec, read_tables
+from reviewer.exchange.importers.score_checks import ScoreImport
+from reviewer.exchange.importers.scores_long import read_long
+from reviewer.exchange.importers.scores_wide import read_wide
+from reviewer.exchange.tables.reader import Field, TableSpec, read_tables
 
 SPEC = TableSpec(
     sheet_names=("점수", "평가", "평가점수", "심사점수", "채점", "scores", "score", "평가표"),

@@ -14,8 +14,8 @@ from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from reviewer.exchange.fonts import FontNames
-from reviewer.exchange.report_pdf_layout import CUTOFF, INK, MUTED, RULE
+from reviewer.exchange.reports.fonts import FontNames
+from reviewer.exchange.reports.pdf.layout import CUTOFF, INK, MUTED, RULE
 
 REQUIRED_FILL = colors.HexColor("#9aa5b1")
 ACHIEVED_FILL = colors.HexColor("#3e7c59")

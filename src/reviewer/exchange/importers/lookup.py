@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from reviewer.domain.config import RoundConfig, Track
 from reviewer.errors import ErrorList, InvalidInput
-from reviewer.exchange.tables import Column, Table
-from reviewer.exchange.values import BadValue, fold, nfc
+from reviewer.exchange.tables.reader import Column, Table
+from reviewer.exchange.tables.values import BadValue, fold, nfc
 
 _BRACKETED = re.compile(r"^(.*?)\s*\((.*)\)\s*$")
 

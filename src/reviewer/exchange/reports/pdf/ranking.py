@@ -23,7 +23,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from reviewer.exchange.report_context import (
+from reviewer.exchange.reports.context import (
     STATUS_ORDER,
     Progress,
     ReportContext,
@@ -34,8 +34,8 @@ from reviewer.exchange.report_context import (
     quota_why,
     status_label,
 )
-from reviewer.exchange.report_pdf_charts import QuotaBar, quota_chart
-from reviewer.exchange.report_pdf_layout import (
+from reviewer.exchange.reports.pdf.charts import QuotaBar, quota_chart
+from reviewer.exchange.reports.pdf.layout import (
     UNRANKED_FILL,
     Footer,
     PageProgress,
@@ -46,7 +46,7 @@ from reviewer.exchange.report_pdf_layout import (
     para,
     table_style,
 )
-from reviewer.exchange.report_pdf_tracks import TrackSection
+from reviewer.exchange.reports.pdf.tracks import TrackSection
 from reviewer.i18n import normalise_lang, render
 
 ROWS_PER_PAGE = 24  # a rough figure for the progress estimate only

@@ -11,14 +11,14 @@ from typing import Any
 
 from reviewer.domain.config import Criterion, Track
 from reviewer.domain.model import ScoredApplication, Status
-from reviewer.exchange.report_context import (
+from reviewer.exchange.reports.context import (
     ReportContext,
     ReportRow,
     ai_label,
     reason_text,
     status_label,
 )
-from reviewer.exchange.report_xlsx_cells import AMOUNT, POINTS, Cells, Counter, Table
+from reviewer.exchange.reports.workbook.cells import AMOUNT, POINTS, Cells, Counter, Table
 from reviewer.i18n import render
 
 ROW_KIND = {

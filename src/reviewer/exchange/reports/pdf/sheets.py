@@ -14,14 +14,14 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table,
 
 from reviewer.domain.config import Criterion, Track
 from reviewer.domain.model import Application, Review, Reviewer
-from reviewer.exchange.report_context import (
+from reviewer.exchange.reports.context import (
     ReportContext,
     ai_label,
     atomic_output,
     criterion_scale,
     format_amount,
 )
-from reviewer.exchange.report_pdf_layout import (
+from reviewer.exchange.reports.pdf.layout import (
     CUTOFF,
     CUTOFF_FILL,
     UNRANKED_FILL,

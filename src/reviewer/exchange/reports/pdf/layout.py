@@ -22,7 +22,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
-from reviewer.exchange.fonts import FontNames, register_fonts
+from reviewer.exchange.reports.fonts import FontNames, register_fonts
 
 MARGIN = 15 * mm
 FOOTER_SIZE = 7

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from reviewer.domain.config import Criterion, Track
 from reviewer.domain.model import Review
 from reviewer.errors import InvalidInput
-from reviewer.exchange.score_checks import Scale, ScoreImport, criterion_label
-from reviewer.exchange.tables import Column, Table, header_keys
-from reviewer.exchange.values import BadValue, Cell, flag, fold, is_blank, nfc, text
+from reviewer.exchange.importers.score_checks import Scale, ScoreImport, criterion_label
+from reviewer.exchange.tables.reader import Column, Table, header_keys
+from reviewer.exchange.tables.values import BadValue, Cell, flag, fold, is_blank, nfc, text
 
 
 @dataclass(frozen=True)

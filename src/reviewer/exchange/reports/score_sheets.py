@@ -25,16 +25,16 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from reviewer.domain.config import Criterion, Track
 from reviewer.domain.model import Application, Review, Reviewer, RoundData
-from reviewer.exchange.report_context import (
+from reviewer.exchange.reports.context import (
     Progress,
     ReportContext,
     atomic_output,
     criterion_scale,
     safe_filename,
 )
-from reviewer.exchange.report_pdf_layout import make_styles
-from reviewer.exchange.report_pdf_sheets import write_reviewer_pdf
-from reviewer.exchange.report_xlsx_cells import clean_text, is_risky
+from reviewer.exchange.reports.pdf.layout import make_styles
+from reviewer.exchange.reports.pdf.sheets import write_reviewer_pdf
+from reviewer.exchange.reports.workbook.cells import clean_text, is_risky
 from reviewer.i18n import normalise_lang, render
 
 SHEET = "점수"

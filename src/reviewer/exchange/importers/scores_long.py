@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 from reviewer.domain.config import Track
 from reviewer.domain.model import Review
-from reviewer.exchange.score_checks import Scale, ScoreImport, criterion_label
-from reviewer.exchange.tables import Column, Table, cell
-from reviewer.exchange.values import BadValue, Cell, flag, fold, is_blank, text
+from reviewer.exchange.importers.score_checks import Scale, ScoreImport, criterion_label
+from reviewer.exchange.tables.reader import Column, Table, cell
+from reviewer.exchange.tables.values import BadValue, Cell, flag, fold, is_blank, text
 
 
 @dataclass

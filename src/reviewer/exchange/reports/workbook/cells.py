@@ -20,7 +20,7 @@ from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from reviewer.exchange.report_context import Progress
+from reviewer.exchange.reports.context import Progress
 
 FORMULA_STARTS = ("=", "+", "-", "@")
 SHEET_FORBIDDEN = frozenset("[]:*?/\\")

@@ -6,7 +6,7 @@ report (쿼터) and the review statistics (통계). Every table has a frozen hea
 filter, number formats and column widths; selected rows are shaded.
 
 The sheets are written in openpyxl's write-only mode so a round of ten thousand
-applications stays fast, and text is always stored as text (see ``report_xlsx_cells``).
+applications stays fast, and text is always stored as text (see ``cells``).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 
 from reviewer.domain.config import Track
-from reviewer.exchange.report_context import (
+from reviewer.exchange.reports.context import (
     STATUS_ORDER,
     Progress,
     ReportContext,
@@ -29,7 +29,7 @@ from reviewer.exchange.report_context import (
     quota_why,
     status_label,
 )
-from reviewer.exchange.report_xlsx_cells import (
+from reviewer.exchange.reports.workbook.cells import (
     AMOUNT,
     DATE_TIME,
     POINTS,
@@ -40,7 +40,7 @@ from reviewer.exchange.report_xlsx_cells import (
     discard,
     sheet_title,
 )
-from reviewer.exchange.report_xlsx_ranking import RankingWriter
+from reviewer.exchange.reports.workbook.ranking_sheet import RankingWriter
 from reviewer.i18n import normalise_lang, render
 
 CONFLICT_FLAG = "Y"  # what the score import reads as a recusal

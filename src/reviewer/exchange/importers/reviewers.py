@@ -9,16 +9,16 @@ from pathlib import Path
 from reviewer.domain.config import RoundConfig
 from reviewer.domain.model import Reviewer
 from reviewer.errors import ErrorList, InvalidInput
-from reviewer.exchange import values
-from reviewer.exchange.lookup import (
+from reviewer.exchange.importers.lookup import (
     Seen,
     add_bad_value,
     duplicate_error,
     resolve_track,
     track_list,
 )
-from reviewer.exchange.tables import Column, Field, Table, TableSpec, cell, read_tables
-from reviewer.exchange.values import BadValue, Cell
+from reviewer.exchange.tables import values
+from reviewer.exchange.tables.reader import Column, Field, Table, TableSpec, cell, read_tables
+from reviewer.exchange.tables.values import BadValue, Cell
 
 SPEC = TableSpec(
     sheet_names=("심사위원", "평가위원", "위원", "심사위원목록", "reviewers", "reviewer"),

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from reviewer.domain.config import Criterion, RoundConfig, Track
 from reviewer.domain.model import Review
 from reviewer.errors import ErrorList, InvalidInput
-from reviewer.exchange.lookup import Seen, duplicate_error, track_list
-from reviewer.exchange.tables import Column, Table
-from reviewer.exchange.values import BadValue, Cell, display, fold, number, number_text, text
+from reviewer.exchange.importers.lookup import Seen, duplicate_error, track_list
+from reviewer.exchange.tables.reader import Column, Table
+from reviewer.exchange.tables.values import BadValue, Cell, display, fold, number, number_text, text
 
 
 def criterion_label(criterion: Criterion) -> str:

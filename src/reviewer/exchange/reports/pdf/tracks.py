@@ -15,7 +15,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
 from reviewer.domain.config import Track
 from reviewer.domain.model import Status
-from reviewer.exchange.report_context import (
+from reviewer.exchange.reports.context import (
     ReportContext,
     ReportRow,
     ai_label,
@@ -23,8 +23,8 @@ from reviewer.exchange.report_context import (
     reason_text,
     status_label,
 )
-from reviewer.exchange.report_pdf_charts import histogram
-from reviewer.exchange.report_pdf_layout import (
+from reviewer.exchange.reports.pdf.charts import histogram
+from reviewer.exchange.reports.pdf.layout import (
     CUTOFF,
     CUTOFF_FILL,
     DISPLACED_FILL,

@@ -9,15 +9,15 @@ from typing import Any
 from reviewer.domain.config import RoundConfig
 from reviewer.domain.model import Application
 from reviewer.errors import ErrorList, InvalidInput
-from reviewer.exchange import values
-from reviewer.exchange.lookup import (
+from reviewer.exchange.importers.lookup import (
     Seen,
     add_bad_value,
     duplicate_error,
     resolve_track,
     track_list,
 )
-from reviewer.exchange.tables import (
+from reviewer.exchange.tables import values
+from reviewer.exchange.tables.reader import (
     Column,
     Field,
     Table,
@@ -26,7 +26,7 @@ from reviewer.exchange.tables import (
     header_note,
     read_tables,
 )
-from reviewer.exchange.values import BadValue, Cell, is_blank
+from reviewer.exchange.tables.values import BadValue, Cell, is_blank
 
 SPEC = TableSpec(
     sheet_names=("신청과제", "과제", "과제목록", "신청과제목록", "applications", "application"),

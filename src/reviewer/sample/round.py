@@ -22,7 +22,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from reviewer.domain.config import Criterion, RoundConfig
-from reviewer.exchange.demo_rows import (
+from reviewer.sample.rows import (
     DemoApplication,
     DemoReview,
     DemoReviewer,

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reviewer.domain.config import Criterion, RoundConfig, Track
-from reviewer.exchange import demo_words as words
+from reviewer.sample import words
 
 EOK = 100_000_000
 CHEON = 10_000_000
