@@ -252,3 +252,67 @@ def test_libreoffice_reads_the_ranking_and_the_literal_formula(
     assert got == expected_ranking(context)
     companies = {r[col["과제번호"]]: r[col["기업명"]] for r in rows[1:]}
     assert companies["P01"] == EVIL
+
+
+def test_every_sheet_prints_one_page_wide_with_header_and_footer(
+    workbook_path: Path,
+) -> None:
+    book = load_workbook(workbook_path)
+    for sheet in book.worksheets:
+        setup = sheet.page_setup
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.title
+        assert (setup.fitToWidth, setup.fitToHeight) == (1, 0), sheet.title
+        assert (setup.orientation, str(setup.paperSize)) == ("landscape", "9"), sheet.title
+        # '&' starts a header code, so the round's "R&D" is written "R&&D"
+        assert sheet.oddHeader.left.text == ROUND_NAME.replace("&", "&&"), sheet.title
+        assert sheet.oddHeader.right.text == sheet.title
+        assert sheet.oddFooter.center.text == "&P / &N"
+    for name in ("순위", "pre-rnd", "심사위원 점수", "쿼터", "통계"):
+        assert book[name].print_title_rows == "$1:$1", name
+
+
+def test_header_text_is_escaped_and_cut() -> None:
+    from reviewer.exchange.reports.workbook.cells import _header_text
+
+    assert _header_text("R&D 1차", 50) == "R&&D 1차"
+    cut = _header_text("가" * 300 + "\n끝", 100)
+    assert len(cut) == 100 and cut.endswith("…")
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice")
+def test_libreoffice_prints_each_sheet_one_page_wide(tmp_path: Path) -> None:
+    """Printed from LibreOffice, a ranking of 300 applications takes a few pages a sheet,
+    each with the round, the sheet and "n / N" — not hundreds of pages sideways."""
+    context = sample_context(filler=300)
+    path = tmp_path / "ranking.xlsx"
+    write_workbook(path, context, "ko")
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+        env={**os.environ, "HOME": str(tmp_path)},
+    )
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / "ranking.pdf"), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    pages = text.split("\f")[:-1]
+    # one page per sheet at least; 300 rows need about 7 pages on each ranking sheet
+    assert 7 <= len(pages) <= 40
+    for number, page in enumerate(pages, start=1):
+        assert ROUND_NAME in page
+        assert f"{number} / {len(pages)}" in page
+    ranking_pages = [page for page in pages if "순위" in page.splitlines()[0]]
+    assert ranking_pages and all("과제번호" in page for page in ranking_pages)

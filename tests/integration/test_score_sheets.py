@@ -228,3 +228,17 @@ def test_progress_counts_reviewers(tmp_path: Path, context: ReportContext) -> No
     calls: list[tuple[int, int]] = []
     write_score_sheets(tmp_path, context, "en", lambda d, t: calls.append((d, t)))
     assert calls == [(i, 3) for i in range(1, 4)]
+
+
+def test_form_prints_one_page_wide_with_the_round_in_the_header(tmp_path: Path) -> None:
+    data = sample_data()
+    path = tmp_path / "R1.xlsx"
+    write_score_form(path, data, "R1", "ko")
+    book = load_workbook(path)
+    for sheet in book.worksheets:
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.title
+        assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
+        assert sheet.oddHeader.left.text == data.config.name.replace("&", "&&")
+        assert sheet.oddHeader.right.text == sheet.title
+        assert sheet.oddFooter.center.text == "&P / &N"
+        assert sheet.print_title_rows, sheet.title

@@ -34,7 +34,7 @@ from reviewer.exchange.reports.context import (
 )
 from reviewer.exchange.reports.pdf.layout import make_styles
 from reviewer.exchange.reports.pdf.sheets import write_reviewer_pdf
-from reviewer.exchange.reports.workbook.cells import clean_text, is_risky
+from reviewer.exchange.reports.workbook.cells import clean_text, is_risky, print_setup
 from reviewer.i18n import normalise_lang, render
 
 SHEET = "점수"
@@ -242,15 +242,11 @@ def _write_form(
                 _text(sheet.cell(row, reason), review.conflict_reason or review.comment)
     sheet.freeze_panes = sheet.cell(HEADER_ROW + 1, criteria_start).coordinate
     sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = 9  # A4
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
+    print_setup(sheet, config.name, sheet.title)
     sheet.protection.sheet = True
     sheet.protection.formatColumns = False  # the reviewer may widen columns and rows
     sheet.protection.formatRows = False
-    _criteria_sheet(book, tracks, t)
+    _criteria_sheet(book, tracks, t, config.name)
     with atomic_output(path) as temp:
         book.save(temp)
 
@@ -336,9 +332,11 @@ class _Validations:
         self.flag.add(coordinate)
 
 
-def _criteria_sheet(book: Workbook, tracks: Sequence[Track], t: _Texts) -> None:
+def _criteria_sheet(book: Workbook, tracks: Sequence[Track], t: _Texts, round_name: str) -> None:
     """A reference sheet: every criterion with its weight, scale and tracks."""
     sheet = book.create_sheet(t("report.form.criteria_sheet"))
+    sheet.print_title_rows = "1:1"
+    print_setup(sheet, round_name, sheet.title)
     headers = [
         t("report.sheet_pdf.criterion"),
         "ID",

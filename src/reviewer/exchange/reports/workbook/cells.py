@@ -62,6 +62,36 @@ def sheet_title(name: str, taken: set[str]) -> str:
     return title
 
 
+HEADER_FOOTER_LIMIT = 255  # characters Excel keeps of one header or footer
+
+
+def print_setup(sheet: Any, round_name: str, sheet_name: str) -> None:
+    """Print ``sheet`` as Korean offices expect: A4 landscape, one page wide (as many
+    pages down as it takes), the round's name and the sheet's in the page header and
+    "n / N" in the footer. The header row is repeated on every page by ``Table``."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = 9  # A4
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.print_options.horizontalCentered = True
+    room = (HEADER_FOOTER_LIMIT - 20) // 2
+    sheet.oddHeader.left.text = _header_text(round_name, room)
+    sheet.oddHeader.right.text = _header_text(sheet_name, room)
+    sheet.oddFooter.center.text = "&P / &N"
+    for part in (sheet.oddHeader.left, sheet.oddHeader.right, sheet.oddFooter.center):
+        part.size = 9
+
+
+def _header_text(text: str, room: int) -> str:
+    """``text`` for a header section: '&' starts a code there, so it is doubled; cut
+    with an ellipsis to fit."""
+    flat = " ".join(clean_text(text).split())
+    if len(flat) > room:
+        flat = flat[: room - 1] + "…"
+    return flat.replace("&", "&&")
+
+
 class Cells:
     """Makes the write-only cells of one sheet. Cells of one style share one style array,
     copied per cell: assigning fonts and fills attribute by attribute to every cell would

@@ -38,6 +38,7 @@ from reviewer.exchange.reports.workbook.cells import (
     Counter,
     Table,
     discard,
+    print_setup,
     sheet_title,
 )
 from reviewer.exchange.reports.workbook.ranking_sheet import RankingWriter
@@ -91,20 +92,15 @@ class _WorkbookWriter:
     def t(self, key: str, **params: Any) -> str:
         return render(key, self.lang, **params)
 
-    def sheet(self, name: str, fit_width: bool = False) -> tuple[Any, Cells]:
-        """A new sheet, printed landscape on A4 (fitted to the page width if asked)."""
+    def sheet(self, name: str) -> tuple[Any, Cells]:
+        """A new sheet, printed one A4 landscape page wide with the round's header."""
         sheet = self.book.create_sheet(sheet_title(name, self.taken))
-        sheet.page_setup.orientation = "landscape"
-        sheet.page_setup.paperSize = 9  # A4
-        if fit_width:
-            sheet.sheet_properties.pageSetUpPr.fitToPage = True
-            sheet.page_setup.fitToWidth = 1
-            sheet.page_setup.fitToHeight = 0
+        print_setup(sheet, self.config.name, sheet.title)
         return sheet, Cells(sheet)
 
     def write(self) -> None:
         t, context = self.t, self.context
-        summary = self.sheet(t("report.sheet.summary"), fit_width=True)
+        summary = self.sheet(t("report.sheet.summary"))
         ranking = self.sheet(t("report.sheet.ranking"))
         tracks = [(track, *self.sheet(track.id)) for track in self.config.tracks]
         self.write_summary(*summary)
@@ -112,8 +108,8 @@ class _WorkbookWriter:
         for track, sheet, cells in tracks:
             self.ranking.write(sheet, cells, track, context.rows_by_track.get(track.id, ()))
         self.write_scores(*self.sheet(t("report.sheet.scores")))
-        self.write_quotas(*self.sheet(t("report.sheet.quotas"), fit_width=True))
-        self.write_statistics(*self.sheet(t("report.sheet.statistics"), fit_width=True))
+        self.write_quotas(*self.sheet(t("report.sheet.quotas")))
+        self.write_statistics(*self.sheet(t("report.sheet.statistics")))
 
     # -- summary -------------------------------------------------------------------------
 
