@@ -1,0 +1,165 @@
+"""What the chair's dashboard shows: counts per track, review progress, the quotas of the
+newest run, and the warnings that need the chair's attention, each with the rows behind
+it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from reviewer.domain.digest import inputs_digest
+from reviewer.domain.model import Status
+from reviewer.domain.progress import ReviewerProgress, review_progress
+from reviewer.domain.scoring import score_round
+from reviewer.store import repository, runs
+from reviewer.store.engine import Database
+
+
+@dataclass(frozen=True)
+class TrackSummary:
+    id: str
+    name: str
+    seats: int
+    applications: int
+    counted: int
+    missing: int
+    short: int
+    ineligible: int
+    incomplete: int
+    selected: int | None  # in the newest run
+
+
+@dataclass(frozen=True)
+class QuotaGauge:
+    name: str
+    track: str | None  # None for a combined quota
+    required: int
+    achieved: int
+    shortfall: int
+    why: str
+
+
+@dataclass(frozen=True)
+class Warning:
+    """``kind``: ``short`` (fewer than min_reviews), ``tie`` (a boundary tie),
+    ``shortfall`` (a quota short), ``stale`` (data changed since the newest run) or
+    ``no_run``. ``ids`` are the applications behind it; ``track`` where it has one."""
+
+    kind: str
+    ids: tuple[str, ...] = ()
+    track: str | None = None
+    quota: str | None = None
+    count: int = 0
+    score: float | None = None
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    name: str
+    year: int
+    locked: bool
+    min_reviews: int
+    applications: int
+    reviewers: int
+    reviews: int
+    tracks: tuple[TrackSummary, ...]
+    reviewer_progress: tuple[ReviewerProgress, ...]
+    reviewer_names: dict[str, str]
+    quotas: tuple[QuotaGauge, ...]
+    warnings: tuple[Warning, ...]
+    run_id: int | None
+    run_at: datetime | None
+    stale: bool
+
+
+def dashboard(database: Database) -> Dashboard:
+    """The dashboard of the round: everything is read in one unit of work."""
+    with database.session() as session:
+        info = repository.round_info(session)
+        data = repository.load_round(session)
+        run = runs.latest_run(session)
+        document: dict[str, Any] = dict(run.result) if run is not None else {}
+        run_id = run.id if run is not None else None
+        run_at = run.created_at if run is not None else None
+        stale = run is not None and run.digest != inputs_digest(data)
+        locked = info.status == "locked"
+    progress = review_progress(data)
+    scored = score_round(data) if data.applications else {}
+    statuses = Counter((s.track, s.status) for s in scored.values())
+    selected_in_run = Counter(
+        entry["track"]
+        for entry in document.get("applications", ())
+        if entry["status"] in (Status.SELECTED, Status.SELECTED_BY_QUOTA)
+    )
+    by_track = {t.track: t for t in progress.tracks}
+    tracks = tuple(
+        TrackSummary(
+            id=track.id,
+            name=track.name,
+            seats=track.seats,
+            applications=by_track[track.id].applications,
+            counted=by_track[track.id].counted,
+            missing=by_track[track.id].missing,
+            short=len(by_track[track.id].short),
+            ineligible=statuses[(track.id, Status.INELIGIBLE)],
+            incomplete=statuses[(track.id, Status.INCOMPLETE)],
+            selected=selected_in_run[track.id] if run_id is not None else None,
+        )
+        for track in data.config.tracks
+    )
+    quotas = tuple(
+        QuotaGauge(
+            name=entry["name"],
+            track=entry["track"],
+            required=entry["required"],
+            achieved=entry["achieved"],
+            shortfall=entry["shortfall"],
+            why=entry.get("why", ""),
+        )
+        for entry in document.get("quotas", ())
+    )
+    warnings: list[Warning] = []
+    if run_id is None:
+        warnings.append(Warning("no_run"))
+    elif stale:
+        warnings.append(Warning("stale"))
+    for track in progress.tracks:
+        if track.short:
+            warnings.append(
+                Warning("short", ids=track.short, track=track.track, count=len(track.short))
+            )
+    if not stale:
+        for gauge in quotas:
+            if gauge.shortfall:
+                warnings.append(
+                    Warning("shortfall", track=gauge.track, quota=gauge.name, count=gauge.shortfall)
+                )
+        for tie in document.get("boundary_ties", ()):
+            warnings.append(
+                Warning(
+                    "tie",
+                    ids=tuple(tie["ids"]),
+                    track=tie["track"],
+                    count=len(tie["ids"]),
+                    score=tie["final_score"],
+                )
+            )
+    return Dashboard(
+        name=data.config.name,
+        year=data.config.year,
+        locked=locked,
+        min_reviews=data.config.min_reviews,
+        applications=len(data.applications),
+        reviewers=len(data.reviewers),
+        reviews=len(data.reviews),
+        tracks=tracks,
+        reviewer_progress=progress.reviewers,
+        reviewer_names={r.id: r.name for r in data.reviewers},
+        quotas=quotas,
+        warnings=tuple(warnings),
+        run_id=run_id,
+        run_at=run_at,
+        stale=stale,
+    )
