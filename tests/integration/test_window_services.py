@@ -42,7 +42,7 @@ def test_dashboard_before_any_run(round_copy: Path) -> None:
         board = dashboard.dashboard(db)
         data = _data(db)
     assert board.run_id is None and not board.stale
-    assert [w.kind for w in board.warnings][0] == "no_run"
+    assert board.warnings[0].kind == "no_run"
     assert sum(t.applications for t in board.tracks) == board.applications == 80
     assert [t.id for t in board.tracks] == [t.id for t in data.config.tracks]
     assert all(t.selected is None for t in board.tracks)
