@@ -67,9 +67,11 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--applications", type=int, default=1200)
     demo.add_argument("--seed", type=int, default=2025)
 
-    for name, text in (("lock", "lock the round"), ("unlock", "unlock the round")):
-        sub = commands.add_parser(name, help=text)
-        sub.add_argument("database")
+    lock = commands.add_parser("lock", help="lock the round")
+    lock.add_argument("database")
+    unlock = commands.add_parser("unlock", help="unlock the round (audited with the reason)")
+    unlock.add_argument("database")
+    unlock.add_argument("--reason", required=True, help="why the round is unlocked")
 
     gui = commands.add_parser("gui", help="open the window")
     gui.add_argument("database", nargs="?", help="round database to open")
@@ -186,7 +188,7 @@ def _run(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> int:
             locking.lock_round(database)
             print(render("cli.locked", lang), file=out)
         elif args.command == "unlock":
-            locking.unlock_round(database)
+            locking.unlock_round(database, args.reason)
             print(render("cli.unlocked", lang), file=out)
     return EXIT_OK
 

@@ -363,7 +363,11 @@ def test_locked_round_refuses_import_with_exit_4(db: Path, files: dict[str, Path
     assert code == 4
     assert "locked" in err
     assert _bytes(db) == before
-    assert run("unlock", str(db))[0] == 0
+    assert run("unlock", str(db))[0] == 2  # a reason is required
+    code, _, err = run("unlock", str(db), "--reason", "  ")
+    assert code == 3 and "reason" in err
+    assert _bytes(db) == before
+    assert run("unlock", str(db), "--reason", "점수 정정")[0] == 0
     assert run("import", "scores", str(db), str(files["scores"]))[0] == 0
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from reviewer.services.browse import RankingRow
-from reviewer.ui.ranking_model import SORT_ROLE, STATUS_ROLE, RankingFilter, RankingModel
+from reviewer.ui.models.ranking import SORT_ROLE, STATUS_ROLE, RankingFilter, RankingModel
 
 ROWS = [
     RankingRow("tips", 2, "A-2", "(주)나", "양자 센서", "none", 5, 81.5, "not_selected", ""),

@@ -116,9 +116,13 @@ def test_locked_round_refuses_changes(database: Database) -> None:
     with pytest.raises(RefusedByState) as info, database.session() as session:
         repository.require_open(session)
     assert info.value.exit_code == 4
-    locking.unlock_round(database)
+    with pytest.raises(InvalidInput):
+        locking.unlock_round(database, " ")
+    locking.unlock_round(database, "점수 정정 요청")
     with database.session() as session:
         repository.require_open(session)
+        entry = session.scalars(select(AuditRow).where(AuditRow.action == "unlock")).one()
+    assert entry.detail == {"reason": "점수 정정 요청"}
 
 
 def test_create_refuses_an_existing_file(round_db: Path, template: RoundConfig) -> None:

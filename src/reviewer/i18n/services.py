@@ -90,6 +90,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "lock.already": ("이미 잠겨 있습니다", "the round is already locked"),
     "lock.not_locked": ("잠겨 있지 않습니다", "the round is not locked"),
+    "lock.reason_required": (
+        "잠금 해제 사유를 적어야 합니다 (--reason)",
+        "unlocking needs a reason (--reason)",
+    ),
     "cli.error": ("오류: {message}", "error: {message}"),
     "cli.interrupted": ("중단되었습니다", "interrupted"),
     "cli.initialised": (

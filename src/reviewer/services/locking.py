@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reviewer.domain.digest import inputs_digest
-from reviewer.errors import RefusedByState
+from reviewer.errors import InvalidInput, RefusedByState
 from reviewer.store import audit as audit_log
 from reviewer.store import repository, runs
 from reviewer.store.engine import Database
@@ -25,13 +25,17 @@ def lock_round(database: Database) -> None:
         audit_log.audit(session, "lock", info.name)
 
 
-def unlock_round(database: Database) -> None:
+def unlock_round(database: Database, reason: str) -> None:
+    """Unlock the round; the reason is required and goes to the audit log."""
+    reason = " ".join(reason.split())
+    if not reason:
+        raise InvalidInput("lock.reason_required")
     with database.session() as session:
         info = repository.round_info(session, for_update=True)
         if info.status != "locked":
             raise RefusedByState("lock.not_locked")
         info.status = "open"
-        audit_log.audit(session, "unlock", info.name)
+        audit_log.audit(session, "unlock", info.name, reason=reason)
 
 
 def is_locked(database: Database) -> bool:

@@ -19,6 +19,10 @@ class OpenRound:
         self._stack = ExitStack()
         self._database: Database = self._stack.enter_context(rounds.open_round(target))
 
+    @property
+    def database(self) -> Database:
+        return self._database
+
     def overview(self, lang: Lang | None = None) -> RoundOverview:
         return browse.round_overview(self._database, lang)
 

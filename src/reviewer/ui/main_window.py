@@ -23,7 +23,7 @@ from reviewer.errors import ReviewerError
 from reviewer.i18n import Lang
 from reviewer.services.browse import RoundOverview
 from reviewer.services.session import OpenRound
-from reviewer.ui.ranking_model import SELECTED_STATUSES, RankingFilter, RankingModel
+from reviewer.ui.models.ranking import SELECTED_STATUSES, RankingFilter, RankingModel
 
 
 class MainWindow(QMainWindow):

@@ -120,7 +120,10 @@ class Worker(QObject):
         on_error: Callable[[BaseException], None] | None = None,
         on_cancel: Callable[[], None] | None = None,
         on_progress: Callable[[int, int, str], None] | None = None,
+        on_end: Callable[[], None] | None = None,
     ) -> TaskHandle:
+        """Start ``function`` on the pool. The callbacks are connected before it starts,
+        so none of its signals can be missed."""
         handle = TaskHandle(name, self)
         signals = handle.signals
         if on_progress is not None:
@@ -131,6 +134,8 @@ class Worker(QObject):
             signals.failed.connect(on_error)
         if on_cancel is not None:
             signals.cancelled.connect(on_cancel)
+        if on_end is not None:
+            signals.ended.connect(on_end)
         signals.ended.connect(lambda: self._forget(handle))
         self._running.append(handle)
         self.pool.start(_Runnable(handle, function))

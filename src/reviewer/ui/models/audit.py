@@ -1,0 +1,47 @@
+"""The audit log table."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from reviewer.services.listing import AuditEntry
+from reviewer.ui.models.table import Column, RowTableModel, header
+
+
+def detail_text(detail: dict[str, Any], limit: int = 400) -> str:
+    """The details of an entry on one line (the tooltip holds all of them)."""
+    parts = []
+    for key, value in detail.items():
+        shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        parts.append(f"{key}: {shown}")
+    text = " · ".join(parts)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def detail_tooltip(detail: dict[str, Any]) -> str:
+    return json.dumps(detail, ensure_ascii=False, indent=1)[:4000]
+
+
+class AuditTable(RowTableModel[AuditEntry]):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(
+            [
+                Column(
+                    "at",
+                    header("Audit", "Time"),
+                    lambda e: e.at.isoformat(),
+                    display=lambda e: f"{e.at:%Y-%m-%d %H:%M:%S}",
+                ),
+                Column("actor", header("Audit", "Actor"), lambda e: e.actor),
+                Column("action", header("Audit", "Action"), lambda e: e.action),
+                Column("target", header("Audit", "Target"), lambda e: e.target),
+                Column(
+                    "detail",
+                    header("Audit", "Details"),
+                    lambda e: detail_text(e.detail),
+                    tooltip=lambda e: detail_tooltip(e.detail),
+                ),
+            ],
+            parent,
+        )

@@ -1,0 +1,130 @@
+"""The dashboard's tables: tracks, reviewers' progress and warnings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from reviewer.domain.progress import ReviewerProgress
+from reviewer.services.dashboard import TrackSummary, Warning
+from reviewer.ui import palette
+from reviewer.ui.models.table import Column, RowTableModel, header
+
+
+def track_columns() -> list[Column[TrackSummary]]:
+    def missing_fill(row: TrackSummary) -> str | None:
+        return palette.WARNING if row.short else None
+
+    return [
+        Column("name", header("Dashboard", "Track"), lambda r: r.name),
+        Column("seats", header("Dashboard", "Seats"), lambda r: r.seats, number=True),
+        Column(
+            "applications",
+            header("Dashboard", "Applications"),
+            lambda r: r.applications,
+            number=True,
+        ),
+        Column("counted", header("Dashboard", "Reviews"), lambda r: r.counted, number=True),
+        Column("missing", header("Dashboard", "Missing"), lambda r: r.missing, number=True),
+        Column(
+            "short",
+            header("Dashboard", "Short of reviews"),
+            lambda r: r.short,
+            number=True,
+            background=missing_fill,
+        ),
+        Column(
+            "ineligible", header("Dashboard", "Ineligible"), lambda r: r.ineligible, number=True
+        ),
+        Column(
+            "incomplete", header("Dashboard", "Incomplete"), lambda r: r.incomplete, number=True
+        ),
+        Column("selected", header("Dashboard", "Selected"), lambda r: r.selected, number=True),
+    ]
+
+
+class TrackTable(RowTableModel[TrackSummary]):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(track_columns(), parent)
+
+
+class ReviewerProgressTable(RowTableModel[ReviewerProgress]):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(
+            [
+                Column("reviewer", header("Dashboard", "Reviewer"), lambda r: r.reviewer),
+                Column(
+                    "name", header("Dashboard", "Name"), lambda r: self.names.get(r.reviewer, "")
+                ),
+                Column("done", header("Dashboard", "Scored"), lambda r: r.done, number=True),
+                Column(
+                    "conflicts",
+                    header("Dashboard", "Conflicts"),
+                    lambda r: r.conflicts,
+                    number=True,
+                ),
+                Column(
+                    "assigned", header("Dashboard", "Assigned"), lambda r: r.assigned, number=True
+                ),
+                Column(
+                    "missing",
+                    header("Dashboard", "Missing"),
+                    lambda r: r.missing,
+                    number=True,
+                    background=lambda r: palette.WARNING if r.missing else None,
+                ),
+            ],
+            parent,
+        )
+        self.names: dict[str, str] = {}
+
+
+def warning_text(warning: Warning, track_names: dict[str, str]) -> str:
+    tr = QCoreApplication.translate
+    track = track_names.get(warning.track or "", warning.track or "")
+    if warning.kind == "no_run":
+        return tr("Dashboard", "No selection has run yet.")
+    if warning.kind == "stale":
+        return tr("Dashboard", "Scores or applications changed since the last selection run.")
+    if warning.kind == "short":
+        return tr(
+            "Dashboard", "{track}: {count} applications have fewer reviews than needed"
+        ).format(track=track, count=warning.count)
+    if warning.kind == "shortfall":
+        where = f" ({track})" if track else ""
+        return tr("Dashboard", "Quota {quota}{where} is short by {count}").format(
+            quota=warning.quota, where=where, count=warning.count
+        )
+    if warning.kind == "tie":
+        return tr("Dashboard", "{track}: boundary tie at {score} between {ids}").format(
+            track=track,
+            score=f"{warning.score:.2f}" if warning.score is not None else "",
+            ids=", ".join(warning.ids),
+        )
+    return warning.kind
+
+
+class WarningTable(RowTableModel[Warning]):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(
+            [
+                Column(
+                    "warning",
+                    header("Dashboard", "Warning"),
+                    lambda w: warning_text(w, self.track_names),
+                    background=lambda w: (
+                        palette.CUTOFF_FILL if w.kind in ("stale", "shortfall") else palette.WARNING
+                    ),
+                    tooltip=lambda w: (
+                        QCoreApplication.translate(
+                            "Dashboard", "Double-click to see the applications"
+                        )
+                        if w.ids
+                        else None
+                    ),
+                )
+            ],
+            parent,
+        )
+        self.track_names: dict[str, str] = {}

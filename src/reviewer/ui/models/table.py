@@ -1,0 +1,229 @@
+"""A read-only table model over a list of rows, described column by column, and the
+proxy that sorts and filters it.
+
+Every data table of the window is a ``RowTableModel``: each ``Column`` says what a cell
+displays, how it sorts (``SORT_ROLE``, so numbers sort as numbers and blanks last),
+its tooltip, its background colour and its alignment. ``RowFilter`` adds a search over
+chosen columns and a filter per column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the row object itself
+KEY_ROLE = Qt.ItemDataRole.UserRole + 3  # a plain value for filters and tests
+
+Index = QModelIndex | QPersistentModelIndex
+R = TypeVar("R")
+
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+CENTER = int(Qt.AlignmentFlag.AlignCenter)
+
+
+def header(context: str, text: str) -> Callable[[], str]:
+    """A column title translated when it is shown (``scripts/translations.sh`` collects
+    these calls like ``translate``)."""
+    return lambda: QCoreApplication.translate(context, text)
+
+
+def sort_key(value: Any, number: bool) -> float | str:
+    """A sort value Qt compares natively: numbers as numbers (a blank number sorts
+    below every number), everything else as case-folded text."""
+    if value is None or value == "":
+        return float("-inf") if number else ""
+    if isinstance(value, bool):
+        return float(value)
+    if isinstance(value, int | float):
+        return float(value)
+    return str(value).casefold()
+
+
+@dataclass(frozen=True)
+class Column(Generic[R]):
+    """One column: ``header`` is called for its (translated) title each time it is
+    shown, so a language switch takes effect at once."""
+
+    key: str
+    header: Callable[[], str]
+    value: Callable[[R], Any]
+    display: Callable[[R], str] | None = None
+    tooltip: Callable[[R], str | None] | None = None
+    background: Callable[[R], str | None] | None = None
+    align: int | None = None
+    number: bool = False
+
+    def text(self, row: R) -> str:
+        if self.display is not None:
+            return self.display(row)
+        value = self.value(row)
+        if value is None:
+            return ""
+        if isinstance(value, float):
+            return f"{value:,.2f}"
+        if isinstance(value, int) and not isinstance(value, bool) and self.number:
+            return f"{value:,}"
+        return str(value)
+
+
+class RowTableModel(QAbstractTableModel, Generic[R]):
+    def __init__(self, columns: Sequence[Column[R]], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+        self._rows: list[R] = []
+
+    # -- contents ----------------------------------------------------------------------
+
+    def set_rows(self, rows: Sequence[R]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def set_columns(self, columns: Sequence[Column[R]]) -> None:
+        self.beginResetModel()
+        self.columns = list(columns)
+        self.endResetModel()
+
+    def rows(self) -> list[R]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> R:
+        return self._rows[row]
+
+    def column_of(self, key: str) -> int:
+        return next(i for i, c in enumerate(self.columns) if c.key == key)
+
+    def retranslate(self) -> None:
+        """Headers and translated cells are read anew (after a language switch)."""
+        if self.columns:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+        if self._rows and self.columns:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, len(self.columns) - 1)
+            )
+
+    # -- the model interface -----------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section].header()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.columns[section].header()
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(row)
+        if role == SORT_ROLE:
+            return sort_key(column.value(row), column.number)
+        if role == KEY_ROLE:
+            return column.value(row)
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column.tooltip is not None:
+                return column.tooltip(row)
+            text = column.text(row)
+            return text if len(text) > 40 else None
+        if role == Qt.ItemDataRole.BackgroundRole and column.background is not None:
+            colour = column.background(row)
+            return QBrush(QColor(colour)) if colour else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column.align is not None:
+                return column.align
+            return RIGHT if column.number else None
+        return None
+
+
+class RowFilter(QSortFilterProxyModel):
+    """Sorts by ``SORT_ROLE``; keeps the rows whose searched columns contain the search
+    text and whose filtered columns show the chosen values."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self._text = ""
+        self._search: tuple[str, ...] = ()
+        self._filters: dict[str, str] = {}
+        self._only: frozenset[str] | None = None
+        self._only_key = "id"
+
+    def set_only(self, ids: Iterable[object] | None, key: str = "id") -> None:
+        """Keep only the rows whose ``key`` column holds one of ``ids`` (None: all)."""
+        self.beginFilterChange()
+        self._only = None if ids is None else frozenset(str(i) for i in ids)
+        self._only_key = key
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def only(self) -> frozenset[str] | None:
+        return self._only
+
+    def set_search_columns(self, keys: Sequence[str]) -> None:
+        self._search = tuple(keys)
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._text = text.strip().casefold()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_filter(self, key: str, value: str | None) -> None:
+        """Keep only rows whose ``key`` column shows ``value`` (None or '' clears)."""
+        self.beginFilterChange()
+        if value:
+            self._filters[key] = value
+        else:
+            self._filters.pop(key, None)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filters(self) -> dict[str, str]:
+        return dict(self._filters)
+
+    def source_rows(self) -> list[Any]:
+        """The rows shown, in the order shown."""
+        return [self.data(self.index(r, 0), ROW_ROLE) for r in range(self.rowCount())]
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, RowTableModel):
+            return True
+        row = model.row_at(source_row)
+        if self._only is not None:
+            column = model.columns[model.column_of(self._only_key)]
+            if str(column.value(row)) not in self._only:
+                return False
+        for key, wanted in self._filters.items():
+            column = model.columns[model.column_of(key)]
+            if column.text(row) != wanted:
+                return False
+        if self._text:
+            keys = self._search or tuple(c.key for c in model.columns)
+            haystack = " ".join(model.columns[model.column_of(k)].text(row) for k in keys)
+            return self._text in haystack.casefold()
+        return True

@@ -1,0 +1,23 @@
+"""The colours of statuses and warnings: the same as the printed report's, so a chair
+reads the window and the PDF alike."""
+
+from __future__ import annotations
+
+SELECTED = "#dff3e4"
+QUOTA = "#d6ecfa"
+DISPLACED = "#fdebd3"
+UNRANKED = "#f0f0f0"
+CUTOFF = "#c62828"
+CUTOFF_FILL = "#fdecea"
+WARNING = "#fff4ce"
+LOCKED = "#e4e7eb"
+INK = "#1f2933"
+MUTED = "#616e7c"
+
+STATUS_FILL = {
+    "selected": SELECTED,
+    "selected_by_quota": QUOTA,
+    "displaced_by_quota": DISPLACED,
+    "ineligible": UNRANKED,
+    "incomplete": UNRANKED,
+}

@@ -1,0 +1,106 @@
+"""The applications: every field in a table with search and a filter per column, and
+the chosen application's details beside it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtWidgets import QSplitter, QTextBrowser, QVBoxLayout, QWidget
+
+from reviewer.domain.model import Application
+from reviewer.services import listing
+from reviewer.services.listing import ApplicationList
+from reviewer.ui.models.applications import ApplicationTable
+from reviewer.ui.models.table import ROW_ROLE, RowFilter
+from reviewer.ui.round_session import RoundSession
+from reviewer.ui.views.base import View
+from reviewer.ui.views.filters import FilterBar
+from reviewer.ui.views.widgets import data_table
+
+
+class ApplicationsView(View):
+    key = "applications"
+
+    def __init__(self, session: RoundSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.listed: ApplicationList | None = None
+        self.model = ApplicationTable(self)
+        self.proxy = RowFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.set_search_columns(["id", "title", "company", "business_no", "field"])
+        self.table = data_table(self.proxy, stretch=2)
+        self.filters = FilterBar(self.model, self.proxy, self.table)
+        self.details = QTextBrowser()
+        self.details.setOpenLinks(False)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.filters)
+        left_layout.addWidget(self.table, 1)
+        splitter.addWidget(left)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.retranslate()
+
+    def title(self) -> str:
+        return self.tr("Applications")
+
+    def retranslate(self) -> None:
+        self.filters.retranslate()
+        self.filters.set_placeholder(self.tr("Search id, title, company, business no. or field"))
+        self.model.retranslate()
+        self._selection_changed()
+
+    def load(self) -> None:
+        self.session.read(
+            "applications", lambda r: listing.applications(r.database), self.show_list
+        )
+
+    def show_list(self, listed: ApplicationList) -> None:
+        self.listed = listed
+        self.model.set_applications(
+            listed.applications, listed.track_names, listed.reviews, listed.attributes
+        )
+        self.details.clear()
+        self.loaded_with()
+
+    def show_ids(self, ids: Sequence[str]) -> None:
+        self.proxy.set_only(ids or None)
+        self.filters._update()
+
+    def clear(self) -> None:
+        super().clear()
+        self.model.set_rows([])
+        self.details.clear()
+
+    def selected(self) -> Application | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(ROW_ROLE) if rows else None
+
+    def _selection_changed(self, *_: QItemSelection) -> None:
+        app = self.selected()
+        if app is None:
+            self.details.setHtml(
+                f"<p>{escape(self.tr('Choose an application to see its details.'))}</p>"
+            )
+            return
+        lines = []
+        for column in self.model.columns:
+            value = column.text(app)
+            if value:
+                lines.append(
+                    f"<tr><th align='left' valign='top'>{escape(column.header())}</th>"
+                    f"<td>{escape(value)}</td></tr>"
+                )
+        self.details.setHtml(
+            f"<h3>{escape(app.id)}</h3><p>{escape(app.title)}</p>"
+            f"<table cellspacing='4'>{''.join(lines)}</table>"
+        )

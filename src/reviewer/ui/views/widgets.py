@@ -1,0 +1,97 @@
+"""Small widgets the views share: a data table set up once, a titled group, a gauge."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.ui import palette
+
+
+def data_table(
+    model: QAbstractItemModel, *, sortable: bool = True, stretch: int = -1
+) -> QTableView:
+    """A read-only table over ``model``: whole rows selected, alternating colours,
+    compact rows, columns sized to their contents (one column stretched if asked)."""
+    table = QTableView()
+    table.setModel(model)
+    table.setSortingEnabled(sortable)
+    if sortable:
+        table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(stretch < 0)
+    header.setHighlightSections(False)
+    table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    if stretch >= 0:
+        model.modelReset.connect(lambda: _fit(table, stretch))
+    else:
+        model.modelReset.connect(lambda: _fit(table, -1))
+    return table
+
+
+def _fit(table: QTableView, stretch: int) -> None:
+    """Size columns to what they show (sampling the first rows, so a long table costs
+    no more than a short one), then stretch one of them."""
+    header = table.horizontalHeader()
+    model = table.model()
+    if model is None:
+        return
+    metrics = table.fontMetrics()
+    rows = min(model.rowCount(), 200)
+    for column in range(model.columnCount()):
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        width = metrics.horizontalAdvance(title) + 28
+        for row in range(rows):
+            text = str(model.index(row, column).data() or "")
+            width = max(width, metrics.horizontalAdvance(text) + 16)
+        header.resizeSection(column, min(width, 420))
+    if 0 <= stretch < model.columnCount():
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+
+def group(title: str, *widgets: QWidget) -> QGroupBox:
+    box = QGroupBox(title)
+    layout = QVBoxLayout(box)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return box
+
+
+class Gauge(QWidget):
+    """A quota: required against achieved, red when short."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.bar = QProgressBar()
+        self.bar.setTextVisible(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 4)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+
+    def set_value(self, text: str, achieved: int, required: int, short: bool) -> None:
+        self.label.setText(text)
+        self.bar.setRange(0, max(required, achieved, 1))
+        self.bar.setValue(achieved)
+        self.bar.setFormat(f"{achieved} / {required}")
+        colour = palette.CUTOFF if short else "#2e7d32"
+        self.bar.setStyleSheet(f"QProgressBar::chunk {{ background: {colour}; }}")
