@@ -1,40 +1,44 @@
-"""Starting the window: the application object, its translations, the main window."""
+"""Starting the window: the application object, its language, the main window."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from reviewer.i18n import Lang, normalise_lang
-from reviewer.resources import path
 from reviewer.ui.main_window import MainWindow
+from reviewer.ui.settings import Settings
+from reviewer.ui.translation import Translations, install_translator
+
+__all__ = ["install_translator", "make_window", "run"]
 
 
-def install_translator(app: QApplication, lang: Lang) -> QTranslator | None:
-    """Load the Korean translation (English is the source language)."""
-    if lang != "ko":
-        return None
-    translator = QTranslator(app)
-    if translator.load(str(path("translations", "reviewer_ko.qm"))):
-        app.installTranslator(translator)
-        return translator
-    return None
+def application(argv: Sequence[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
+    assert isinstance(app, QApplication)
+    app.setApplicationName("reviewer")
+    app.setOrganizationName("reviewer")
+    return app
+
+
+def make_window(
+    app: QApplication, lang: str | None = None, settings: Settings | None = None
+) -> MainWindow:
+    """The main window in ``lang`` (else the remembered language, else the locale's)."""
+    settings = settings or Settings()
+    language: Lang = normalise_lang(lang) if lang else (settings.language() or normalise_lang(None))
+    translations = Translations(app)
+    translations.set_language(language)
+    return MainWindow(settings, translations)
 
 
 def run(
     target: str | None = None, lang: str | None = None, argv: Sequence[str] | None = None
 ) -> int:
-    language = normalise_lang(lang)
-    app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
-    assert isinstance(app, QApplication)
-    QLocale.setDefault(
-        QLocale(QLocale.Language.Korean if language == "ko" else QLocale.Language.English)
-    )
-    install_translator(app, language)
-    window = MainWindow(language)
+    app = application(argv)
+    window = make_window(app, lang)
     window.show()
     if target:
         window.open_round(target)

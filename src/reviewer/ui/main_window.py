@@ -1,87 +1,223 @@
-"""The chair's window: the round's counts and the newest ranking, filterable."""
+"""The chair's window: it composes the start page and the round's views, and owns the
+menus and the status bar. It holds no business logic: each action calls a view's method
+or a dialog, and those call the services through the round session."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
+    QListWidget,
     QMainWindow,
     QMessageBox,
-    QTableView,
-    QVBoxLayout,
+    QProgressBar,
+    QSplitter,
+    QStackedWidget,
     QWidget,
 )
 
-from reviewer.errors import ReviewerError
 from reviewer.i18n import Lang
+from reviewer.services import locking
 from reviewer.services.browse import RoundOverview
-from reviewer.services.session import OpenRound
-from reviewer.ui.models.ranking import SELECTED_STATUSES, RankingFilter, RankingModel
+from reviewer.ui.dialogs.lock import ask_lock, ask_unlock_reason
+from reviewer.ui.round_session import RoundSession, error_text
+from reviewer.ui.settings import Settings
+from reviewer.ui.translation import Translations
+from reviewer.ui.views.applications import ApplicationsView
+from reviewer.ui.views.audit import AuditView
+from reviewer.ui.views.base import View
+from reviewer.ui.views.dashboard import DashboardView
+from reviewer.ui.views.reviewers import ReviewersView
+from reviewer.ui.views.selection import SelectionView
+from reviewer.ui.views.start import StartPage
+
+ROUND_SUFFIXES = (".db", ".sqlite", ".sqlite3")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, lang: Lang | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        translations: Translations | None = None,
+        lang: Lang = "ko",
+    ) -> None:
         super().__init__()
-        self._lang = lang
-        self._round: OpenRound | None = None
-        self.setWindowTitle(self.tr("Reviewer"))
-        self.resize(1200, 720)
+        self.settings = settings
+        self.translations = translations
+        self._lang: Lang = translations.lang if translations is not None else lang
+        self.session = RoundSession(lambda: self._lang, self)
+        self.session.opened.connect(self._opened)
+        self.session.closed.connect(self._closed)
+        self.session.changed.connect(self._changed)
+        self.session.failed.connect(self.show_error)
+        self.session.busy_changed.connect(self._busy)
+        self.setAcceptDrops(True)
+        self.resize(1320, 820)
+        self.dialog: QWidget | None = None  # the dialog open now, if any
+        self.error_box: QMessageBox | None = None
 
-        self.summary = QLabel(self.tr("Open a round database to begin."))
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.track_filter = QComboBox()
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search id, company or title"))
-        self.search.setClearButtonEnabled(True)
+        self.start = StartPage(settings)
+        self.start.open_requested.connect(self.open_round)
+        self.start.choose_requested.connect(self.choose_round)
+        self.views: list[View] = [
+            DashboardView(self.session),
+            ApplicationsView(self.session),
+            ReviewersView(self.session),
+            SelectionView(self.session),
+            AuditView(self.session),
+        ]
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.pages = QStackedWidget()
+        for view in self.views:
+            self.navigation.addItem(view.title())
+            self.pages.addWidget(view)
+            view.navigate.connect(self.go_to)
+        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.setMaximumWidth(220)
+        round_page = QSplitter(Qt.Orientation.Horizontal)
+        round_page.addWidget(self.navigation)
+        round_page.addWidget(self.pages)
+        round_page.setStretchFactor(1, 1)
+        round_page.setChildrenCollapsible(False)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.start)
+        self.stack.addWidget(round_page)
+        self.setCentralWidget(self.stack)
 
-        self.model = RankingModel(self)
-        self.proxy = RankingFilter(self)
-        self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.counts = QLabel()
+        self.where = QLabel()
+        self.lock_badge = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(160)
+        self.progress.setVisible(False)
+        self.statusBar().addWidget(self.where, 1)
+        self.statusBar().addPermanentWidget(self.lock_badge)
+        self.statusBar().addPermanentWidget(self.progress)
 
-        filters = QHBoxLayout()
-        filters.addWidget(QLabel(self.tr("Track")))
-        filters.addWidget(self.track_filter)
-        filters.addWidget(self.search, 1)
-        layout = QVBoxLayout()
-        layout.addWidget(self.summary)
-        layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.counts)
-        central = QWidget()
-        central.setLayout(layout)
-        self.setCentralWidget(central)
+        self._make_actions()
+        self.retranslate()
+        geometry = settings.geometry("main")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self._update_state()
 
-        menu = self.menuBar().addMenu(self.tr("&File"))
-        self.open_action = menu.addAction(self.tr("&Open round…"))
-        self.open_action.setShortcut("Ctrl+O")
+    # -- actions and menus ------------------------------------------------------------------
+
+    def _action(
+        self, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None
+    ) -> QAction:
+        action = QAction(self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        return action
+
+    def _make_actions(self) -> None:
+        self.open_action = self._action(QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(self.choose_round)
-        quit_action = menu.addAction(self.tr("&Quit"))
-        quit_action.setShortcut("Ctrl+Q")
-        quit_action.triggered.connect(self.close)
+        self.close_action = self._action(QKeySequence.StandardKey.Close)
+        self.close_action.triggered.connect(self.close_round)
+        self.quit_action = self._action(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.refresh_action = self._action(QKeySequence.StandardKey.Refresh)
+        self.refresh_action.triggered.connect(self.session.refresh_overview)
+        self.select_action = self._action("Ctrl+R")
+        self.select_action.triggered.connect(self.run_selection)
+        self.lock_action = self._action("Ctrl+L")
+        self.lock_action.triggered.connect(self.lock_round)
+        self.unlock_action = self._action("Ctrl+Shift+L")
+        self.unlock_action.triggered.connect(self.unlock_round)
+        self.view_actions: list[QAction] = []
+        for number, view in enumerate(self.views, start=1):
+            action = self._action(f"Ctrl+{number}")
+            action.triggered.connect(lambda _=False, key=view.key: self.go_to(key))
+            self.view_actions.append(action)
+        self.language_group = QActionGroup(self)
+        self.korean_action = self._action()
+        self.english_action = self._action()
+        for action, lang in ((self.korean_action, "ko"), (self.english_action, "en")):
+            action.setCheckable(True)
+            action.setChecked(self._lang == lang)
+            action.triggered.connect(lambda _=False, lang=lang: self.set_language(lang))
+            self.language_group.addAction(action)
 
-        self.track_filter.currentIndexChanged.connect(self._track_changed)
-        self.search.textChanged.connect(self._search_changed)
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addAction(self.open_action)
+        self.recent_menu = self.file_menu.addMenu("")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.file_menu.addAction(self.close_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.round_menu = bar.addMenu("")
+        self.round_menu.addAction(self.select_action)
+        self.round_menu.addSeparator()
+        self.round_menu.addAction(self.lock_action)
+        self.round_menu.addAction(self.unlock_action)
+        self.view_menu = bar.addMenu("")
+        for action in self.view_actions:
+            self.view_menu.addAction(action)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.refresh_action)
+        self.language_menu = bar.addMenu("")
+        self.language_menu.addAction(self.korean_action)
+        self.language_menu.addAction(self.english_action)
 
-    # -- opening ---------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.file_menu.setTitle(self.tr("&File"))
+        self.recent_menu.setTitle(self.tr("Open &recent"))
+        self.round_menu.setTitle(self.tr("&Round"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.open_action.setText(self.tr("&Open round…"))
+        self.close_action.setText(self.tr("&Close round"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.refresh_action.setText(self.tr("Re&fresh"))
+        self.select_action.setText(self.tr("&Run selection"))
+        self.lock_action.setText(self.tr("&Lock round…"))
+        self.unlock_action.setText(self.tr("&Unlock round…"))
+        self.korean_action.setText("한국어")
+        self.english_action.setText("English")
+        for number, view in enumerate(self.views):
+            self.view_actions[number].setText(view.title())
+            item = self.navigation.item(number)
+            if item is not None:
+                item.setText(view.title())
+        self._update_state()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- language --------------------------------------------------------------------------
+
+    def set_language(self, lang: Lang) -> None:
+        """Switch the language now (every view sets its texts again) and remember it."""
+        self._lang = lang
+        self.settings.set_language(lang)
+        (self.korean_action if lang == "ko" else self.english_action).setChecked(True)
+        if self.translations is not None:
+            self.translations.set_language(lang)
+        if self.session.is_open:
+            self.session.refresh_overview()  # reasons are kept in both languages
+
+    @property
+    def lang(self) -> Lang:
+        return self._lang
+
+    # -- opening and closing ---------------------------------------------------------------
 
     def choose_round(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -90,74 +226,159 @@ class MainWindow(QMainWindow):
         if path:
             self.open_round(path)
 
-    def open_round(self, target: str | Path) -> bool:
-        """Open a round database; show the error and keep the current one if it fails."""
-        try:
-            opened = OpenRound(target)
-            overview = opened.overview(self._lang)
-        except ReviewerError as exc:
-            QMessageBox.critical(self, self.tr("Cannot open the round"), exc.message(self._lang))
-            return False
-        if self._round is not None:
-            self._round.close()
-        self._round = opened
-        self.show_overview(overview)
-        return True
+    def open_round(self, target: str | Path) -> None:
+        """Open a round in the background; the start page stays until it is open."""
+        self.where.setText(self.tr("Opening {target}…").format(target=target))
+        self.session.open(str(target), on_error=lambda e: self._open_failed(str(target), e))
 
-    def show_overview(self, overview: RoundOverview) -> None:
-        self.setWindowTitle(self.tr("{name} — Reviewer").format(name=overview.name))
-        state = self.tr("locked") if overview.locked else self.tr("open")
-        text = self.tr(
-            "{name} ({state}) · {applications} applications · {reviewers} "
-            "reviewers · {reviews} reviews"
-        ).format(
-            name=overview.name,
-            state=state,
-            applications=overview.applications,
-            reviewers=overview.reviewers,
-            reviews=overview.reviews,
+    def _open_failed(self, target: str, error: BaseException) -> None:
+        self._update_state()
+        self.show_error(self.tr("Cannot open the round"), error_text(error, self._lang))
+        if not Path(target).exists():
+            self.settings.remove_recent(target)
+            self.start.reload()
+
+    def close_round(self) -> None:
+        self.session.close()
+
+    def _opened(self, overview: RoundOverview) -> None:
+        target = self.session.target or ""
+        self.settings.add_recent(target)
+        self.start.reload()
+        self.stack.setCurrentIndex(1)
+        if self.navigation.currentRow() < 0:
+            self.navigation.setCurrentRow(0)
+        self._update_state()
+
+    def _closed(self) -> None:
+        self.stack.setCurrentIndex(0)
+        self._update_state()
+
+    def _changed(self, _what: str) -> None:
+        self._update_state()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for target in self.settings.recent_rounds():
+            action = self.recent_menu.addAction(target)
+            action.triggered.connect(lambda _=False, t=target: self.open_round(t))
+        self.recent_menu.setEnabled(bool(self.settings.recent_rounds()))
+
+    # -- views -----------------------------------------------------------------------------
+
+    def view(self, key: str) -> View:
+        return next(v for v in self.views if v.key == key)
+
+    def go_to(self, key: str, ids: object = None) -> None:
+        view = self.view(key)
+        self.navigation.setCurrentRow(self.views.index(view))
+        if ids:
+            view.show_ids(list(ids))  # type: ignore[call-overload]
+
+    def current_view(self) -> View:
+        return self.views[self.pages.currentIndex()]
+
+    # -- round actions -----------------------------------------------------------------------
+
+    def run_selection(self) -> None:
+        selection = self.view("selection")
+        assert isinstance(selection, SelectionView)
+        self.go_to("selection")
+        selection.run_selection()
+
+    def lock_round(self) -> None:
+        """Ask, then lock the round (refused, with the reason shown, when no current
+        selection run exists)."""
+        if self.session.is_open and not self.session.locked:
+            self.dialog = ask_lock(self, self._lock)
+
+    def _lock(self) -> None:
+        self.session.change(
+            "lock",
+            lambda r, control: locking.lock_round(r.database),
+            failure_title=self.tr("The round was not locked"),
         )
-        if overview.run_id is None:
-            text += "\n" + self.tr("No selection has run yet.")
+
+    def unlock_round(self) -> None:
+        """Ask for the reason, then unlock the round."""
+        if self.session.is_open and self.session.locked:
+            self.dialog = ask_unlock_reason(self, self._unlock)
+
+    def _unlock(self, reason: str) -> None:
+        self.session.change(
+            "unlock",
+            lambda r, control: locking.unlock_round(r.database, reason),
+            failure_title=self.tr("The round was not unlocked"),
+        )
+
+    # -- state -------------------------------------------------------------------------------
+
+    def _update_state(self) -> None:
+        is_open = self.session.is_open
+        overview = self.session.overview
+        locked = self.session.locked
+        busy = self.session.busy
+        if overview is not None:
+            self.setWindowTitle(self.tr("{name} — Reviewer").format(name=overview.name))
+            self.where.setText(self.session.target or "")
         else:
-            text += "\n" + self.tr("Selection run #{run} · {at} · SHA-256 {digest}").format(
-                run=overview.run_id, at=f"{overview.run_at:%Y-%m-%d %H:%M}", digest=overview.digest
-            )
-        self.summary.setText(text)
-        self.track_filter.blockSignals(True)
-        self.track_filter.clear()
-        self.track_filter.addItem(self.tr("All tracks"), "")
-        for track_id, name in overview.tracks:
-            self.track_filter.addItem(name, track_id)
-        self.track_filter.blockSignals(False)
-        self.model.set_rows(overview.rows)
-        self.proxy.set_track("")
-        self._update_counts()
-
-    # -- filtering -------------------------------------------------------------------
-
-    def _track_changed(self, _index: int) -> None:
-        self.proxy.set_track(str(self.track_filter.currentData() or ""))
-        self._update_counts()
-
-    def _search_changed(self, text: str) -> None:
-        self.proxy.set_text(text)
-        self._update_counts()
-
-    def _update_counts(self) -> None:
-        shown = self.proxy.rowCount()
-        selected = sum(
-            1
-            for row in range(shown)
-            if self.model.row_at(self.proxy.mapToSource(self.proxy.index(row, 0)).row()).status
-            in SELECTED_STATUSES
+            self.setWindowTitle(self.tr("Reviewer"))
+            if not busy:
+                self.where.setText(self.tr("Open a round database to begin."))
+        self.lock_badge.setText(
+            self.tr("🔒 Locked") if locked else (self.tr("Open for changes") if is_open else "")
         )
-        self.counts.setText(
-            self.tr("{shown} shown · {selected} selected").format(shown=shown, selected=selected)
+        self.lock_badge.setToolTip(
+            self.tr("The round is locked: its data and results cannot change until it is unlocked")
+            if locked
+            else ""
         )
+        self.close_action.setEnabled(is_open)
+        self.refresh_action.setEnabled(is_open)
+        for action in self.view_actions:
+            action.setEnabled(is_open)
+        self.select_action.setEnabled(is_open and not locked and not busy)
+        self.lock_action.setEnabled(is_open and not locked and not busy)
+        self.unlock_action.setEnabled(is_open and locked and not busy)
+        locked_tip = self.tr("The round is locked: unlock it first") if locked else ""
+        self.select_action.setToolTip(locked_tip)
+        for view in self.views:
+            view.set_locked(locked)
 
-    def closeEvent(self, event: object) -> None:
-        if self._round is not None:
-            self._round.close()
-            self._round = None
-        super().closeEvent(event)  # type: ignore[arg-type]
+    def _busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self._update_state()
+
+    def show_error(self, title: str, message: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Critical, title, message, QMessageBox.StandardButton.Ok, self
+        )
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.open()
+        self.error_box = box
+
+    # -- drops -------------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(self._droppable(url.toLocalFile()) for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        rounds = [p for p in paths if p.lower().endswith(ROUND_SUFFIXES)]
+        if rounds:
+            self.open_round(rounds[0])
+            event.acceptProposedAction()
+
+    @staticmethod
+    def _droppable(path: str) -> bool:
+        return path.lower().endswith(ROUND_SUFFIXES)
+
+    # -- closing -------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.set_geometry("main", self.saveGeometry())
+        self.settings.sync()
+        self.session.close()
+        self.session.wait()
+        super().closeEvent(event)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from reviewer.services import selecting
 from reviewer.services.browse import RankingRow, RoundOverview
 from reviewer.ui.models.ranking import SELECTED_STATUSES, RankingFilter, RankingModel, status_label
-from reviewer.ui.round_session import RoundSession
+from reviewer.ui.round_session import RoundSession, error_text
 from reviewer.ui.views.base import View
 from reviewer.ui.views.widgets import data_table
 
@@ -155,8 +155,6 @@ class SelectionView(View):
 
     def _failed(self, error: BaseException) -> None:
         self.set_locked(self.session.locked)
-        from reviewer.ui.round_session import error_text
-
         self.session.failed.emit(
             self.tr("The selection did not run"), error_text(error, self.session.lang())
         )
