@@ -148,18 +148,7 @@ def _run(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> int:
                 "scores": importing.import_scores,
             }[args.kind]
             summary = importer(database, list(args.files))
-            print(
-                render(
-                    f"cli.imported.{args.kind}",
-                    lang,
-                    count=summary.added,
-                    replaced=summary.replaced,
-                    conflicts=summary.conflicts,
-                    unchanged=summary.unchanged,
-                    files=", ".join(summary.files),
-                ),
-                file=out,
-            )
+            print(summary.message(lang), file=out)
         elif args.command == "select":
             run = selecting.run_selection(database, lang)
             if args.json:

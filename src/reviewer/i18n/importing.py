@@ -203,4 +203,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{criterion} 점수가 두 번 있습니다 ({row_first}행에도 있음)",
         "the score for {criterion} is given twice (also row {row_first})",
     ),
+    # -- summaries: what an import changed ----------------------------------------------
+    "import.field_count": ("{field} {count}건", "{field} {count}"),
+    "field.reviewer.name": ("성명", "name"),
+    "field.reviewer.affiliation": ("소속", "affiliation"),
+    "field.reviewer.email": ("이메일", "e-mail"),
+    "field.reviewer.tracks": ("담당트랙", "tracks"),
 }

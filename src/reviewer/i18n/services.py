@@ -101,8 +101,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "imported {count} applications ({files})",
     ),
     "cli.imported.reviewers": (
-        "심사위원 {count}명 추가, {replaced}명 갱신 ({files})",
-        "added {count} reviewers, updated {replaced} ({files})",
+        "심사위원 {count}명 추가, {updated}명 갱신, {unchanged}명 변경 없음 ({files})",
+        "added {count} reviewers, updated {updated}, {unchanged} unchanged ({files})",
+    ),
+    "cli.imported.reviewers.changed": (
+        "심사위원 {count}명 추가, {updated}명 갱신 ({fields}), {unchanged}명 변경 없음 ({files})",
+        "added {count} reviewers, updated {updated} ({fields}), {unchanged} unchanged ({files})",
     ),
     "cli.imported.scores": (
         "평가 {count}건 추가, {replaced}건 교체, {unchanged}건 변경 없음, 이해충돌 {conflicts}건 ({files})",

@@ -14,19 +14,52 @@ from reviewer.errors import ErrorList, InvalidInput, Location
 from reviewer.exchange.importers.applications import read_applications
 from reviewer.exchange.importers.reviewers import read_reviewers
 from reviewer.exchange.importers.scores import read_scores
+from reviewer.i18n import Lang, render
 from reviewer.store import audit as audit_log
-from reviewer.store import repository
+from reviewer.store import repository, updates
 from reviewer.store.engine import Database
 
 
 @dataclass(frozen=True)
 class ImportSummary:
+    """What one import did. ``fields`` lists the fields the updated rows changed, each
+    with how many rows it changed in."""
+
     kind: str
     files: tuple[str, ...]
     added: int
     replaced: int = 0
     conflicts: int = 0
     unchanged: int = 0
+    updated: int = 0
+    fields: tuple[tuple[str, int], ...] = ()
+
+    def message(self, lang: Lang | None = None) -> str:
+        """The summary line the command line prints."""
+        changed = ", ".join(
+            render("import.field_count", lang, field=field_label(self.kind, name, lang), count=n)
+            for name, n in self.fields
+        )
+        key = f"cli.imported.{self.kind}"
+        if self.kind == "reviewers" and self.fields:
+            key += ".changed"
+        return render(
+            key,
+            lang,
+            count=self.added,
+            replaced=self.replaced,
+            conflicts=self.conflicts,
+            unchanged=self.unchanged,
+            updated=self.updated,
+            changes=sum(n for _, n in self.fields),
+            fields=changed,
+            files=", ".join(self.files),
+        )
+
+
+def field_label(kind: str, name: str, lang: Lang | None = None) -> str:
+    """A field's name in a summary."""
+    return render(f"field.{kind.removesuffix('s')}.{name}", lang)
 
 
 def _check_files(paths: Sequence[Path]) -> None:
@@ -66,22 +99,35 @@ def import_applications(database: Database, paths: Sequence[Path]) -> ImportSumm
 
 
 def import_reviewers(database: Database, paths: Sequence[Path]) -> ImportSummary:
+    """Add reviewers and update known ones: a column the files lack leaves a known
+    reviewer's value as it is, a blank cell in a column they have clears it."""
     _check_files(paths)
     with database.session() as session:
         repository.require_open(session)
         config = repository.load_config(session)
-        reviewers = read_reviewers(paths, config)
-        added, updated = repository.upsert_reviewers(session, reviewers)
+        stored = {r.id: r for r in repository.reviewers(session)}
+        reviewers = read_reviewers(paths, config, stored)
+        changes = updates.upsert_reviewers(session, reviewers)
+        fields = changes.field_counts()
         audit_log.audit(
             session,
             "import.reviewers",
             None,
             files=list(_names(paths)),
-            added=added,
-            updated=updated,
+            added=changes.added,
+            updated=len(changes.updated),
+            fields=dict(fields),
+            unchanged=changes.unchanged,
         )
         repository.touch(session)
-    return ImportSummary("reviewers", _names(paths), added, replaced=updated)
+    return ImportSummary(
+        "reviewers",
+        _names(paths),
+        changes.added,
+        unchanged=changes.unchanged,
+        updated=len(changes.updated),
+        fields=fields,
+    )
 
 
 def import_scores(database: Database, paths: Sequence[Path]) -> ImportSummary:
