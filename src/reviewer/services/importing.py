@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reviewer.errors import ErrorList, InvalidInput, Location
-from reviewer.exchange.importers.applications import read_applications
+from reviewer.exchange.importers.applications import read_applications, read_corrections
 from reviewer.exchange.importers.reviewers import read_reviewers
 from reviewer.exchange.importers.scores import read_scores
 from reviewer.i18n import Lang, render
@@ -23,7 +23,7 @@ from reviewer.store.engine import Database
 @dataclass(frozen=True)
 class ImportSummary:
     """What one import did. ``fields`` lists the fields the updated rows changed, each
-    with how many rows it changed in."""
+    with how many rows it changed in (free attributes named ``attributes.<header>``)."""
 
     kind: str
     files: tuple[str, ...]
@@ -41,7 +41,7 @@ class ImportSummary:
             for name, n in self.fields
         )
         key = f"cli.imported.{self.kind}"
-        if self.kind == "reviewers" and self.fields:
+        if self.kind in ("reviewers", "corrections") and self.fields:
             key += ".changed"
         return render(
             key,
@@ -58,8 +58,11 @@ class ImportSummary:
 
 
 def field_label(kind: str, name: str, lang: Lang | None = None) -> str:
-    """A field's name in a summary."""
-    return render(f"field.{kind.removesuffix('s')}.{name}", lang)
+    """A field's name in a summary: a free attribute is named by its header."""
+    if name.startswith(updates.ATTRIBUTE_PREFIX):
+        return name[len(updates.ATTRIBUTE_PREFIX) :]
+    prefix = "reviewer" if kind == "reviewers" else "application"
+    return render(f"field.{prefix}.{name}", lang)
 
 
 def _check_files(paths: Sequence[Path]) -> None:
@@ -96,6 +99,39 @@ def import_applications(database: Database, paths: Sequence[Path]) -> ImportSumm
         )
         repository.touch(session)
     return ImportSummary("applications", _names(paths), len(applications))
+
+
+def correct_applications(database: Database, paths: Sequence[Path]) -> ImportSummary:
+    """Correct applications already in the round (``import applications --update``):
+    the columns the files have replace the stored values, every changed value goes to
+    the audit log, and a selection run made before becomes stale."""
+    _check_files(paths)
+    with database.session() as session:
+        repository.require_open(session)
+        config = repository.load_config(session)
+        stored = {app.id: app for app in repository.applications(session)}
+        corrected = read_corrections(paths, config, stored, repository.scored_reviews(session))
+        changes = updates.update_applications(session, corrected, source=_source(paths))
+        fields = changes.field_counts()
+        audit_log.audit(
+            session,
+            "import.applications.update",
+            None,
+            files=list(_names(paths)),
+            updated=len(changes.updated),
+            fields=dict(fields),
+            unchanged=changes.unchanged,
+        )
+        if changes.updated:
+            repository.touch(session)
+    return ImportSummary(
+        "corrections",
+        _names(paths),
+        0,
+        unchanged=changes.unchanged,
+        updated=len(changes.updated),
+        fields=fields,
+    )
 
 
 def import_reviewers(database: Database, paths: Sequence[Path]) -> ImportSummary:

@@ -192,6 +192,16 @@ def _same(stored: Review | None, review: Review) -> bool:
     )
 
 
+def scored_reviews(session: Session) -> dict[str, int]:
+    """Application id → how many reviews with scores (not conflicts) it has."""
+    rows = session.execute(
+        select(ReviewRow.application_id, func.count())
+        .where(ReviewRow.conflict.is_(False))
+        .group_by(ReviewRow.application_id)
+    )
+    return {row[0]: int(row[1]) for row in rows}
+
+
 def review_count(session: Session) -> int:
     return int(session.scalar(select(func.count()).select_from(ReviewRow)) or 0)
 

@@ -1,8 +1,9 @@
-"""Updating stored rows field by field.
+"""Updating stored applications and reviewers field by field.
 
 A row imported again is compared with the stored one field by field: the fields that
 differ are written and go to the audit log with their old and new values, a row that
-differs in nothing is left alone.
+differs in nothing is left alone. Free attributes of an application are fields of
+their own, named ``attributes.<header>``.
 """
 
 from __future__ import annotations
@@ -15,11 +16,27 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from reviewer.domain.model import Reviewer
+from reviewer.domain.model import Application, Reviewer
 from reviewer.store.audit import audit
 from reviewer.store.bulk import bulk_insert
-from reviewer.store.models import ReviewerRow, ReviewerTrackRow
+from reviewer.store.models import ApplicationRow, ReviewerRow, ReviewerTrackRow
 
+ATTRIBUTE_PREFIX = "attributes."
+# the application's fields in the order a summary lists them; then its free attributes
+APPLICATION_FIELDS = (
+    "track",
+    "title",
+    "company",
+    "business_no",
+    "ai_category",
+    "field",
+    "amount",
+    "region",
+    "bonus",
+    "penalty",
+    "investment_commitment",
+    "guarantee",
+)
 REVIEWER_FIELDS = ("name", "affiliation", "email", "tracks")
 _CHUNK = 500
 
@@ -35,9 +52,9 @@ class Changes:
 
     def field_counts(self) -> tuple[tuple[str, int], ...]:
         """(field, how many rows it changed in): the known fields in their order, then
-        any others by name."""
+        the free attributes by name."""
         counts = Counter(name for names in self.updated.values() for name in names)
-        known = list(REVIEWER_FIELDS)
+        known = [*APPLICATION_FIELDS, *REVIEWER_FIELDS]
         return tuple(
             (name, counts[name])
             for name in sorted(
@@ -59,6 +76,53 @@ def _difference(
 def _chunks(ids: Sequence[str]) -> Iterable[Sequence[str]]:
     for start in range(0, len(ids), _CHUNK):
         yield ids[start : start + _CHUNK]
+
+
+# -- applications ---------------------------------------------------------------------
+
+
+def _application_fields(app: Application) -> dict[str, Any]:
+    values = {name: getattr(app, name) for name in APPLICATION_FIELDS}
+    values.update((ATTRIBUTE_PREFIX + k, v) for k, v in app.attributes.items())
+    return values
+
+
+def _row_fields(row: ApplicationRow) -> dict[str, Any]:
+    values = {
+        name: row.track_id if name == "track" else getattr(row, name) for name in APPLICATION_FIELDS
+    }
+    values.update((ATTRIBUTE_PREFIX + k, v) for k, v in (row.attributes or {}).items())
+    return values
+
+
+def update_applications(
+    session: Session, applications: Sequence[Application], source: str
+) -> Changes:
+    """Write the corrected ``applications`` (each already in the round) over the stored
+    ones. Each changed application gets one audit entry with the old and new value of
+    every field that changed."""
+    ids = [app.id for app in applications]
+    rows: dict[str, ApplicationRow] = {}
+    for chunk in _chunks(ids):
+        rows.update(
+            (row.id, row)
+            for row in session.scalars(select(ApplicationRow).where(ApplicationRow.id.in_(chunk)))
+        )
+    updated: dict[str, tuple[str, ...]] = {}
+    for app in applications:
+        row = rows[app.id]
+        old, new = _difference(_row_fields(row), _application_fields(app))
+        if not new:
+            continue
+        updated[app.id] = tuple(new)
+        audit(session, "application.update", app.id, old=old, new=new, source=source)
+        for name in APPLICATION_FIELDS:
+            if name in new:
+                setattr(row, "track_id" if name == "track" else name, getattr(app, name))
+        if any(name.startswith(ATTRIBUTE_PREFIX) for name in new):
+            row.attributes = dict(app.attributes)
+    session.flush()
+    return Changes(updated=updated, unchanged=len(applications) - len(updated))
 
 
 # -- reviewers ------------------------------------------------------------------------
