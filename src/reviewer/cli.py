@@ -49,6 +49,12 @@ def _parser() -> argparse.ArgumentParser:
     kinds = imp.add_subparsers(dest="kind", required=True, metavar="KIND")
     for kind, many in (("applications", True), ("reviewers", True), ("scores", True)):
         sub = kinds.add_parser(kind, help=f"import {kind} from .xlsx or .csv files")
+        if kind == "applications":
+            sub.add_argument(
+                "--update",
+                action="store_true",
+                help="correct applications already in the round (every change is audited)",
+            )
         sub.add_argument("database")
         sub.add_argument("files", nargs="+" if many else 1, type=Path)
 
@@ -149,19 +155,10 @@ def _run(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> int:
                 "reviewers": importing.import_reviewers,
                 "scores": importing.import_scores,
             }[args.kind]
+            if getattr(args, "update", False):
+                importer = importing.correct_applications
             summary = importer(database, list(args.files))
-            print(
-                render(
-                    f"cli.imported.{args.kind}",
-                    lang,
-                    count=summary.added,
-                    replaced=summary.replaced,
-                    conflicts=summary.conflicts,
-                    unchanged=summary.unchanged,
-                    files=", ".join(summary.files),
-                ),
-                file=out,
-            )
+            print(summary.message(lang), file=out)
         elif args.command == "select":
             run = selecting.run_selection(database, lang)
             if args.json:

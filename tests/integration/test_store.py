@@ -13,7 +13,7 @@ from reviewer.domain.config import RoundConfig
 from reviewer.domain.model import Application, Review, Reviewer
 from reviewer.errors import InvalidInput, RefusedByState
 from reviewer.services import locking, rounds
-from reviewer.store import repository
+from reviewer.store import repository, updates
 from reviewer.store.engine import Database, database_url
 from reviewer.store.migrate import backup_file, current_revision, head_revision
 from reviewer.store.models import AuditRow
@@ -58,7 +58,7 @@ def test_foreign_key_refuses_unknown_track(database: Database) -> None:
 def test_round_trip_and_replaced_review_is_audited(database: Database) -> None:
     with database.session() as session:
         repository.add_applications(session, [_app("A-1")], source="apps.xlsx")
-        repository.upsert_reviewers(session, [Reviewer("R1", "김심사", "서울대", ("challenge",))])
+        updates.upsert_reviewers(session, [Reviewer("R1", "김심사", "서울대", ("challenge",))])
         first = Review(
             "A-1",
             "R1",
@@ -91,7 +91,7 @@ def test_round_trip_and_replaced_review_is_audited(database: Database) -> None:
 def test_graded_scores_round_trip(database: Database) -> None:
     with database.session() as session:
         repository.add_applications(session, [_app("T-1", track="tips")], source="t")
-        repository.upsert_reviewers(session, [Reviewer("R1", "이심사")])
+        updates.upsert_reviewers(session, [Reviewer("R1", "이심사")])
         repository.replace_reviews(
             session,
             [Review("T-1", "R1", {"tech": 30.0, "biz": 20.0, "invest": 4.0, "policy": "우수"})],
@@ -175,7 +175,7 @@ def test_database_url_accepts_paths_and_urls(tmp_path: Path) -> None:
 def test_a_conflict_replaced_by_scores_leaves_no_conflict(database: Database) -> None:
     with database.session() as session:
         repository.add_applications(session, [_app("A-1")], source="t")
-        repository.upsert_reviewers(session, [Reviewer("R1", "김")])
+        updates.upsert_reviewers(session, [Reviewer("R1", "김")])
         repository.replace_reviews(
             session, [Review("A-1", "R1", conflict=True, conflict_reason="동일 기관")], source="a"
         )
@@ -198,7 +198,7 @@ def test_migration_rebuild_keeps_every_row(database: Database) -> None:
 
     with database.session() as session:
         repository.add_applications(session, [_app("A-1")], source="t")
-        repository.upsert_reviewers(session, [Reviewer("R1", "김")])
+        updates.upsert_reviewers(session, [Reviewer("R1", "김")])
         repository.replace_reviews(session, [Review("A-1", "R1", {"tech": 1.0})], source="s")
     with database.engine.connect() as connection:
         connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")
@@ -224,18 +224,26 @@ def test_url_passwords_are_not_shown() -> None:
 
 def test_reimported_reviewer_keeps_old_values_in_the_audit_log(database: Database) -> None:
     with database.session() as session:
-        repository.upsert_reviewers(session, [Reviewer("R1", "김심사", "서울대", ("tips",))])
+        updates.upsert_reviewers(session, [Reviewer("R1", "김심사", "서울대", ("tips",))])
     with database.session() as session:
-        assert repository.upsert_reviewers(session, [Reviewer("R1", "김심사", "")]) == (0, 1)
+        changes = updates.upsert_reviewers(session, [Reviewer("R1", "김심사", "")])
+        assert changes == updates.Changes(updated={"R1": ("affiliation", "tracks")})
     with database.session() as session:
         entry = session.scalars(select(AuditRow).where(AuditRow.action == "reviewer.update")).one()
-        assert entry.detail["old"] == {
-            "name": "김심사",
-            "affiliation": "서울대",
-            "email": None,
-            "tracks": ["tips"],
-        }
-        assert entry.detail["new"]["affiliation"] == ""
+        assert entry.target == "R1"
+        assert entry.detail["old"] == {"affiliation": "서울대", "tracks": ["tips"]}
+        assert entry.detail["new"] == {"affiliation": "", "tracks": []}
+        assert repository.reviewers(session) == (Reviewer("R1", "김심사", ""),)
+
+
+def test_a_reviewer_imported_again_unchanged_is_left_alone(database: Database) -> None:
+    reviewer = Reviewer("R1", "김심사", "서울대", ("tips", "challenge"), "kim@example.kr")
+    with database.session() as session:
+        assert updates.upsert_reviewers(session, [reviewer]) == updates.Changes(added=1)
+    with database.session() as session:
+        assert updates.upsert_reviewers(session, [reviewer]) == updates.Changes(unchanged=1)
+        entries = session.scalars(select(AuditRow).where(AuditRow.action == "reviewer.update"))
+        assert list(entries) == []
 
 
 def test_database_failures_become_errors_a_person_can_act_on() -> None:

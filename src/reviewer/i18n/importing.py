@@ -113,8 +113,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # -- duplicates ----------------------------------------------------------------------
     "import.application_exists": (
-        "과제번호 {id}은(는) 이미 평가 회차에 있습니다",
-        "application {id} is already in the round",
+        "과제번호 {id}은(는) 이미 평가 회차에 있습니다. 고치려면 "
+        "reviewer import applications --update로 가져오세요",
+        "application {id} is already in the round; to correct it, import the file with "
+        "reviewer import applications --update",
+    ),
+    "import.application_unknown": (
+        "과제번호 {id}은(는) 이 평가 회차에 없습니다. --update는 회차에 있는 과제만 고칩니다. "
+        "새 과제는 --update 없이 가져오세요",
+        "application {id} is not in the round; --update corrects applications already "
+        "imported: import new ones without --update",
+    ),
+    "import.track_change_scored": (
+        "과제 {id}에는 트랙 {old}의 평가항목으로 채점된 평가 {reviews}건이 있어, 평가항목이 다른 "
+        "트랙 {new}(으)로 옮길 수 없습니다 (점수가 기록되기 전이거나 평가항목이 같은 트랙으로만 "
+        "옮길 수 있습니다)",
+        "application {id} has {reviews} review(s) scored on the criteria of track {old}; "
+        "track {new} is scored on other criteria, so the application cannot move there "
+        "(a track can change before scores are recorded, or to a track with the same "
+        "criteria)",
     ),
     "import.duplicate_application": (
         "과제번호 {id}이(가) 중복되었습니다 ({row_first}행에도 있음)",
@@ -203,4 +220,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{criterion} 점수가 두 번 있습니다 ({row_first}행에도 있음)",
         "the score for {criterion} is given twice (also row {row_first})",
     ),
+    # -- summaries: what an import changed ----------------------------------------------
+    "import.field_count": ("{field} {count}건", "{field} {count}"),
+    "field.application.track": ("트랙", "track"),
+    "field.application.title": ("과제명", "title"),
+    "field.application.company": ("기업명", "company"),
+    "field.application.business_no": ("사업자등록번호", "business registration number"),
+    "field.application.ai_category": ("AI구분", "AI category"),
+    "field.application.field": ("기술분야", "field"),
+    "field.application.amount": ("신청금액", "requested amount"),
+    "field.application.region": ("소재지", "region"),
+    "field.application.bonus": ("가점", "bonus"),
+    "field.application.penalty": ("감점", "penalty"),
+    "field.application.investment_commitment": ("투자확약", "investment commitment"),
+    "field.application.guarantee": ("기보보증", "guarantee"),
+    "field.reviewer.name": ("성명", "name"),
+    "field.reviewer.affiliation": ("소속", "affiliation"),
+    "field.reviewer.email": ("이메일", "e-mail"),
+    "field.reviewer.tracks": ("담당트랙", "tracks"),
 }

@@ -105,8 +105,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "imported {count} applications ({files})",
     ),
     "cli.imported.reviewers": (
-        "심사위원 {count}명 추가, {replaced}명 갱신 ({files})",
-        "added {count} reviewers, updated {replaced} ({files})",
+        "심사위원 {count}명 추가, {updated}명 갱신, {unchanged}명 변경 없음 ({files})",
+        "added {count} reviewers, updated {updated}, {unchanged} unchanged ({files})",
+    ),
+    "cli.imported.reviewers.changed": (
+        "심사위원 {count}명 추가, {updated}명 갱신 ({fields}), {unchanged}명 변경 없음 ({files})",
+        "added {count} reviewers, updated {updated} ({fields}), {unchanged} unchanged ({files})",
+    ),
+    "cli.imported.corrections": (
+        "신청 과제 {updated}건 수정, 바뀐 항목 {changes}개, {unchanged}건 변경 없음 ({files})",
+        "corrected {updated} applications, {changes} fields changed, {unchanged} unchanged "
+        "({files})",
+    ),
+    "cli.imported.corrections.changed": (
+        "신청 과제 {updated}건 수정, 바뀐 항목 {changes}개 ({fields}), {unchanged}건 변경 없음 "
+        "({files})",
+        "corrected {updated} applications, {changes} fields changed ({fields}), "
+        "{unchanged} unchanged ({files})",
     ),
     "cli.imported.scores": (
         "평가 {count}건 추가, {replaced}건 교체, {unchanged}건 변경 없음, 이해충돌 {conflicts}건 ({files})",

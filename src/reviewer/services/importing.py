@@ -11,22 +11,58 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reviewer.errors import ErrorList, InvalidInput, Location
-from reviewer.exchange.importers.applications import read_applications
+from reviewer.exchange.importers.applications import read_applications, read_corrections
 from reviewer.exchange.importers.reviewers import read_reviewers
 from reviewer.exchange.importers.scores import read_scores
+from reviewer.i18n import Lang, render
 from reviewer.store import audit as audit_log
-from reviewer.store import repository
+from reviewer.store import repository, updates
 from reviewer.store.engine import Database
 
 
 @dataclass(frozen=True)
 class ImportSummary:
+    """What one import did. ``fields`` lists the fields the updated rows changed, each
+    with how many rows it changed in (free attributes named ``attributes.<header>``)."""
+
     kind: str
     files: tuple[str, ...]
     added: int
     replaced: int = 0
     conflicts: int = 0
     unchanged: int = 0
+    updated: int = 0
+    fields: tuple[tuple[str, int], ...] = ()
+
+    def message(self, lang: Lang | None = None) -> str:
+        """The summary line the command line prints."""
+        changed = ", ".join(
+            render("import.field_count", lang, field=field_label(self.kind, name, lang), count=n)
+            for name, n in self.fields
+        )
+        key = f"cli.imported.{self.kind}"
+        if self.kind in ("reviewers", "corrections") and self.fields:
+            key += ".changed"
+        return render(
+            key,
+            lang,
+            count=self.added,
+            replaced=self.replaced,
+            conflicts=self.conflicts,
+            unchanged=self.unchanged,
+            updated=self.updated,
+            changes=sum(n for _, n in self.fields),
+            fields=changed,
+            files=", ".join(self.files),
+        )
+
+
+def field_label(kind: str, name: str, lang: Lang | None = None) -> str:
+    """A field's name in a summary: a free attribute is named by its header."""
+    if name.startswith(updates.ATTRIBUTE_PREFIX):
+        return name[len(updates.ATTRIBUTE_PREFIX) :]
+    prefix = "reviewer" if kind == "reviewers" else "application"
+    return render(f"field.{prefix}.{name}", lang)
 
 
 def _check_files(paths: Sequence[Path]) -> None:
@@ -65,23 +101,69 @@ def import_applications(database: Database, paths: Sequence[Path]) -> ImportSumm
     return ImportSummary("applications", _names(paths), len(applications))
 
 
-def import_reviewers(database: Database, paths: Sequence[Path]) -> ImportSummary:
+def correct_applications(database: Database, paths: Sequence[Path]) -> ImportSummary:
+    """Correct applications already in the round (``import applications --update``):
+    the columns the files have replace the stored values, every changed value goes to
+    the audit log, and a selection run made before becomes stale."""
     _check_files(paths)
     with database.session() as session:
         repository.require_open(session)
         config = repository.load_config(session)
-        reviewers = read_reviewers(paths, config)
-        added, updated = repository.upsert_reviewers(session, reviewers)
+        stored = {app.id: app for app in repository.applications(session)}
+        corrected = read_corrections(paths, config, stored, repository.scored_reviews(session))
+        changes = updates.update_applications(session, corrected, source=_source(paths))
+        fields = changes.field_counts()
+        audit_log.audit(
+            session,
+            "import.applications.update",
+            None,
+            files=list(_names(paths)),
+            updated=len(changes.updated),
+            fields=dict(fields),
+            unchanged=changes.unchanged,
+        )
+        if changes.updated:
+            repository.touch(session)
+    return ImportSummary(
+        "corrections",
+        _names(paths),
+        0,
+        unchanged=changes.unchanged,
+        updated=len(changes.updated),
+        fields=fields,
+    )
+
+
+def import_reviewers(database: Database, paths: Sequence[Path]) -> ImportSummary:
+    """Add reviewers and update known ones: a column the files lack leaves a known
+    reviewer's value as it is, a blank cell in a column they have clears it."""
+    _check_files(paths)
+    with database.session() as session:
+        repository.require_open(session)
+        config = repository.load_config(session)
+        stored = {r.id: r for r in repository.reviewers(session)}
+        reviewers = read_reviewers(paths, config, stored)
+        changes = updates.upsert_reviewers(session, reviewers)
+        fields = changes.field_counts()
         audit_log.audit(
             session,
             "import.reviewers",
             None,
             files=list(_names(paths)),
-            added=added,
-            updated=updated,
+            added=changes.added,
+            updated=len(changes.updated),
+            fields=dict(fields),
+            unchanged=changes.unchanged,
         )
         repository.touch(session)
-    return ImportSummary("reviewers", _names(paths), added, replaced=updated)
+    return ImportSummary(
+        "reviewers",
+        _names(paths),
+        changes.added,
+        unchanged=changes.unchanged,
+        updated=len(changes.updated),
+        fields=fields,
+    )
 
 
 def import_scores(database: Database, paths: Sequence[Path]) -> ImportSummary:

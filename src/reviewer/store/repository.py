@@ -148,54 +148,6 @@ def add_applications(session: Session, applications: Sequence[Application], sour
     bulk_insert(session, ApplicationRow, rows)
 
 
-def upsert_reviewers(session: Session, reviewers: Sequence[Reviewer]) -> tuple[int, int]:
-    """Add new reviewers and update known ones; returns (added, updated)."""
-    known = reviewer_ids(session)
-    added = [r for r in reviewers if r.id not in known]
-    updated = [r for r in reviewers if r.id in known]
-    bulk_insert(
-        session,
-        ReviewerRow,
-        [
-            {"id": r.id, "name": r.name, "affiliation": r.affiliation, "email": r.email}
-            for r in added
-        ],
-    )
-    old_tracks: dict[str, list[str]] = defaultdict(list)
-    for reviewer_id, track_id in session.execute(
-        select(ReviewerTrackRow.reviewer_id, ReviewerTrackRow.track_id).where(
-            ReviewerTrackRow.reviewer_id.in_([r.id for r in updated])
-        )
-    ):
-        old_tracks[reviewer_id].append(track_id)
-    for reviewer in updated:
-        row = session.get(ReviewerRow, reviewer.id)
-        assert row is not None
-        old = {
-            "name": row.name,
-            "affiliation": row.affiliation,
-            "email": row.email,
-            "tracks": sorted(old_tracks.get(reviewer.id, [])),
-        }
-        new = {
-            "name": reviewer.name,
-            "affiliation": reviewer.affiliation,
-            "email": reviewer.email,
-            "tracks": sorted(dict.fromkeys(reviewer.tracks)),
-        }
-        if old != new:
-            audit(session, "reviewer.update", reviewer.id, old=old, new=new)
-        row.name, row.affiliation, row.email = reviewer.name, reviewer.affiliation, reviewer.email
-    ids = [r.id for r in reviewers]
-    session.execute(delete(ReviewerTrackRow).where(ReviewerTrackRow.reviewer_id.in_(ids)))
-    bulk_insert(
-        session,
-        ReviewerTrackRow,
-        [{"reviewer_id": r.id, "track_id": t} for r in reviewers for t in dict.fromkeys(r.tracks)],
-    )
-    return len(added), len(updated)
-
-
 # -- reviews ----------------------------------------------------------------------
 
 
@@ -238,6 +190,16 @@ def _same(stored: Review | None, review: Review) -> bool:
         and stored.conflict == review.conflict
         and stored.conflict_reason == review.conflict_reason
     )
+
+
+def scored_reviews(session: Session) -> dict[str, int]:
+    """Application id → how many reviews with scores (not conflicts) it has."""
+    rows = session.execute(
+        select(ReviewRow.application_id, func.count())
+        .where(ReviewRow.conflict.is_(False))
+        .group_by(ReviewRow.application_id)
+    )
+    return {row[0]: int(row[1]) for row in rows}
 
 
 def review_count(session: Session) -> int:
@@ -342,11 +304,10 @@ def replace_reviews(session: Session, reviews: Sequence[Review], source: str) ->
 # -- the whole round --------------------------------------------------------------
 
 
-def load_round(session: Session) -> RoundData:
-    """Everything the scoring and selection rules read."""
-    config = load_config(session)
+def applications(session: Session) -> tuple[Application, ...]:
+    """Every application of the round, by id."""
     columns = ApplicationRow.__table__.c
-    applications = tuple(
+    return tuple(
         Application(
             id=row.id,
             track=row.track_id,
@@ -365,12 +326,16 @@ def load_round(session: Session) -> RoundData:
         )
         for row in session.execute(select(*columns).order_by(columns.id))
     )
+
+
+def reviewers(session: Session) -> tuple[Reviewer, ...]:
+    """Every reviewer of the round with their tracks, by id."""
     tracks: dict[str, list[str]] = defaultdict(list)
     for reviewer_id, track_id in session.execute(
         select(ReviewerTrackRow.reviewer_id, ReviewerTrackRow.track_id)
     ):
         tracks[reviewer_id].append(track_id)
-    reviewers = tuple(
+    return tuple(
         Reviewer(
             id=row.id,
             name=row.name,
@@ -380,6 +345,11 @@ def load_round(session: Session) -> RoundData:
         )
         for row in session.scalars(select(ReviewerRow).order_by(ReviewerRow.id))
     )
+
+
+def load_round(session: Session) -> RoundData:
+    """Everything the scoring and selection rules read."""
+    config = load_config(session)
     reviews = tuple(
         Review(
             application_id=app_id,
@@ -402,8 +372,8 @@ def load_round(session: Session) -> RoundData:
     )
     return RoundData(
         config=config,
-        applications=applications,
-        reviewers=reviewers,
+        applications=applications(session),
+        reviewers=reviewers(session),
         reviews=reviews,
         assignments=frozenset(assignments(session)),
     )

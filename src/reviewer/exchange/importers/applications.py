@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+import dataclasses
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -100,6 +101,13 @@ SPEC = TableSpec(
     ),
 )
 
+# a correction (import applications --update) needs only the id: the columns it has
+# replace the stored values, the others are left as they are
+UPDATE_SPEC = TableSpec(
+    sheet_names=SPEC.sheet_names,
+    fields=tuple(dataclasses.replace(f, required=f.name == "id") for f in SPEC.fields),
+)
+
 # the longest values the database keeps (the String columns of store.models.ApplicationRow),
 # in characters; the title is unbounded Text
 MAX_LENGTHS = {"id": 64, "company": 300, "business_no": 16, "field": 100, "region": 200}
@@ -148,110 +156,202 @@ def read_applications(
     paths: Sequence[Path], config: RoundConfig, existing: Collection[str] = ()
 ) -> list[Application]:
     """Every application of ``paths``, validated whole; raises ``InvalidInputs`` listing
-    every problem, so nothing half-valid is returned."""
-    errors = ErrorList()
-    seen: dict[str, Seen] = {}
-    result: list[Application] = []
-    for table in read_tables(paths, SPEC, errors):
-        _read_rows(table, config, errors, seen, result, frozenset(existing))
-    errors.raise_if_any()
-    return result
+    every problem, so nothing half-valid is returned. An id among ``existing`` (the
+    round's applications) is refused: correcting one is :func:`read_corrections`."""
+    rows = _Rows(config, frozenset(existing))
+    for table in read_tables(paths, SPEC, rows.errors):
+        rows.read(table)
+    rows.errors.raise_if_any()
+    return rows.result
 
 
-def _read_rows(
-    table: Table,
+def read_corrections(
+    paths: Sequence[Path],
     config: RoundConfig,
-    errors: ErrorList,
-    seen: dict[str, Seen],
-    result: list[Application],
-    existing: frozenset[str] = frozenset(),
-) -> None:
-    columns = table.columns
-    amount_column = columns.get("amount")
-    unit = _amount_unit(table, amount_column, config, errors)
-    budgeted = {t.id for t in config.tracks if t.budget is not None}
-    attributes = _attribute_names(table.extra)
-    for row_number, row in table.data():
-        before = len(errors.errors)
+    stored: Mapping[str, Application],
+    scored: Mapping[str, int] | None = None,
+) -> list[Application]:
+    """The applications of ``paths`` (``import applications --update``) as corrected,
+    validated whole like :func:`read_applications`. Each row names an application of the
+    round (``stored``): a column its file has replaces the stored value (a blank cell
+    clears it; a required field cannot be cleared), a column the file lacks leaves the
+    field as it is; only the id column is required. An id not in the round is refused,
+    and so is a move to another track whose criteria do not take the scores already
+    recorded (``scored``: application id → reviews with scores)."""
+    rows = _Rows(config, frozenset(), stored, scored or {})
+    for table in read_tables(paths, UPDATE_SPEC, rows.errors):
+        rows.read(table)
+    rows.errors.raise_if_any()
+    return rows.result
+
+
+class _Rows:
+    """The rows of one import's tables, read into ``result``; problems go to ``errors``.
+    With ``stored`` the rows correct those applications (:func:`read_corrections`)."""
+
+    def __init__(
+        self,
+        config: RoundConfig,
+        existing: frozenset[str],
+        stored: Mapping[str, Application] | None = None,
+        scored: Mapping[str, int] | None = None,
+    ) -> None:
+        self.config = config
+        self.existing = existing
+        self.stored = stored
+        self.scored = scored or {}
+        self.errors = ErrorList()
+        self.seen: dict[str, Seen] = {}
+        self.result: list[Application] = []
+        self.budgeted = {t.id for t in config.tracks if t.budget is not None}
+
+    def read(self, table: Table) -> None:
+        columns = table.columns
+        amount_column = columns.get("amount")
+        unit = _amount_unit(table, amount_column, self.config, self.errors, self.stored is None)
+        attributes = _attribute_names(table.extra)
+        for row_number, row in table.data():
+            before = len(self.errors.errors)
+            fields = self._cells(table, row_number, row, unit)
+            app_id = fields["id"]
+            old = self._check_id(table, row_number, app_id)
+            track = fields.get("track") or (old.track if old is not None else "")
+            blank_amount = amount_column is not None and is_blank(cell(row, amount_column))
+            if blank_amount and unit is not None and track in self.budgeted:
+                self._add("import.amount_required", table, row_number, amount_column, track=track)
+            extras = {name: values.text(cell(row, column)) for name, column in attributes}
+            if old is not None:
+                self._check_move(table, row_number, old, track, amount_column is None)
+            if len(self.errors.errors) != before:
+                continue
+            if self.stored is None:
+                self.result.append(Application(attributes=extras, **fields))
+            elif old is not None:
+                kept = dict(old.attributes)
+                kept.update((k, v) for k, v in extras.items() if v or k in kept)
+                self.result.append(dataclasses.replace(old, attributes=kept, **fields))
+
+    def _add(
+        self, key: str, table: Table, row: int, column: Column | None, **params: object
+    ) -> None:
+        self.errors.add(InvalidInput(key, table.where(row, column), **params))
+
+    def _cells(
+        self, table: Table, row_number: int, row: list[Cell], unit: int | None
+    ) -> dict[str, Any]:
+        """The row's values in the columns its table has (a missing column gives none)."""
+        columns = table.columns
         fields: dict[str, Any] = {}
         for name in ("id", "title", "company"):
-            fields[name] = values.text(cell(row, columns[name]))
+            column = columns.get(name)
+            if column is None:
+                continue
+            fields[name] = values.text(cell(row, column))
             if not fields[name]:
-                errors.add(InvalidInput("import.required", table.where(row_number, columns[name])))
-        fields["track"] = _track(table, row_number, row, columns["track"], config, errors)
+                self._add("import.required", table, row_number, column)
+        if "track" in columns:
+            fields["track"] = _track(
+                table, row_number, row, columns["track"], self.config, self.errors
+            )
         for name, parse in _OPTIONAL_PARSERS.items():
             column = columns.get(name)
             if column is None:
                 continue
             try:
-                parsed = parse(cell(row, column))
+                fields[name] = parse(cell(row, column))
             except BadValue as problem:
-                add_bad_value(errors, table, row_number, column, problem)
-                continue
-            fields[name] = parsed
+                add_bad_value(self.errors, table, row_number, column, problem)
+        amount_column = columns.get("amount")
         if amount_column is not None and unit is not None:
-            raw = cell(row, amount_column)
             try:
-                fields["amount"] = values.amount(raw, unit)
+                fields["amount"] = values.amount(cell(row, amount_column), unit)
             except BadValue as problem:
-                add_bad_value(errors, table, row_number, amount_column, problem)
-            else:
-                if is_blank(raw) and fields["track"] in budgeted:
-                    errors.add(
-                        InvalidInput(
-                            "import.amount_required",
-                            table.where(row_number, amount_column),
-                            track=fields["track"],
-                        )
-                    )
+                add_bad_value(self.errors, table, row_number, amount_column, problem)
         for name, limit in MAX_LENGTHS.items():
             value = fields.get(name)
             if isinstance(value, str) and len(value) > limit:
-                errors.add(
-                    InvalidInput(
-                        "import.too_long",
-                        table.where(row_number, columns[name]),
-                        length=len(value),
-                        max=limit,
-                    )
+                self._add(
+                    "import.too_long",
+                    table,
+                    row_number,
+                    columns[name],
+                    length=len(value),
+                    max=limit,
                 )
-        app_id = fields["id"]
-        if app_id:
-            first = seen.get(app_id)
-            if app_id in existing:
-                errors.add(
-                    InvalidInput(
-                        "import.application_exists",
-                        table.where(row_number, columns["id"]),
-                        id=app_id,
-                    )
+        return fields
+
+    def _check_id(self, table: Table, row_number: int, app_id: str) -> Application | None:
+        """Report an id already in the round (or, correcting, one not in it) or seen
+        before in this import; the stored application a correction row corrects."""
+        if not app_id:
+            return None
+        column = table.columns["id"]
+        first = self.seen.get(app_id)
+        old = None if self.stored is None else self.stored.get(app_id)
+        if app_id in self.existing:
+            self._add("import.application_exists", table, row_number, column, id=app_id)
+        elif self.stored is not None and old is None:
+            self._add("import.application_unknown", table, row_number, column, id=app_id)
+        elif first is not None:
+            self.errors.add(
+                duplicate_error(
+                    "import.duplicate_application", table, row_number, column, first, id=app_id
                 )
-            elif first is not None:
-                errors.add(
-                    duplicate_error(
-                        "import.duplicate_application",
-                        table,
-                        row_number,
-                        columns["id"],
-                        first,
-                        id=app_id,
-                    )
-                )
-            else:
-                seen[app_id] = Seen(table.file, row_number)
-        if len(errors.errors) == before:
-            extras = {name: values.text(cell(row, column)) for name, column in attributes}
-            result.append(Application(attributes=extras, **fields))
+            )
+        else:
+            self.seen[app_id] = Seen(table.file, row_number)
+        return old
+
+    def _check_move(
+        self, table: Table, row_number: int, old: Application, track: str, no_amounts: bool
+    ) -> None:
+        """Refuse moving ``old`` to ``track`` when the scores recorded for it do not fit
+        the new track's criteria, or when the new track has a budget and the file gives
+        no amount while none is stored."""
+        if not track or track == old.track:
+            return
+        column = table.columns.get("track")
+        reviews = self.scored.get(old.id, 0)
+        if reviews and not _same_scales(self.config, old.track, track):
+            self._add(
+                "import.track_change_scored",
+                table,
+                row_number,
+                column,
+                id=old.id,
+                reviews=reviews,
+                old=old.track,
+                new=track,
+            )
+        if no_amounts and track in self.budgeted and not old.amount:
+            self._add("import.amount_required", table, row_number, column, track=track)
+
+
+def _same_scales(config: RoundConfig, first: str, second: str) -> bool:
+    """Whether two tracks score the same criteria on the same scales, so that a review
+    recorded under one is a valid review under the other."""
+
+    def scales(track_id: str) -> set[tuple[object, ...]]:
+        track = config.track(track_id)
+        criteria = track.criteria if track is not None else ()
+        return {(c.id, c.min, c.max, tuple(sorted((c.grades or {}).items()))) for c in criteria}
+
+    return scales(first) == scales(second)
 
 
 def _amount_unit(
-    table: Table, column: Column | None, config: RoundConfig, errors: ErrorList
+    table: Table,
+    column: Column | None,
+    config: RoundConfig,
+    errors: ErrorList,
+    required: bool = True,
 ) -> int | None:
     """The amount column's unit in won; None after reporting why amounts cannot be read:
-    a note that is no unit, or no amount column while a track has a budget."""
+    a note that is no unit, or (when ``required``) no amount column while a track has a
+    budget."""
     if column is None:
         budgeted = [t.id for t in config.tracks if t.budget is not None]
-        if budgeted:
+        if budgeted and required:
             amount_field = next(f for f in SPEC.fields if f.name == "amount")
             errors.add(
                 InvalidInput(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from reviewer.domain.config import RoundConfig
@@ -54,14 +54,18 @@ _SEPARATORS = re.compile(r"[,;、\n\r]+")
 _ALL_TRACKS = frozenset({"전체", "all", "모든트랙"})
 
 
-def read_reviewers(paths: Sequence[Path], config: RoundConfig) -> list[Reviewer]:
+def read_reviewers(
+    paths: Sequence[Path], config: RoundConfig, stored: Mapping[str, Reviewer] | None = None
+) -> list[Reviewer]:
     """Every reviewer of ``paths``, validated whole; raises ``InvalidInputs`` listing every
-    problem, so nothing half-valid is returned."""
+    problem, so nothing half-valid is returned. A reviewer already in the round
+    (``stored``) keeps the values of the columns its file lacks (a blank cell in a column
+    the file has clears the value)."""
     errors = ErrorList()
     seen: dict[str, Seen] = {}
     result: list[Reviewer] = []
     for table in read_tables(paths, SPEC, errors):
-        _read_rows(table, config, errors, seen, result)
+        _read_rows(table, config, errors, seen, result, stored or {})
     errors.raise_if_any()
     return result
 
@@ -72,6 +76,7 @@ def _read_rows(
     errors: ErrorList,
     seen: dict[str, Seen],
     result: list[Reviewer],
+    stored: Mapping[str, Reviewer],
 ) -> None:
     columns = table.columns
     for row_number, row in table.data():
@@ -81,14 +86,19 @@ def _read_rows(
         for value, column in ((reviewer_id, columns["id"]), (name, columns["name"])):
             if not value:
                 errors.add(InvalidInput("import.required", table.where(row_number, column)))
-        tracks = _tracks(table, row_number, row, columns.get("tracks"), config, errors)
-        email: str | None = None
+        known = stored.get(reviewer_id, Reviewer(reviewer_id, name))
+        tracks = known.tracks
+        if "tracks" in columns:
+            tracks = _tracks(table, row_number, row, columns["tracks"], config, errors)
+        email = known.email
         if "email" in columns:
             try:
                 email = values.email(cell(row, columns["email"]))
             except BadValue as problem:
                 add_bad_value(errors, table, row_number, columns["email"], problem)
-        affiliation = values.text(cell(row, columns.get("affiliation")))
+        affiliation = known.affiliation
+        if "affiliation" in columns:
+            affiliation = values.text(cell(row, columns["affiliation"]))
         checked = {"id": reviewer_id, "name": name, "affiliation": affiliation, "email": email}
         for field_name, limit in MAX_LENGTHS.items():
             length = len(checked[field_name] or "")
@@ -132,7 +142,7 @@ def _tracks(
     table: Table,
     row_number: int,
     row: list[Cell],
-    column: Column | None,
+    column: Column,
     config: RoundConfig,
     errors: ErrorList,
 ) -> tuple[str, ...]:
