@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
     def _make_actions(self) -> None:
         self.open_action = self._action(QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(self.choose_round)
-        self.close_action = self._action(QKeySequence.StandardKey.Close)
+        self.close_action = self._action("Ctrl+W")
         self.close_action.triggered.connect(self.close_round)
         self.quit_action = self._action(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -337,9 +337,9 @@ class MainWindow(QMainWindow):
         self.refresh_action.setEnabled(is_open)
         for action in self.view_actions:
             action.setEnabled(is_open)
-        self.select_action.setEnabled(is_open and not locked and not busy)
-        self.lock_action.setEnabled(is_open and not locked and not busy)
-        self.unlock_action.setEnabled(is_open and locked and not busy)
+        self.select_action.setEnabled(is_open and not locked)
+        self.lock_action.setEnabled(is_open and not locked)
+        self.unlock_action.setEnabled(is_open and locked)
         locked_tip = self.tr("The round is locked: unlock it first") if locked else ""
         self.select_action.setToolTip(locked_tip)
         for view in self.views:

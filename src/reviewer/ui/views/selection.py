@@ -33,6 +33,7 @@ class SelectionView(View):
     def __init__(self, session: RoundSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.overview: RoundOverview | None = None
+        self.running = False
         self.run_button = QPushButton()
         self.run_button.clicked.connect(self.run_selection)
         self.state = QLabel()
@@ -133,7 +134,7 @@ class SelectionView(View):
         self.model.set_rows([])
 
     def set_locked(self, locked: bool) -> None:
-        self.run_button.setEnabled(not locked and not self.session.busy)
+        self.run_button.setEnabled(not locked and not self.running)
         self.run_button.setToolTip(
             self.tr("The round is locked: unlock it to run the selection again")
             if locked
@@ -143,17 +144,24 @@ class SelectionView(View):
     # -- running -------------------------------------------------------------------------
 
     def run_selection(self) -> None:
-        if self.session.locked:
+        if self.session.locked or self.running:
             return
         lang = self.session.lang()
-        self.run_button.setEnabled(False)
+        self.running = True
+        self.set_locked(self.session.locked)
         self.session.change(
             "select",
             lambda r, control: selecting.run_selection(r.database, lang),
+            on_result=self._ran,
             on_error=self._failed,
         )
 
+    def _ran(self, _run: object) -> None:
+        self.running = False
+        self.set_locked(self.session.locked)
+
     def _failed(self, error: BaseException) -> None:
+        self.running = False
         self.set_locked(self.session.locked)
         self.session.failed.emit(
             self.tr("The selection did not run"), error_text(error, self.session.lang())
