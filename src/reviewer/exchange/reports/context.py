@@ -1,7 +1,10 @@
-"""What every report shows: a selection run with its data, and the texts derived from it.
+"""What every report shows: a recorded selection run with its data, and the texts derived
+from it.
 
-``ReportContext`` is built by the export service; the PDF, the workbook and the score
-sheets only read it. The helpers here give the reports one wording for statuses,
+``ReportContext`` is built by the export service from the run as it was recorded
+(:class:`~reviewer.domain.recorded.RecordedRun`): the reports print its finals, ranks,
+statuses, reasons, quota report and ties, and never select again. The PDF, the workbook
+and the score sheets only read it. The helpers here give the reports one wording for statuses,
 reasons, explanations, scores and dates, and one way to write a file atomically.
 """
 
@@ -18,18 +21,8 @@ from functools import cached_property
 from pathlib import Path
 
 from reviewer.domain.config import Criterion, RoundConfig, Track
-from reviewer.domain.model import (
-    Application,
-    Decision,
-    Explanation,
-    QuotaOutcome,
-    Reviewer,
-    RoundData,
-    RoundResult,
-    ScoredApplication,
-    Status,
-)
-from reviewer.domain.selection import render_explanation, render_quota_why
+from reviewer.domain.model import Application, Reviewer, RoundData, Status
+from reviewer.domain.recorded import RecordedApplication, RecordedQuota, RecordedRun
 from reviewer.domain.statistics import ReviewStatistics
 from reviewer.i18n import render
 
@@ -49,11 +42,10 @@ STATUS_ORDER: tuple[Status, ...] = (
 
 @dataclass(frozen=True)
 class ReportRow:
-    """One application as the reports list it."""
+    """One application as the reports list it: its data, and what the run recorded."""
 
     application: Application
-    scored: ScoredApplication | None
-    decision: Decision | None
+    recorded: RecordedApplication | None
 
     @property
     def id(self) -> str:
@@ -61,44 +53,48 @@ class ReportRow:
 
     @property
     def status(self) -> Status:
-        if self.decision is not None:
-            return self.decision.status
-        if self.scored is not None and self.scored.status is not None:
-            return self.scored.status
-        return Status.NOT_SELECTED if self.scored is not None else Status.INCOMPLETE
+        return Status.INCOMPLETE if self.recorded is None else self.recorded.status
 
     @property
     def rank(self) -> int | None:
-        return None if self.scored is None else self.scored.rank
+        return None if self.recorded is None else self.recorded.rank
 
     @property
     def final(self) -> Decimal | None:
-        return None if self.scored is None else self.scored.final
+        return None if self.recorded is None else self.recorded.final
 
     @property
     def reviews(self) -> int:
-        return 0 if self.scored is None else self.scored.reviews
+        return 0 if self.recorded is None else self.recorded.reviews
 
     @property
-    def explanation(self) -> Explanation | None:
-        return None if self.decision is None else self.decision.explanation
+    def explained(self) -> bool:
+        """The reason explains a quota decision or a seat transfer."""
+        return self.recorded is not None and self.recorded.explained
 
 
 @dataclass(frozen=True)
 class ReportContext:
-    """A selection run to report: the round's data, its result and statistics, the run's
-    SHA-256 ``digest`` and time. ``committee`` names the committee on the cover (default:
+    """A recorded selection run to report, with the round's data it was computed from
+    and the review statistics. ``committee`` names the committee on the cover (default:
     the round's name); ``members`` are the names in the signature block (default: the
     reviewers' names); ``chair`` fills the chair's line (default: left blank)."""
 
     data: RoundData
-    result: RoundResult
+    run: RecordedRun
     statistics: ReviewStatistics | None
-    digest: str
-    run_at: datetime
     committee: str | None = None
     members: tuple[str, ...] = ()
     chair: str | None = None
+
+    @property
+    def digest(self) -> str:
+        """The run's SHA-256 digest of its inputs, printed on every page."""
+        return self.run.digest
+
+    @property
+    def run_at(self) -> datetime:
+        return self.run.created_at
 
     @property
     def config(self) -> RoundConfig:
@@ -116,10 +112,10 @@ class ReportContext:
     def rows_by_track(self) -> Mapping[str, tuple[ReportRow, ...]]:
         """Per track (in the round's order): ranked rows by rank, then the unranked ones
         (ineligible, then incomplete, each by id)."""
-        decisions = self.result.selection.decisions
+        recorded = self.run.applications
         grouped: dict[str, list[ReportRow]] = {t.id: [] for t in self.config.tracks}
         for app in self.data.applications:
-            row = ReportRow(app, self.result.scored.get(app.id), decisions.get(app.id))
+            row = ReportRow(app, recorded.get(app.id))
             grouped.setdefault(app.track, []).append(row)
         return {track: tuple(sorted(rows, key=_row_order)) for track, rows in grouped.items()}
 
@@ -164,27 +160,21 @@ def ai_label(category: str, lang: str) -> str:
 
 
 def reason_text(row: ReportRow, lang: str) -> str:
-    """Why the application has its status: the explanation of a quota decision or a seat
-    transfer, or the scoring reason of an ineligible, incomplete or failing one."""
-    if row.explanation is not None:
-        return explanation_text(row.explanation, lang)
-    if row.scored is not None and row.scored.reason_key:
-        return render(row.scored.reason_key, lang, **row.scored.reason_params)
-    return ""
-
-
-def explanation_text(explanation: Explanation, lang: str) -> str:
-    """The sentence explaining a quota decision or a seat transfer, with the score gap to
-    the counterpart when there is one."""
-    text = render_explanation(explanation, lang)
-    if explanation.gap is not None:
-        text += render("report.explain.gap", lang, gap=explanation.gap)
+    """Why the application has its status, as the run recorded it: the explanation of a
+    quota decision or a seat transfer (with the score gap to the counterpart when there
+    is one), or the scoring reason of an ineligible, incomplete or failing one."""
+    recorded = row.recorded
+    if recorded is None:
+        return ""
+    text = recorded.reason(lang)
+    if recorded.explained and recorded.gap is not None:
+        text += render("report.explain.gap", lang, gap=recorded.gap)
     return text
 
 
-def quota_why(outcome: QuotaOutcome, lang: str) -> str:
-    """Why a quota falls short; empty when it does not."""
-    return render_quota_why(outcome, lang) if outcome.why else ""
+def quota_why(outcome: RecordedQuota, lang: str) -> str:
+    """Why a quota falls short, as the run recorded it; empty when it does not."""
+    return outcome.why_text(lang)
 
 
 def quota_rule(config: RoundConfig, name: str, lang: str) -> str:
