@@ -11,8 +11,10 @@ reasons, explanations, scores and dates, and one way to write a file atomically.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
-import tempfile
+import secrets
+import stat
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -225,18 +227,34 @@ def format_date(moment: datetime, lang: str) -> str:
 @contextlib.contextmanager
 def atomic_output(path: Path) -> Iterator[Path]:
     """A temporary path beside ``path``; renamed over it when the block ends without an
-    error, deleted otherwise, so a failed export never leaves a half-written file."""
+    error, deleted otherwise, so a failed export never leaves a half-written file.
+
+    The file gets the permissions ``open()`` would give it: a new file 0666 less the
+    user's umask, a replaced one the permissions it had."""
     path = Path(path)
-    handle, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent)
-    os.close(handle)
-    temp = Path(name)
+    temp = _new_file_beside(path)
     try:
         yield temp
-        with contextlib.suppress(OSError):
-            os.chmod(temp, path.stat().st_mode if path.exists() else 0o644)
+        if path.exists():
+            with contextlib.suppress(OSError):
+                os.chmod(temp, stat.S_IMODE(path.stat().st_mode))
         os.replace(temp, path)
     finally:
         temp.unlink(missing_ok=True)
+
+
+def _new_file_beside(path: Path) -> Path:
+    """Create an empty file with a fresh hidden name in ``path``'s folder, with mode 0666
+    for the system to reduce by the umask (``tempfile`` would make it 0600)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        temp = path.with_name(f".{path.stem}-{secrets.token_hex(6)}{path.suffix}")
+        try:
+            os.close(os.open(temp, flags, 0o666))
+        except FileExistsError:
+            continue
+        return temp
+    raise FileExistsError(errno.EEXIST, "no unused temporary name", str(path.parent))
 
 
 def safe_filename(text: str) -> str:
