@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
 import secrets
 import stat
-from collections.abc import Callable, Iterator, Mapping
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -257,7 +260,54 @@ def _new_file_beside(path: Path) -> Path:
     raise FileExistsError(errno.EEXIST, "no unused temporary name", str(path.parent))
 
 
+#: Characters no desktop file system accepts in a name, and names Windows reserves.
+_UNSAFE = frozenset('<>:"/\\|?*')
+_RESERVED = frozenset(
+    {"CON", "PRN", "AUX", "NUL"}
+    | {f"{device}{n}" for device in ("COM", "LPT") for n in (*"0123456789", "¹", "²", "³")}
+)
+
+
 def safe_filename(text: str) -> str:
-    """``text`` usable as a file name on every desktop system."""
-    cleaned = "".join("_" if ch in '<>:"/\\|?*' or ord(ch) < 32 else ch for ch in text)
-    return cleaned.strip(" .") or "_"
+    """``text`` usable as a file name on every desktop system: NFC, unsafe and control
+    characters replaced by ``_``, no leading or trailing dots and spaces, no name that
+    Windows reserves (``CON``, ``com1.txt``: ``CON_``, ``com1_.txt``)."""
+    text = unicodedata.normalize("NFC", text)
+    cleaned = "".join("_" if ch in _UNSAFE or ord(ch) < 32 or ord(ch) == 127 else ch for ch in text)
+    cleaned = cleaned.strip(" .") or "_"
+    stem, dot, rest = cleaned.partition(".")
+    if stem.rstrip(" ").upper() in _RESERVED:
+        cleaned = f"{stem}_{dot}{rest}"
+    return cleaned
+
+
+def unique_filenames(texts: Iterable[str]) -> dict[str, str]:
+    """A file name for each text, distinct on every file system — also where names are
+    compared without case (Windows, macOS) or in another Unicode normal form.
+
+    A text that is already a safe name keeps it; one that :func:`safe_filename` had to
+    change, or whose name equals another's but for case, gets a short hash of the text
+    itself appended (``a/b`` → ``a_b-1f2e…``), so two texts never share a file and a
+    text's name depends only on the round's texts, never on their order."""
+    texts = sorted(set(texts))
+    names = {text: safe_filename(text) for text in texts}
+    clash = Counter(_fold(name) for name in names.values())
+    hashed = {t for t, name in names.items() if name != t or clash[_fold(name)] > 1}
+    for length in (8, 16, 64):
+        result = {
+            t: f"{name}-{_digest(t, length)}" if t in hashed else name for t, name in names.items()
+        }
+        folded = Counter(_fold(name) for name in result.values())
+        crowded = {t for t, name in result.items() if folded[_fold(name)] > 1}
+        if not crowded:
+            return result
+        hashed |= crowded
+    raise AssertionError("distinct texts with equal SHA-256 digests")
+
+
+def _fold(name: str) -> str:
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+def _digest(text: str, length: int) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]
