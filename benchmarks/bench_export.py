@@ -10,6 +10,7 @@ the individual score sheets, printing the time of each stage and the size of eac
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sys
 import tempfile
@@ -24,6 +25,8 @@ from reviewer.domain.config_toml import load_config
 from reviewer.domain.digest import inputs_digest
 from reviewer.domain.evaluate import evaluate
 from reviewer.domain.model import Application, Review, Reviewer, RoundData
+from reviewer.domain.recorded import record
+from reviewer.domain.recorded_json import read_run, record_document
 from reviewer.domain.statistics import review_statistics
 from reviewer.exchange.reports.context import ReportContext
 from reviewer.exchange.reports.pdf.ranking import write_ranked_pdf
@@ -87,14 +90,13 @@ def to_round_data(config: RoundConfig, demo: DemoRound) -> RoundData:
 
 
 def build_context(data: RoundData) -> ReportContext:
-    result = evaluate(data)
-    return ReportContext(
-        data=data,
-        result=result,
-        statistics=review_statistics(data, result.scored),
-        digest=inputs_digest(data),
-        run_at=datetime(2025, 5, 20, 14, 30),
-    )
+    """Score and select, record the run (through its JSON, as a selection stores it and
+    an export reads it back), and compute the statistics."""
+    run_at = datetime(2025, 5, 20, 14, 30)
+    run = record(data, evaluate(data), digest=inputs_digest(data), created_at=run_at)
+    document = json.loads(json.dumps({"record": record_document(run)}))
+    run = read_run(document, digest=run.digest, created_at=run_at)
+    return ReportContext(data=data, run=run, statistics=review_statistics(data, run.applications))
 
 
 @contextmanager
@@ -120,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     with timed("synthetic data"):
         data = round_data(args.applications)
     print(f"  {len(data.reviews)} reviews, {len(data.reviewers)} reviewers")
-    with timed("score + select + stats"):
+    with timed("score, select, record"):
         context = build_context(data)
     ticks: list[tuple[int, int]] = []
 

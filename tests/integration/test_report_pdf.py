@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -15,6 +16,8 @@ from reviewer.domain.config_toml import parse_config
 from reviewer.domain.digest import inputs_digest
 from reviewer.domain.evaluate import evaluate
 from reviewer.domain.model import Application, Review, Reviewer, RoundData, Status
+from reviewer.domain.recorded import RecordedRun, record
+from reviewer.domain.recorded_json import read_run, record_document
 from reviewer.domain.statistics import review_statistics
 from reviewer.exchange.reports.context import ReportContext
 from reviewer.exchange.reports.pdf import layout as report_pdf_layout
@@ -214,17 +217,29 @@ def sample_data(filler: int = 0) -> RoundData:
     )
 
 
-def sample_context(filler: int = 0, **extra: object) -> ReportContext:
-    data = sample_data(filler)
-    result = evaluate(data)
+RUN_AT = datetime(2025, 5, 20, 14, 30)
+
+
+def recorded(data: RoundData) -> RecordedRun:
+    """The run of ``data`` as a selection records it and an export reads it back (through
+    the JSON the database keeps)."""
+    run = record(data, evaluate(data), digest=inputs_digest(data), created_at=RUN_AT)
+    document = json.loads(json.dumps({"record": record_document(run)}))
+    return read_run(document, digest=run.digest, created_at=RUN_AT)
+
+
+def context_for(data: RoundData, **extra: object) -> ReportContext:
+    run = recorded(data)
     return ReportContext(
         data=data,
-        result=result,
-        statistics=review_statistics(data, result.scored),
-        digest=inputs_digest(data),
-        run_at=datetime(2025, 5, 20, 14, 30),
+        run=run,
+        statistics=review_statistics(data, run.applications),
         **extra,
     )  # type: ignore[arg-type]
+
+
+def sample_context(filler: int = 0, **extra: object) -> ReportContext:
+    return context_for(sample_data(filler), **extra)
 
 
 def pdf_text(path: Path, page: int | None = None) -> str:
@@ -260,7 +275,7 @@ def ranked_pdf(context: ReportContext, tmp_path_factory: pytest.TempPathFactory)
 
 
 def test_the_sample_round_has_every_status(context: ReportContext) -> None:
-    statuses = {d.status for d in context.result.selection.decisions.values()}
+    statuses = {app.status for app in context.run.applications.values()}
     assert statuses == set(Status)
 
 
@@ -364,9 +379,8 @@ def test_boundary_tie_is_marked(tmp_path: Path) -> None:
         for r in data.reviews
     )
     data = replace(data, reviews=reviews)
-    result = evaluate(data)
-    assert result.selection.boundary_ties
-    tied = replace(context, data=data, result=result, digest=inputs_digest(data))
+    tied = context_for(data)
+    assert tied.run.boundary_ties
     path = tmp_path / "tie.pdf"
     write_ranked_pdf(path, tied, "ko")
     text = pdf_text(path)

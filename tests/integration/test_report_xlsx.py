@@ -68,7 +68,7 @@ def test_ranking_sheet_has_every_application_with_ranks_and_values(
     by_id = {r[col["과제번호"]]: r for r in rows[1:]}
     p01 = by_id["P01"]
     assert p01[col["기업명"]] == EVIL
-    assert Decimal(str(p01[col["최종 점수"]])) == context.result.scored["P01"].final
+    assert Decimal(str(p01[col["최종 점수"]])) == context.run.applications["P01"].final
     assert p01[col["기술성 평균"]] == pytest.approx(54)  # points of 60
     assert p01[col["신청금액"]] == 200_000_000
     assert (p01[col["심사위원 1"]], p01[col["총점 1"]]) == ("R1", pytest.approx(90))

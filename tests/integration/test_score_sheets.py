@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from reviewer.domain.evaluate import evaluate
 from reviewer.domain.model import Review, Reviewer, RoundData
 from reviewer.exchange.importers.scores import read_scores
 from reviewer.exchange.reports.context import ReportContext
 from reviewer.exchange.reports.score_sheets import HEADER_ROW, write_score_form, write_score_sheets
 from tests.integration.test_report_pdf import (
+    context_for,
     pdf_fonts,
     pdf_pages,
     pdf_text,
@@ -95,7 +95,7 @@ def test_pdf_has_a_page_per_application_with_scores(
 @needs_poppler
 def test_pdf_notes_a_conflict(tmp_path: Path, context: ReportContext) -> None:
     data = with_conflict(context.data)
-    conflicted = replace(context, data=data, result=evaluate(data))
+    conflicted = context_for(data)
     files = write_score_sheets(tmp_path, conflicted, "ko")
     pdf = next(p for p in files if p.name == "R3_평가표.pdf")
     page = next(i for i in range(1, pdf_pages(pdf) + 1) if "P02" in pdf_text(pdf, i))

@@ -1,7 +1,8 @@
 """Statistics of the reviews: reviewer severity, per-application spread, agreement.
 
-Everything is computed on the *raw* counted totals (``ScoredApplication.reviewer_totals``:
-conflicts excluded, before calibration and trimming) of every application that has
+Everything is computed on the *raw* counted totals (``reviewer_totals`` of a
+:class:`~reviewer.domain.model.ScoredApplication`, or of the application as its run
+recorded it: conflicts excluded, before calibration and trimming) of every application that has
 any, eligible or not — a rating is evidence about its reviewer whatever the
 application's status. Sums are exact (``math.fsum``) and results are cleaned to 9
 decimal places, so they do not depend on the order of the input.
@@ -12,14 +13,28 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from reviewer.domain.aggregation import clean, exact
 from reviewer.domain.calibration import mean_std
-from reviewer.domain.model import RoundData, ScoredApplication
+from reviewer.domain.model import RoundData
 
 #: A reviewer whose total is more than this many points from the median is an outlier.
 OUTLIER_POINTS = 15
 ICC_MEASURE = "ICC(1)"
+
+
+class Rated(Protocol):
+    """An application with its counted reviewer totals (scored, or as recorded)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def track(self) -> str: ...
+
+    @property
+    def reviewer_totals(self) -> Mapping[str, float]: ...
 
 
 @dataclass(frozen=True)
@@ -74,8 +89,8 @@ class ReviewStatistics:
     agreement: tuple[TrackAgreement, ...]
 
 
-def review_statistics(data: RoundData, scored: Mapping[str, ScoredApplication]) -> ReviewStatistics:
-    """The statistics of a scored round."""
+def review_statistics(data: RoundData, scored: Mapping[str, Rated]) -> ReviewStatistics:
+    """The statistics of a scored round, or of a recorded run."""
     track_ids = [track.id for track in data.config.tracks]
     rated = [s for s in scored.values() if s.reviewer_totals]
     return ReviewStatistics(
@@ -88,9 +103,7 @@ def review_statistics(data: RoundData, scored: Mapping[str, ScoredApplication]) 
     )
 
 
-def _reviewer_rows(
-    rated: Sequence[ScoredApplication], track_ids: Sequence[str]
-) -> tuple[ReviewerStats, ...]:
+def _reviewer_rows(rated: Sequence[Rated], track_ids: Sequence[str]) -> tuple[ReviewerStats, ...]:
     # (reviewer, track) → [(total, mean of co-reviewers' totals or None)]
     samples: dict[tuple[str, str], list[tuple[float, float | None]]] = {}
     for item in rated:
@@ -126,7 +139,7 @@ def _reviewer_row(
     )
 
 
-def _spread(item: ScoredApplication) -> ApplicationSpread:
+def _spread(item: Rated) -> ApplicationSpread:
     totals = sorted(item.reviewer_totals.values())
     middle = len(totals) // 2
     median = totals[middle] if len(totals) % 2 else (totals[middle - 1] + totals[middle]) / 2
@@ -148,7 +161,7 @@ def _spread(item: ScoredApplication) -> ApplicationSpread:
     )
 
 
-def _agreement(track_id: str, rated: Sequence[ScoredApplication]) -> TrackAgreement:
+def _agreement(track_id: str, rated: Sequence[Rated]) -> TrackAgreement:
     """One-way random-effects ICC(1) over the track's applications with at least two
     counted totals (each application is a group, its reviewers interchangeable raters).
 

@@ -80,6 +80,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "마지막 선정 이후 점수나 과제가 바뀌었습니다. reviewer select를 다시 실행하세요",
         "scores or applications changed after the newest selection run; run reviewer select again",
     ),
+    "export.unreadable_run": (
+        "선정 결과 {run}의 기록을 읽을 수 없습니다 (데이터베이스가 손상되었을 수 있습니다)",
+        "the record of selection run {run} cannot be read (the database may be damaged)",
+    ),
     "export.no_output": (
         "내보낼 형식을 하나 이상 지정하세요 (--pdf, --xlsx, --sheets)",
         "name at least one output (--pdf, --xlsx, --sheets)",

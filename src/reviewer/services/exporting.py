@@ -6,7 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reviewer.domain.digest import inputs_digest
-from reviewer.domain.evaluate import evaluate
+from reviewer.domain.model import RoundData
+from reviewer.domain.recorded import RecordedRun, with_scoring
+from reviewer.domain.scoring import score_round
 from reviewer.domain.statistics import review_statistics
 from reviewer.errors import InvalidInput, RefusedByState
 from reviewer.exchange.reports.context import ReportContext
@@ -30,7 +32,10 @@ def export_reports(
     lang: Lang = "ko",
     progress: Progress | None = None,
 ) -> list[Path]:
-    """Write the requested reports of the newest run; refuse a missing or stale run."""
+    """Write the requested reports of the newest run, as it was recorded: its finals,
+    ranks, statuses, reasons, quota report and ties are printed, never selected again.
+    A run is current when its digest is that of the round's data now; a missing or
+    stale run is refused."""
     if pdf is None and xlsx is None and sheets is None:
         raise InvalidInput("export.no_output")
     with database.session() as session:
@@ -40,24 +45,17 @@ def export_reports(
             raise RefusedByState("export.no_run")
         if inputs_digest(data) != run.digest:
             raise RefusedByState("export.stale")
-        stored = runs.run_statuses(session, run.id)
-        run_id, digest, created = run.id, run.digest, run.created_at
-    result = evaluate(data)
-    recomputed = {
-        app_id: (
-            None if s.final is None else str(s.final),
-            result.selection.decisions[app_id].status.value,
-        )
-        for app_id, s in result.scored.items()
-    }
-    if recomputed != stored:
-        raise RefusedByState("export.stale")
+        run_id = run.id
+        try:
+            recorded = runs.recorded_run(run)
+        except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
+            raise RefusedByState("export.unreadable_run", run=str(run_id)) from exc
+    if xlsx is not None or sheets is not None:
+        recorded = _with_scoring(recorded, data)
     context = ReportContext(
         data=data,
-        result=result,
-        statistics=review_statistics(data, result.scored),
-        digest=digest,
-        run_at=created,
+        run=recorded,
+        statistics=review_statistics(data, recorded.applications),
     )
 
     def step(label: str) -> Callable[[int, int], None] | None:
@@ -88,3 +86,12 @@ def export_reports(
     with database.session() as session:
         audit_log.audit(session, "export", str(run_id), files=[str(p) for p in written])
     return written
+
+
+def _with_scoring(run: RecordedRun, data: RoundData) -> RecordedRun:
+    """A run recorded by an older program lacks the data-derived figures (reviewer
+    totals, criterion means) the workbook and the statistics show: they are taken from
+    scoring the same data — the digest matches — where that gives the recorded final."""
+    if run.scoring:
+        return run
+    return with_scoring(run, score_round(data))

@@ -6,26 +6,13 @@ from decimal import Decimal
 from typing import Any
 
 from reviewer.domain.model import RoundData, RoundResult, Status
-from reviewer.domain.selection import render_explanation, render_quota_why
-from reviewer.i18n import Lang, render
+from reviewer.domain.recorded import reason_text
+from reviewer.domain.selection import render_quota_why
+from reviewer.i18n import Lang
 
 
 def _number(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
-
-
-def reason_text(result: RoundResult, application_id: str, lang: Lang | None = None) -> str:
-    """Why the application has its status, in the UI language ('' when obvious)."""
-    decision = result.selection.decisions[application_id]
-    if decision.explanation is not None:
-        return render_explanation(decision.explanation, lang)
-    scored = result.scored[application_id]
-    if (
-        decision.status in (Status.INELIGIBLE, Status.BELOW_CUTOFF, Status.INCOMPLETE)
-        and scored.reason_key
-    ):
-        return render(scored.reason_key, lang, **scored.reason_params)
-    return ""
 
 
 def selection_json(

@@ -9,9 +9,11 @@ from typing import Any
 from reviewer.domain.digest import inputs_digest
 from reviewer.domain.evaluate import evaluate
 from reviewer.domain.model import RoundData, RoundResult
+from reviewer.domain.recorded import record
+from reviewer.domain.recorded_json import record_document
 from reviewer.errors import InvalidInput
 from reviewer.i18n import LANGS, Lang
-from reviewer.services.results import reason_text, selection_json
+from reviewer.services.results import selection_json
 from reviewer.store import audit as audit_log
 from reviewer.store import repository, runs
 from reviewer.store.engine import Database
@@ -53,14 +55,16 @@ def run_selection(database: Database, lang: Lang | None = None) -> SelectionRun:
                 latest.id, digest, latest.created_at, data, result, document, recorded=False
             )
         repository.require_open(session)
+        recorded = record(data, result, digest=digest, created_at=created)
         stored = {
             **document,
             "reasons": {
                 language: {
-                    app.id: reason_text(result, app.id, language) for app in data.applications
+                    app_id: app.reason(language) for app_id, app in recorded.applications.items()
                 }
                 for language in LANGS
             },
+            "record": record_document(recorded),
         }
         run_id = runs.record_run(
             session,

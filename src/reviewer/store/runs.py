@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session
 
 from reviewer import __version__
 from reviewer.domain.model import RoundResult
+from reviewer.domain.recorded import RecordedRun
+from reviewer.domain.recorded_json import read_run
 from reviewer.store.audit import audit
 from reviewer.store.bulk import bulk_insert
 from reviewer.store.models import RunResultRow, SelectionRunRow
@@ -74,11 +76,6 @@ def latest_run(session: Session) -> SelectionRunRow | None:
     ).first()
 
 
-def run_statuses(session: Session, run_id: int) -> dict[str, tuple[str | None, str]]:
-    """Application id → (final score, status) of a stored run."""
-    rows = session.execute(
-        select(RunResultRow.application_id, RunResultRow.final_score, RunResultRow.status).where(
-            RunResultRow.run_id == run_id
-        )
-    )
-    return {row[0]: (row[1], row[2]) for row in rows}
+def recorded_run(run: SelectionRunRow) -> RecordedRun:
+    """What ``run`` recorded, as the reports print it."""
+    return read_run(run.result, digest=run.digest, created_at=run.created_at)

@@ -30,7 +30,7 @@ from reviewer.exchange.reports.context import (
     ReportContext,
     atomic_output,
     criterion_scale,
-    safe_filename,
+    unique_filenames,
 )
 from reviewer.exchange.reports.pdf.layout import make_styles
 from reviewer.exchange.reports.pdf.sheets import write_reviewer_pdf
@@ -84,7 +84,9 @@ def write_score_sheets(
     directory: Path, context: ReportContext, lang: str = "ko", progress: Progress | None = None
 ) -> list[Path]:
     """Write every reviewer's PDF sheet (``<id>_평가표.pdf``) and score form
-    (``<id>_평가양식.xlsx``) into ``directory``; returns the files written."""
+    (``<id>_평가양식.xlsx``) into ``directory``; returns the files written. An id that is
+    not a safe file name, or equals another but for case, is named with a short hash of
+    it (:func:`~reviewer.exchange.reports.context.unique_filenames`)."""
     language = normalise_lang(lang)
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
@@ -93,8 +95,9 @@ def write_score_sheets(
     reviewers = context.data.reviewers
     written: list[Path] = []
     total = len(reviewers)
+    names = unique_filenames(r.id for r in reviewers)
     for done, reviewer in enumerate(reviewers, start=1):
-        name = safe_filename(reviewer.id)
+        name = names[reviewer.id]
         applications = index.applications_of(reviewer, reviewer.id)
         reviews = index.reviews.get(reviewer.id, {})
         pdf = directory / f"{name}_평가표.pdf"

@@ -147,13 +147,13 @@ class _RankedReport:
 
     def summary(self) -> list[Flowable]:
         context, styles = self.context, self.styles
-        outcome = context.result.selection
+        outcome = context.run
         story: list[Flowable] = [para(self.t("report.summary.title"), styles.h1)]
         story.append(
             para(
                 self.t(
                     "report.summary.objective",
-                    selected=len(outcome.selected),
+                    selected=outcome.selected,
                     shortfall=outcome.shortfall,
                     total=context.final_text(outcome.total_score),
                 ),
@@ -215,7 +215,7 @@ class _RankedReport:
             for key in ("track", "seats", "selected", "budget", "budget_used", "applications")
         ]
         rows: list[list[Any]] = [header]
-        outcomes = {o.id: o for o in context.result.selection.tracks}
+        outcomes = {o.id: o for o in context.run.tracks}
         for track in context.config.tracks:
             outcome = outcomes.get(track.id)
             track_rows = context.rows_by_track.get(track.id, ())
@@ -251,7 +251,7 @@ class _RankedReport:
         ]
         rows: list[list[Any]] = [header]
         commands = table_style(self.styles.fonts, size=8.5)
-        for index, quota in enumerate(context.result.selection.quotas, start=1):
+        for index, quota in enumerate(context.run.quotas, start=1):
             if quota.track is not None:
                 scope = context.track_name(quota.track)
             else:

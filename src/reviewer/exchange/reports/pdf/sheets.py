@@ -162,8 +162,8 @@ class _ScoreSheet:
                     points,
                 ]
             )
-        result = self.context.result.scored.get(app.id)
-        total = result.reviewer_totals.get(self.reviewer.id) if result is not None else None
+        recorded = self.context.run.applications.get(app.id)
+        total = recorded.reviewer_totals.get(self.reviewer.id) if recorded is not None else None
         weights = sum(c.weight for c in criteria)
         data.append(
             [

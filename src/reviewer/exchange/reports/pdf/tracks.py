@@ -111,7 +111,7 @@ class TrackSection:
     def overview(
         self, track: Track, rows: Sequence[ReportRow], ranked: Sequence[ReportRow]
     ) -> Table:
-        outcome = next((o for o in self.context.result.selection.tracks if o.id == track.id), None)
+        outcome = self.context.run.track(track.id)
         chosen = [r for r in rows if r.status.is_selected]
         selected = outcome.selected if outcome is not None else len(chosen)
         used = (
@@ -225,7 +225,7 @@ class TrackSection:
                 "notes",
             )
         ]
-        ties = {app_id for tie in self.context.result.selection.boundary_ties for app_id in tie.ids}
+        ties = {app_id for tie in self.context.run.boundary_ties for app_id in tie.ids}
         cutoff = _dec(self.cutoff)
         line_at = next(
             (i for i, r in enumerate(ranked) if r.final is not None and r.final < cutoff),
@@ -292,7 +292,7 @@ class TrackSection:
     def _note(self, row: ReportRow) -> str:
         """The footnote of a ranked row: a quota decision or transfer, or a failure that
         the cutoff line does not explain (a criterion floor)."""
-        if row.explanation is not None:
+        if row.explained:
             return reason_text(row, self.lang)
         if (
             row.status is Status.BELOW_CUTOFF
@@ -362,7 +362,7 @@ class TrackSection:
 
     def ties(self, track: Track) -> list[Flowable]:
         flowables: list[Flowable] = []
-        for tie in self.context.result.selection.boundary_ties:
+        for tie in self.context.run.boundary_ties:
             if tie.track != track.id:
                 continue
             text = self.t(

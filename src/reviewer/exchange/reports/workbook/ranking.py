@@ -115,7 +115,7 @@ class _WorkbookWriter:
 
     def write_summary(self, sheet: Any, cells: Cells) -> None:
         t, context, config = self.t, self.context, self.config
-        outcome = context.result.selection
+        outcome = context.run
         final = self.ranking.final_format
         for column, width in zip("ABCDEFGHIJ", (26, 36, 8, 8, 18, 18, 8, 11, 11, 11), strict=True):
             sheet.column_dimensions[column].width = width
@@ -134,7 +134,7 @@ class _WorkbookWriter:
             ("report.cover.cutoff", Decimal(str(config.cutoff)), final),
             ("report.cover.method", aggregation, None),
             ("report.xlsx.min_reviews", config.min_reviews, None),
-            ("report.xlsx.selected", len(outcome.selected), None),
+            ("report.xlsx.selected", outcome.selected, None),
             ("report.xlsx.shortfall", outcome.shortfall, None),
             ("report.xlsx.total_score", outcome.total_score, final),
         ]
@@ -232,10 +232,10 @@ class _WorkbookWriter:
         formats = [None] * (3 + len(columns)) + [POINTS]
         tracks = {app.id: app.track for app in context.data.applications}
         for review in sorted(context.data.reviews, key=lambda r: (r.application_id, r.reviewer_id)):
-            scored = context.result.scored.get(review.application_id)
+            recorded = context.run.applications.get(review.application_id)
             total = None
-            if scored is not None and not review.conflict:
-                total = scored.reviewer_totals.get(review.reviewer_id)
+            if recorded is not None and not review.conflict:
+                total = recorded.reviewer_totals.get(review.reviewer_id)
             scores = [
                 next((review.scores[i] for i in ids if i in review.scores), None)
                 for _, ids in columns
@@ -265,7 +265,7 @@ class _WorkbookWriter:
             [30, 24, 12, 40, 9, 9, 9, 60],
             freeze_columns=1,
         )
-        for quota in self.context.result.selection.quotas:
+        for quota in self.context.run.quotas:
             each = quota.track is not None
             values = [
                 quota.name,

@@ -10,7 +10,8 @@ from decimal import Decimal
 from typing import Any
 
 from reviewer.domain.config import Criterion, Track
-from reviewer.domain.model import ScoredApplication, Status
+from reviewer.domain.model import Status
+from reviewer.domain.recorded import RecordedApplication
 from reviewer.exchange.reports.context import (
     ReportContext,
     ReportRow,
@@ -88,7 +89,7 @@ class RankingWriter:
             Column(
                 t("report.col.aggregate"),
                 10,
-                lambda r: r.scored.aggregate if r.scored is not None else None,
+                lambda r: r.recorded.aggregate if r.recorded is not None else None,
                 POINTS,
             ),
             Column(t("report.col.final"), 10, lambda r: r.final, self.final_format),
@@ -114,9 +115,9 @@ class RankingWriter:
         }
 
         def value(row: ReportRow) -> float | None:
-            if row.scored is None:
+            if row.recorded is None:
                 return None
-            mean = row.scored.criterion_means.get(criterion.id)
+            mean = row.recorded.criterion_means.get(criterion.id)
             weight = weights.get(row.application.track)
             return None if mean is None or weight is None else round(mean * weight, 6)
 
@@ -137,7 +138,7 @@ class RankingWriter:
         cutoff = Decimal(str(self.context.config.cutoff))
         previous: ReportRow | None = None
         for row in rows:
-            values = [c.value(row) for c in columns] + reviewers.values(row.scored)
+            values = [c.value(row) for c in columns] + reviewers.values(row.recorded)
             kind = ROW_KIND.get(row.status, "")
             if track is not None and not kind and _first_below(previous, row, cutoff):
                 kind = "cutoff"
@@ -155,7 +156,7 @@ class _ReviewerColumns:
         t = writer.t
         self.by_reviewer = by_reviewer
         self.adjusted = writer.context.config.aggregation.normalize == "zscore"
-        totals = [row.scored.reviewer_totals for row in rows if row.scored is not None]
+        totals = [row.recorded.reviewer_totals for row in rows if row.recorded is not None]
         self.ids: list[str] = []
         self.headers: list[str] = []
         self.formats: list[str | None] = []
@@ -177,9 +178,9 @@ class _ReviewerColumns:
                 self.formats.append(POINTS)
                 self.widths.append(8.0)
 
-    def values(self, scored: ScoredApplication | None) -> list[Any]:
-        totals = scored.reviewer_totals if scored is not None else {}
-        adjusted = scored.adjusted_totals if scored is not None else {}
+    def values(self, recorded: RecordedApplication | None) -> list[Any]:
+        totals = recorded.reviewer_totals if recorded is not None else {}
+        adjusted = recorded.adjusted_totals if recorded is not None else {}
         if self.by_reviewer:
             values: list[Any] = [totals.get(rid) for rid in self.ids]
             if self.adjusted:
