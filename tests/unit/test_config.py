@@ -225,3 +225,43 @@ def test_misspelt_quota_key_is_refused() -> None:
     text = MINIMAL + '\n[[quotas]]\nname = "q"\nmin_share = 0.3\nstirct = true\n'
     with pytest.raises(ConfigError, match="unknown setting stirct"):
         parse_config(text)
+
+
+QUOTA = '\n[[quotas]]\nname = "q"\nmin_share = 0.3\n'
+TRACK_RUBRIC = '\n[[tracks.criteria]]\nid = "own"\nname = "자체"\nweight = 100\n'
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("colour = 1\n" + MINIMAL, "round.toml"),
+        (MINIMAL.replace("year = 2025\n", "year = 2025\ncutof = 60\n"), "[round]"),
+        (MINIMAL + "\n[aggregation]\nmethd = 'mean'\n", "[aggregation]"),
+        (MINIMAL + "\n[selection]\nseat_tranfer = true\n", "[selection]"),
+        (MINIMAL.replace("weight = 40\n", "weight = 40\nmaximum = 40\n"), "[[criteria]] #2 (biz)"),
+        (MINIMAL.replace("seats = 2\n", "seats = 2\nbudjet = 100\n"), "[[tracks]] (b)"),
+        (MINIMAL + TRACK_RUBRIC + "scael = 5\n", "[[tracks]] (b) criteria #1 (own)"),
+        (
+            MINIMAL + TRACK_RUBRIC + 'grades = { "A" = 1.0, "B" = { value = 0.5 } }\n',
+            "[[tracks]] (b) criteria #1 (own)",
+        ),
+        (MINIMAL + QUOTA + "stirct = true\n", "[[quotas]] (q)"),
+    ],
+    ids=[
+        "top",
+        "round",
+        "aggregation",
+        "selection",
+        "criteria",
+        "tracks",
+        "tracks.criteria",
+        "grades",
+        "quotas",
+    ],
+)
+def test_every_section_refuses_what_it_does_not_know(text: str, where: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        parse_config(text, filename="round.toml")
+    message = info.value.message("en")
+    assert message.startswith(f"round.toml, column {where}: "), message
+    assert info.value.exit_code == 3

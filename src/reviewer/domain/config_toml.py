@@ -384,6 +384,7 @@ class _Parser:
         tracks: tuple[Track, ...],
     ) -> SelectionRules:
         where = "[selection]"
+        self.known(data, where, ("objective", "tie_break", "seat_transfer"))
         objective = self.strings(data, "objective", where, OBJECTIVES)
         if sorted(objective) != sorted(OBJECTIVES):
             raise self.fail(
