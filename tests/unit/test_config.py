@@ -265,3 +265,68 @@ def test_every_section_refuses_what_it_does_not_know(text: str, where: str) -> N
     message = info.value.message("en")
     assert message.startswith(f"round.toml, column {where}: "), message
     assert info.value.exit_code == 3
+
+
+@pytest.mark.parametrize(
+    ("written", "share"),
+    [
+        ('"1/3"', Fraction(1, 3)),
+        ('" 2/3 "', Fraction(2, 3)),
+        ('"0.3"', Fraction(3, 10)),
+        ('"1"', Fraction(1)),
+        ("0.3", Fraction(3, 10)),
+        ("0", Fraction(0)),
+        ("1", Fraction(1)),
+    ],
+)
+def test_shares_are_exact_fractions_also_when_written_as_text(
+    written: str, share: Fraction
+) -> None:
+    config = parse_config(MINIMAL + f'\n[[quotas]]\nname = "q"\nmin_share = {written}\n')
+    assert config.quotas[0].share == share
+    assert isinstance(config.quotas[0].share, Fraction)
+
+
+def test_a_third_as_text_requires_exactly_a_third() -> None:
+    config = parse_config(MINIMAL + '\n[[quotas]]\nname = "q"\nmin_share = "1/3"\n')
+    assert [config.quotas[0].required(n) for n in (3, 4, 6, 7)] == [1, 2, 2, 3]
+
+
+@pytest.mark.parametrize(
+    ("written", "needle"),
+    [
+        ("true", "must be a number in 0..1"),
+        ("false", "must be a number in 0..1"),
+        ("nan", "must be a number in 0..1"),
+        ("inf", "must be a number in 0..1"),
+        ("-inf", "must be a number in 0..1"),
+        ('"a third"', "must be a number in 0..1"),
+        ('"1/0"', "must be a number in 0..1"),
+        ('""', "must be a number in 0..1"),
+        ("[0.3]", "must be a number in 0..1"),
+        ('"4/3"', "between 0 and 1 (got 4/3)"),
+        ('"-0.1"', "between 0 and 1"),
+        ("1.5", "between 0 and 1"),
+    ],
+)
+def test_a_share_that_is_not_a_number_in_0_to_1_is_refused(written: str, needle: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        parse_config(MINIMAL + f'\n[[quotas]]\nname = "q"\nmin_share = {written}\n')
+    assert needle in info.value.message("en")
+    assert "min_share" in info.value.message("ko")
+
+
+def test_a_missing_share_is_refused() -> None:
+    with pytest.raises(ConfigError, match="min_share is missing"):
+        parse_config(MINIMAL + '\n[[quotas]]\nname = "q"\n')
+
+
+@pytest.mark.parametrize("written", ["1", "1.0", '"1/1"', '"1"'])
+def test_strict_with_a_share_of_one_can_never_be_met(written: str) -> None:
+    text = MINIMAL + f'\n[[quotas]]\nname = "전부"\nmin_share = {written}\nstrict = true\n'
+    with pytest.raises(ConfigError) as info:
+        parse_config(text)
+    assert "quota 전부: strict = true with min_share = 1 can never be met" in info.value.message(
+        "en"
+    )
+    assert parse_config(text.replace("strict = true", "strict = false")).quotas[0].share == 1

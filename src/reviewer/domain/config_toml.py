@@ -6,6 +6,7 @@ message a chair can act on, anything the scoring and selection rules cannot hono
 
 from __future__ import annotations
 
+import math
 import tomllib
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
@@ -89,6 +90,27 @@ class _Parser:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise self.fail(where, "config.not_number", key=key, value=value)
         return float(value)
+
+    def share(self, data: Mapping[str, Any], key: str, where: str) -> Fraction:
+        """An exact share in 0..1: a number (``0.3`` is read as 3/10, not as the binary
+        float), or a string holding a fraction or a decimal (``"1/3"``, ``"0.3"``)."""
+        value = data.get(key)
+        if value is None:
+            raise self.fail(where, "config.missing", key=key)
+        share: Fraction | None = None
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            if math.isfinite(value):
+                share = Fraction(str(value))
+        elif isinstance(value, str):
+            try:
+                share = Fraction(value.strip())
+            except (ValueError, ZeroDivisionError):
+                share = None
+        if share is None:
+            raise self.fail(where, "config.not_share", key=key, value=value)
+        if not 0 <= share <= 1:
+            raise self.fail(where, "config.fraction", key=key, value=value)
+        return share
 
     def integer(
         self,
@@ -350,11 +372,10 @@ class _Parser:
                 ids = tuple(dict.fromkeys(scope_tracks))
             else:
                 raise self.fail(here, "config.quota_tracks", name=name, value=scope_tracks)
-            raw_share = item.get("min_share")
-            if isinstance(raw_share, bool) or not isinstance(raw_share, int | float):
-                raise self.fail(here, "config.not_number", key="min_share", value=raw_share)
-            if not 0 <= raw_share <= 1:
-                raise self.fail(here, "config.fraction", key="min_share", value=raw_share)
+            share = self.share(item, "min_share", here)
+            strict = self.boolean(item, "strict", here, False)
+            if strict and share == 1:
+                raise self.fail(here, "config.strict_all", name=name)
             quotas.append(
                 Quota(
                     name=name,
@@ -367,8 +388,8 @@ class _Parser:
                         "combined",  # type: ignore[arg-type]
                         ("each", "combined"),
                     ),
-                    share=Fraction(str(raw_share)),
-                    strict=self.boolean(item, "strict", here, False),
+                    share=share,
+                    strict=strict,
                 )
             )
         names = [q.name for q in quotas]

@@ -45,6 +45,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{key}은(는) 0과 1 사이여야 합니다 (값: {value})",
         "{key} must be between 0 and 1 (got {value})",
     ),
+    "config.not_share": (
+        '{key}은(는) 0~1 사이의 숫자이거나 "1/3", "0.3" 같은 분수 문자열이어야 합니다 (값: {value!r})',
+        '{key} must be a number in 0..1 or a fraction written as text, like "1/3" or "0.3" (got {value!r})',
+    ),
+    "config.strict_all": (
+        "쿼터 {name}: strict = true와 min_share = 1은 함께 쓸 수 없습니다 (선정 전체보다 많이 뽑을 수는 없습니다). strict = false로 하세요",
+        "quota {name}: strict = true with min_share = 1 can never be met (more than all of the selections); use strict = false",
+    ),
     "config.weight": (
         "평가항목 {id}의 배점(weight)은 0보다 커야 합니다 (값: {value})",
         "criterion {id}: weight must be above 0 (got {value})",
