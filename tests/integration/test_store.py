@@ -262,3 +262,41 @@ def test_a_database_failure_inside_a_unit_of_work_is_reported_and_rolled_back(
     assert "refused" in info.value.message("en")
     with database.session() as session:
         assert repository.application_tracks(session) == {}
+
+
+def test_config_limits_are_the_column_lengths() -> None:
+    from reviewer.store.limits import config_limits
+    from reviewer.store.models import CriterionRow, RoundInfo, TrackRow
+
+    limits = config_limits()
+    assert (limits.round_name, limits.track_id, limits.track_name) == (200, 64, 200)
+    assert (limits.criterion_id, limits.criterion_name) == (64, 200)
+    for model, held in (
+        (RoundInfo, {"name": limits.round_name}),
+        (TrackRow, {"id": limits.track_id, "name": limits.track_name}),
+        (CriterionRow, {"id": limits.criterion_id, "name": limits.criterion_name}),
+    ):
+        columns = model.__table__.columns
+        bounded = {c.name for c in columns if getattr(c.type, "length", None)}
+        assert {name: columns[name].type.length for name in held} == held
+        # the other bounded columns hold no round.toml text: the round's status, and the
+        # track a criterion belongs to (the track id, checked as such)
+        assert bounded - set(held) <= {"status", "track_id"}
+
+
+def test_init_refuses_a_track_id_too_long_for_its_column(tmp_path: Path) -> None:
+    from reviewer.resources import read_text
+
+    config = tmp_path / "round.toml"
+    long_id = "t" * 65
+    config.write_text(
+        read_text("templates", "seoul-2025.toml").replace('id = "tips"', f'id = "{long_id}"', 1),
+        encoding="utf-8",
+    )
+    with pytest.raises(InvalidInput) as info:
+        rounds.init_round(tmp_path / "r.db", config)
+    assert info.value.exit_code == 3
+    assert info.value.message("en") == (
+        f"{config}, column [[tracks]] #3: id is longer than 64 characters (65)"
+    )
+    assert not (tmp_path / "r.db").exists()

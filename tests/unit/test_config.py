@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import pytest
 
-from reviewer.domain.config import Quota
+from reviewer.domain.config import Quota, TextLimits
 from reviewer.domain.config_toml import load_config, parse_config
 from reviewer.errors import ConfigError
 from reviewer.resources import read_text, template_path
@@ -330,3 +330,37 @@ def test_strict_with_a_share_of_one_can_never_be_met(written: str) -> None:
         "en"
     )
     assert parse_config(text.replace("strict = true", "strict = false")).quotas[0].share == 1
+
+
+LIMITS = TextLimits(round_name=10, track_id=4, track_name=8, criterion_id=4, criterion_name=6)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where", "key"),
+    [
+        ('name = "회차"', 'name = "' + "가" * 11 + '"', "[round]", "name"),
+        ('id = "b"', 'id = "bbbbb"', "[[tracks]] #2", "id"),
+        ('name = "트랙 B"', 'name = "트랙 B 아주 긴 이름"', "[[tracks]] (b)", "name"),
+        ('id = "tech"', 'id = "techn"', "[[criteria]] #1", "id"),
+        ('name = "기술성"', 'name = "기술성 (혁신성)"', "[[criteria]] #1 (tech)", "name"),
+    ],
+)
+def test_names_longer_than_the_database_holds_are_refused(
+    old: str, new: str, where: str, key: str
+) -> None:
+    text = MINIMAL.replace(old, new, 1)
+    parse_config(text)  # without limits (opening a stored round) nothing is refused
+    with pytest.raises(ConfigError) as info:
+        parse_config(text, limits=LIMITS)
+    message = info.value.message("en")
+    assert message.startswith(f"round.toml, column {where}: {key} is longer than"), message
+    assert info.value.exit_code == 3
+
+
+def test_names_at_the_limit_are_accepted() -> None:
+    text = MINIMAL.replace('id = "b"', 'id = "bbbb"').replace(
+        'name = "회차"', 'name = "가나다라마바사아자차"'
+    )
+    config = parse_config(text, limits=LIMITS)
+    assert config.tracks[1].id == "bbbb"
+    assert len(config.name) == 10

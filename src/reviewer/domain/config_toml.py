@@ -23,13 +23,14 @@ from reviewer.domain.config import (
     Quota,
     RoundConfig,
     SelectionRules,
+    TextLimits,
     Track,
 )
 from reviewer.errors import ConfigError, Location
 
 
-def load_config(path: str) -> RoundConfig:
-    """Read and validate a round.toml file."""
+def load_config(path: str, limits: TextLimits | None = None) -> RoundConfig:
+    """Read and validate a round.toml file (``limits``: see :func:`parse_config`)."""
     try:
         with open(path, encoding="utf-8") as handle:
             text = handle.read()
@@ -37,21 +38,25 @@ def load_config(path: str) -> RoundConfig:
         raise ConfigError("config.unreadable", Location(file=path), error=exc.strerror) from exc
     except UnicodeDecodeError as exc:
         raise ConfigError("config.encoding", Location(file=path)) from exc
-    return parse_config(text, filename=path)
+    return parse_config(text, filename=path, limits=limits)
 
 
-def parse_config(text: str, filename: str = "round.toml") -> RoundConfig:
-    """Parse and validate the TOML text of a round configuration."""
+def parse_config(
+    text: str, filename: str = "round.toml", limits: TextLimits | None = None
+) -> RoundConfig:
+    """Parse and validate the TOML text of a round configuration; with ``limits``, also
+    refuse names longer than the database can hold."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError("config.syntax", Location(file=filename), error=str(exc)) from exc
-    return _Parser(filename).build(data, text)
+    return _Parser(filename, limits or TextLimits()).build(data, text)
 
 
 class _Parser:
-    def __init__(self, filename: str) -> None:
+    def __init__(self, filename: str, limits: TextLimits) -> None:
         self.filename = filename
+        self.limits = limits
 
     def fail(self, where: str, message_key: str, /, **params: Any) -> ConfigError:
         return ConfigError(message_key, Location(file=self.filename, column=where), **params)
@@ -72,14 +77,22 @@ class _Parser:
         return value
 
     def string(
-        self, data: Mapping[str, Any], key: str, where: str, default: str | None = None
+        self,
+        data: Mapping[str, Any],
+        key: str,
+        where: str,
+        default: str | None = None,
+        limit: int | None = None,
     ) -> str:
         value = data.get(key, default)
         if value is None:
             raise self.fail(where, "config.missing", key=key)
         if not isinstance(value, str) or not value.strip():
             raise self.fail(where, "config.not_text", key=key, value=value)
-        return value.strip()
+        text = value.strip()
+        if limit is not None and len(text) > limit:
+            raise self.fail(where, "config.too_long", key=key, limit=limit, length=len(text))
+        return text
 
     def number(
         self, data: Mapping[str, Any], key: str, where: str, default: float | None = None
@@ -163,7 +176,7 @@ class _Parser:
         )
         head = self.table(data, "round", "[round]")
         self.known(head, "[round]", ("name", "year", "cutoff", "min_reviews", "decimals", "region"))
-        name = self.string(head, "name", "[round]")
+        name = self.string(head, "name", "[round]", limit=self.limits.round_name)
         year = self.integer(head, "year", "[round]", minimum=2000)
         cutoff = self.number(head, "cutoff", "[round]", 70)
         min_reviews = self.integer(head, "min_reviews", "[round]", 3, minimum=1)
@@ -245,10 +258,10 @@ class _Parser:
         return tuple(criteria)
 
     def criterion(self, data: Mapping[str, Any], where: str) -> Criterion:
-        cid = self.string(data, "id", where)
+        cid = self.string(data, "id", where, limit=self.limits.criterion_id)
         where = f"{where} ({cid})"
         self.known(data, where, ("id", "name", "weight", "min", "max", "grades"))
-        name = self.string(data, "name", where, cid)
+        name = self.string(data, "name", where, cid, limit=self.limits.criterion_name)
         weight = self.number(data, "weight", where)
         if weight <= 0:
             raise self.fail(where, "config.weight", id=cid, value=weight)
@@ -281,12 +294,12 @@ class _Parser:
             here = f"{where} #{index}"
             if not isinstance(item, Mapping):
                 raise self.fail(here, "config.not_table", key="tracks")
-            tid = self.string(item, "id", here)
+            tid = self.string(item, "id", here, limit=self.limits.track_id)
             here = f"{where} ({tid})"
             self.known(
                 item, here, ("id", "name", "seats", "budget", "linked", "requires", "criteria")
             )
-            name = self.string(item, "name", here, tid)
+            name = self.string(item, "name", here, tid, limit=self.limits.track_name)
             seats = self.integer(item, "seats", here, minimum=0)
             budget = item.get("budget")
             if budget is not None:

@@ -13,6 +13,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{key}은(는) 비어 있지 않은 문자열이어야 합니다 (값: {value!r})",
         "{key} must be non-empty text (got {value!r})",
     ),
+    "config.too_long": (
+        "{key}은(는) {limit}자를 넘을 수 없습니다 ({length}자)",
+        "{key} is longer than {limit} characters ({length})",
+    ),
     "config.not_number": (
         "{key}은(는) 숫자여야 합니다 (값: {value!r})",
         "{key} must be a number (got {value!r})",

@@ -22,6 +22,7 @@ from reviewer.store.engine import (
     display_name,
     sqlite_path,
 )
+from reviewer.store.limits import config_limits
 from reviewer.store.migrate import ensure_current, upgrade_on
 
 
@@ -76,7 +77,9 @@ def create_round(target: str | Path, config: RoundConfig) -> None:
 
 
 def init_round(target: str | Path, config_path: str | Path) -> RoundConfig:
-    config = load_config(str(config_path))
+    """Create a round from a round.toml file; names too long for the database's columns
+    are refused here, naming the key."""
+    config = load_config(str(config_path), limits=config_limits())
     create_round(target, config)
     return config
 
