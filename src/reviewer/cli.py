@@ -76,6 +76,7 @@ def _parser() -> argparse.ArgumentParser:
 
     template = commands.add_parser("template", help="write the Seoul 2025 round.toml template")
     template.add_argument("output", type=Path)
+    template.add_argument("--force", action="store_true", help="overwrite the file when it exists")
     return parser
 
 
@@ -117,10 +118,9 @@ def _run(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> int:
         )
         return EXIT_OK
     if args.command == "template":
-        from reviewer.resources import read_text
+        from reviewer.services.templates import write_template
 
-        args.output.write_text(read_text("templates", "seoul-2025.toml"), encoding="utf-8")
-        print(args.output, file=out)
+        print(write_template(args.output, force=args.force), file=out)
         return EXIT_OK
     if args.command == "gui":
         from reviewer.ui.app import run as run_gui

@@ -31,6 +31,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "평가 회차 데이터베이스(SQLite) 파일이 아닙니다",
         "not a round database (SQLite) file",
     ),
+    "template.exists": (
+        "{path}이(가) 이미 있습니다. 덮어쓰려면 --force를 붙이세요",
+        "{path} already exists; add --force to overwrite it",
+    ),
+    "template.is_folder": (
+        "폴더입니다. 템플릿을 쓸 파일 이름을 지정하세요",
+        "this is a folder; name the file to write the template to",
+    ),
     "store.no_folder": ("폴더가 없습니다: {path}", "no such folder: {path}"),
     "store.no_driver": (
         "{database}에 연결할 드라이버가 없습니다 ({module}). PostgreSQL은 pip install 'reviewer[postgresql]'로 설치하세요",
