@@ -225,9 +225,27 @@ def main(
         return 130
 
 
-def gui_main() -> int:
-    """The ``reviewer-gui`` entry point: the window, optionally opening a round."""
+def _gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reviewer-gui", description="The window of reviewer, optionally opening a round."
+    )
+    parser.add_argument("--version", action="version", version=f"reviewer {__version__}")
+    parser.add_argument(
+        "--lang",
+        choices=["ko", "en"],
+        default=None,
+        help="language of the window (default: from the locale)",
+    )
+    parser.add_argument("database", nargs="?", help="round database to open")
+    return parser
+
+
+def gui_main(argv: Sequence[str] | None = None) -> int:
+    """The ``reviewer-gui`` entry point: ``reviewer-gui [--lang ko|en] [ROUND.db]``."""
+    try:
+        args = _gui_parser().parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
     from reviewer.ui.app import run as run_gui
 
-    args = [a for a in sys.argv[1:] if not a.startswith("-")]
-    return run_gui(args[0] if args else None)
+    return run_gui(args.database, normalise_lang(args.lang))

@@ -538,3 +538,46 @@ def test_template_into_a_folder_exits_3(tmp_path: Path) -> None:
     code, _, err = run("template", str(tmp_path), "--force")
     assert code == 3
     assert "folder" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "opened"),
+    [
+        (["--lang", "en", "round.db"], ("round.db", "en")),
+        (["round.db", "--lang", "ko"], ("round.db", "ko")),
+        (["--lang=en"], (None, "en")),
+        (["--lang", "en"], (None, "en")),
+        (["-x.db"], None),  # argparse: an unknown option is a usage error
+    ],
+)
+def test_reviewer_gui_reads_its_options(
+    monkeypatch: pytest.MonkeyPatch, argv: list[str], opened: tuple[str | None, str] | None
+) -> None:
+    import reviewer.ui.app
+    from reviewer.cli import gui_main
+
+    calls: list[tuple[str | None, str | None]] = []
+
+    def fake_run(target: str | None = None, lang: str | None = None) -> int:
+        calls.append((target, lang))
+        return 0
+
+    monkeypatch.setattr(reviewer.ui.app, "run", fake_run)
+    code = gui_main(argv)
+    if opened is None:
+        assert (code, calls) == (2, [])
+    else:
+        assert (code, calls) == (0, [opened])
+
+
+def test_reviewer_gui_reads_sys_argv(monkeypatch: pytest.MonkeyPatch) -> None:
+    import reviewer.ui.app
+    from reviewer.cli import gui_main
+
+    calls: list[tuple[str | None, str | None]] = []
+    monkeypatch.setattr(
+        reviewer.ui.app, "run", lambda target=None, lang=None: calls.append((target, lang)) or 0
+    )
+    monkeypatch.setattr(sys, "argv", ["reviewer-gui", "--lang", "en", "my round.db"])
+    assert gui_main() == 0
+    assert calls == [("my round.db", "en")]
