@@ -165,7 +165,9 @@ def test_backup_copies_the_file(round_db: Path) -> None:
 
 def test_database_url_accepts_paths_and_urls(tmp_path: Path) -> None:
     assert database_url(tmp_path / "a.db").startswith("sqlite:///")
-    assert database_url("postgresql://u@h/db") == "postgresql://u@h/db"
+    assert database_url("postgresql+psycopg://u@h/db") == "postgresql+psycopg://u@h/db"
+    # a plain URL names the installed driver (tests/unit/test_database_url.py)
+    assert database_url("postgresql://u@h/db").startswith("postgresql+psycopg")
 
 
 def test_a_conflict_replaced_by_scores_leaves_no_conflict(database: Database) -> None:
