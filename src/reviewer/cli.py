@@ -1,7 +1,8 @@
 """The command line: a thin argparse front end of the services (DESIGN §6).
 
-Exit codes: 0 success; 2 usage; 3 invalid input (nothing written); 4 refused by the
-round's state (locked, database newer than the program).
+Exit codes: 0 success; 2 usage; 3 invalid input, or a file or database the computer
+cannot read or write (nothing written); 4 refused by the round's state (locked, database
+newer than the program, another program writing the round, an existing file kept).
 """
 
 from __future__ import annotations

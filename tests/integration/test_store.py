@@ -236,36 +236,6 @@ def test_reimported_reviewer_keeps_old_values_in_the_audit_log(database: Databas
         assert entry.detail["new"]["affiliation"] == ""
 
 
-def test_database_failures_become_errors_a_person_can_act_on() -> None:
-    from sqlalchemy.exc import IntegrityError, OperationalError
-
-    from reviewer.store.engine import database_error
-
-    busy = database_error(
-        OperationalError("INSERT", {}, sqlite3.OperationalError("database is locked"))
-    )
-    assert busy.exit_code == 4
-    assert "another program is writing" in busy.message("en")
-    refused = database_error(
-        IntegrityError(
-            "INSERT", {}, sqlite3.IntegrityError("UNIQUE constraint failed: review.application_id")
-        )
-    )
-    assert refused.exit_code == 4
-    assert "UNIQUE constraint failed" in refused.message("en")
-
-
-def test_a_database_failure_inside_a_unit_of_work_is_reported_and_rolled_back(
-    database: Database,
-) -> None:
-    with pytest.raises(RefusedByState) as info, database.session() as session:
-        repository.add_applications(session, [_app("A-1")], source="t")
-        repository.add_applications(session, [_app("A-1")], source="t")
-    assert "refused" in info.value.message("en")
-    with database.session() as session:
-        assert repository.application_tracks(session) == {}
-
-
 def test_config_limits_are_the_column_lengths() -> None:
     from reviewer.store.limits import config_limits
     from reviewer.store.models import CriterionRow, RoundInfo, TrackRow

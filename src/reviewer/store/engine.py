@@ -22,7 +22,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from reviewer.errors import InvalidInput, RefusedByState
+from reviewer.errors import InvalidInput
+from reviewer.store.failures import database_error
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -116,14 +117,6 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
     return engine
-
-
-def database_error(exc: DBAPIError) -> RefusedByState:
-    """A database failure as an error a person can act on."""
-    text = str(exc.orig)
-    if "locked" in text or "busy" in text:
-        return RefusedByState("store.busy")
-    return RefusedByState("store.database_error", error=text.splitlines()[0] if text else "")
 
 
 class Database:
