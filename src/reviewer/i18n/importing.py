@@ -22,6 +22,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "엑셀(.xlsx) 파일을 열 수 없습니다. 파일이 손상되었거나 엑셀 파일이 아닙니다 ({error})",
         "cannot open the .xlsx workbook; the file is damaged or not an Excel file ({error})",
     ),
+    "import.xml_dtd": (
+        "통합 문서를 읽지 않았습니다: {part}에 XML 문서 형식 선언(DTD)이 있습니다. 스프레드시트 프로그램은 이런 파일을 만들지 않으며 공격일 수 있습니다. 엑셀에서 열어 새 .xlsx로 저장하세요",
+        "the workbook was not read: its part {part} declares an XML document type (DTD), which spreadsheet programs never write and which can be an attack; open it in Excel and save it as a new .xlsx",
+    ),
     "import.protected_or_xls": (
         "암호가 걸린 통합 문서이거나 예전 .xls 파일입니다. 암호를 해제하고 .xlsx로 저장하세요",
         "the workbook is password-protected or an old .xls file; remove the password and "
