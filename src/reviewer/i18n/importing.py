@@ -68,14 +68,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # -- cell values -------------------------------------------------------------------
     "import.required": ("필수 값이 비어 있습니다", "a value is required"),
-    "import.not_number": ("{value}은(는) 숫자가 아닙니다", "{value} is not a number"),
+    "import.not_number": ("{value|은} 숫자가 아닙니다", "{value} is not a number"),
     "import.negative": ("{value}: 음수는 허용되지 않습니다", "{value} must not be negative"),
     "import.amount": (
-        "{value}은(는) 금액으로 읽을 수 없습니다 (예: 400,000,000 / 4억 / 4억 5천만원)",
+        "{value|은} 금액으로 읽을 수 없습니다 (예: 400,000,000 / 4억 / 4억 5천만원)",
         "{value} is not an amount in won (e.g. 400,000,000, 4억, 4억 5천만원)",
     ),
     "import.amount_too_large": (
-        "{value}은(는) 너무 큰 금액입니다 (최대 {max}원)",
+        "{value|은} 너무 큰 금액입니다 (최대 {max}원)",
         "{value} is too large an amount (at most {max} won)",
     ),
     "import.amount_required": (
@@ -91,49 +91,49 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{value} is not a whole number of won",
     ),
     "import.amount_ambiguous": (
-        "{value}은(는) 뜻이 모호합니다. 1억 2,000만원 또는 120,000,000처럼 적어 주세요",
+        "{value|은} 뜻이 모호합니다. 1억 2,000만원 또는 120,000,000처럼 적어 주세요",
         "{value} is ambiguous; write it as 1억 2,000만원 or 120,000,000",
     ),
     "import.flag": (
-        "{value}은(는) 예/아니오 값이 아닙니다 (Y/N, 예/아니오, O/X, 1/0, 있음/없음)",
+        "{value|은} 예/아니오 값이 아닙니다 (Y/N, 예/아니오, O/X, 1/0, 있음/없음)",
         "{value} is not a yes/no value (Y/N, 예/아니오, O/X, 1/0, true/false)",
     ),
     "import.ai_category": (
-        "{value}은(는) AI 구분이 아닙니다 (AI, AI+X(AI 융합), 비AI/일반 중 하나)",
+        "{value|은} AI 구분이 아닙니다 (AI, AI+X(AI 융합), 비AI/일반 중 하나)",
         "{value} is not an AI category (AI, AI+X (AI 융합), or none (비AI, 일반))",
     ),
     "import.business_no_format": (
-        "{value}은(는) 사업자등록번호 형식이 아닙니다 (10자리 숫자, 예: 123-45-67890)",
+        "{value|은} 사업자등록번호 형식이 아닙니다 (10자리 숫자, 예: 123-45-67890)",
         "{value} is not a business registration number (10 digits, e.g. 123-45-67890)",
     ),
     "import.business_no_checksum": (
         "{value}: 사업자등록번호의 검증번호가 맞지 않습니다",
         "{value}: the business registration number's check digit is wrong",
     ),
-    "import.email": ("{value}은(는) 이메일 주소가 아닙니다", "{value} is not an e-mail address"),
+    "import.email": ("{value|은} 이메일 주소가 아닙니다", "{value} is not an e-mail address"),
     "import.unknown_track": (
         "알 수 없는 트랙 {value} (트랙: {tracks})",
         "unknown track {value} (tracks: {tracks})",
     ),
     # -- duplicates ----------------------------------------------------------------------
     "import.application_exists": (
-        "과제번호 {id}은(는) 이미 평가 회차에 있습니다",
+        "과제번호 {id|은} 이미 평가 회차에 있습니다",
         "application {id} is already in the round",
     ),
     "import.duplicate_application": (
-        "과제번호 {id}이(가) 중복되었습니다 ({row_first}행에도 있음)",
+        "과제번호 {id|이} 중복되었습니다 ({row_first}행에도 있음)",
         "application id {id} appears twice (also row {row_first})",
     ),
     "import.duplicate_application_file": (
-        "과제번호 {id}이(가) 중복되었습니다 ({file_first} {row_first}행에도 있음)",
+        "과제번호 {id|이} 중복되었습니다 ({file_first} {row_first}행에도 있음)",
         "application id {id} appears twice (also {file_first}, row {row_first})",
     ),
     "import.duplicate_reviewer": (
-        "심사위원 ID {id}이(가) 중복되었습니다 ({row_first}행에도 있음)",
+        "심사위원 ID {id|이} 중복되었습니다 ({row_first}행에도 있음)",
         "reviewer id {id} appears twice (also row {row_first})",
     ),
     "import.duplicate_reviewer_file": (
-        "심사위원 ID {id}이(가) 중복되었습니다 ({file_first} {row_first}행에도 있음)",
+        "심사위원 ID {id|이} 중복되었습니다 ({file_first} {row_first}행에도 있음)",
         "reviewer id {id} appears twice (also {file_first}, row {row_first})",
     ),
     "import.duplicate_review": (
@@ -148,27 +148,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # -- scores --------------------------------------------------------------------------
     "import.above_max": (
-        "{value}은(는) 최댓값 {max}보다 큽니다",
+        "{value|은} 최댓값 {max}보다 큽니다",
         "{value} is above the maximum {max}",
     ),
     "import.below_min": (
-        "{value}은(는) 최솟값 {min}보다 작습니다",
+        "{value|은} 최솟값 {min}보다 작습니다",
         "{value} is below the minimum {min}",
     ),
     "import.not_grade": (
-        "{value}은(는) {criterion}의 등급이 아닙니다 (등급: {grades})",
+        "{value|은} {criterion}의 등급이 아닙니다 (등급: {grades})",
         "{value} is not a grade of {criterion} (grades: {grades})",
     ),
     "import.unknown_application": (
-        "과제 {id}은(는) 이 평가 회차에 없습니다",
+        "과제 {id|은} 이 평가 회차에 없습니다",
         "application {id} is not in the round",
     ),
     "import.unknown_reviewer": (
-        "심사위원 {id}은(는) 이 평가 회차에 없습니다",
+        "심사위원 {id|은} 이 평가 회차에 없습니다",
         "reviewer {id} is not in the round",
     ),
     "import.not_assigned": (
-        "심사위원 {reviewer}은(는) 과제 {application}에 배정되지 않았습니다",
+        "심사위원 {reviewer|은} 과제 {application}에 배정되지 않았습니다",
         "reviewer {reviewer} is not assigned to application {application}",
     ),
     "import.missing_score": (
@@ -200,7 +200,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "or id (criteria: {criteria})",
     ),
     "import.unknown_criterion": (
-        "{value}은(는) 트랙 {track}의 평가항목이 아닙니다 (평가항목: {criteria})",
+        "{value|은} 트랙 {track}의 평가항목이 아닙니다 (평가항목: {criteria})",
         "{value} is not a criterion of track {track} (criteria: {criteria})",
     ),
     "import.duplicate_criterion": (

@@ -11,7 +11,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "update the program",
     ),
     "store.locked": (
-        "평가 회차 '{name}'이(가) 잠겨 있어 변경할 수 없습니다",
+        "'{name}' 평가 회차는 잠겨 있어 변경할 수 없습니다",
         "the round '{name}' is locked; nothing can be changed",
     ),
     "store.exists": (
@@ -32,7 +32,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "not a round database (SQLite) file",
     ),
     "template.exists": (
-        "{path}이(가) 이미 있습니다. 덮어쓰려면 --force를 붙이세요",
+        "{path|이} 이미 있습니다. 덮어쓰려면 --force를 붙이세요",
         "{path} already exists; add --force to overwrite it",
     ),
     "template.is_folder": (
@@ -115,7 +115,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "service.no_files": ("가져올 파일이 없습니다", "no files to import"),
     "service.duplicate_existing": (
-        "과제번호 {id}은(는) 이미 회차에 있습니다",
+        "과제번호 {id|은} 이미 회차에 있습니다",
         "application {id} is already in the round",
     ),
     "service.file_missing": ("파일이 없습니다", "no such file"),
