@@ -1,7 +1,8 @@
 """The command line: a thin argparse front end of the services (DESIGN §6).
 
-Exit codes: 0 success; 2 usage; 3 invalid input (nothing written); 4 refused by the
-round's state (locked, database newer than the program).
+Exit codes: 0 success; 2 usage; 3 invalid input, or a file or database the computer
+cannot read or write (nothing written); 4 refused by the round's state (locked, database
+newer than the program, another program writing the round, an existing file kept).
 """
 
 from __future__ import annotations
@@ -84,6 +85,7 @@ def _parser() -> argparse.ArgumentParser:
 
     template = commands.add_parser("template", help="write the Seoul 2025 round.toml template")
     template.add_argument("output", type=Path)
+    template.add_argument("--force", action="store_true", help="overwrite the file when it exists")
     return parser
 
 
@@ -125,10 +127,9 @@ def _run(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> int:
         )
         return EXIT_OK
     if args.command == "template":
-        from reviewer.resources import read_text
+        from reviewer.services.templates import write_template
 
-        args.output.write_text(read_text("templates", "seoul-2025.toml"), encoding="utf-8")
-        print(args.output, file=out)
+        print(write_template(args.output, force=args.force), file=out)
         return EXIT_OK
     if args.command == "gui":
         from reviewer.ui.app import run as run_gui
@@ -224,9 +225,27 @@ def main(
         return 130
 
 
-def gui_main() -> int:
-    """The ``reviewer-gui`` entry point: the window, optionally opening a round."""
+def _gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reviewer-gui", description="The window of reviewer, optionally opening a round."
+    )
+    parser.add_argument("--version", action="version", version=f"reviewer {__version__}")
+    parser.add_argument(
+        "--lang",
+        choices=["ko", "en"],
+        default=None,
+        help="language of the window (default: from the locale)",
+    )
+    parser.add_argument("database", nargs="?", help="round database to open")
+    return parser
+
+
+def gui_main(argv: Sequence[str] | None = None) -> int:
+    """The ``reviewer-gui`` entry point: ``reviewer-gui [--lang ko|en] [ROUND.db]``."""
+    try:
+        args = _gui_parser().parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
     from reviewer.ui.app import run as run_gui
 
-    args = [a for a in sys.argv[1:] if not a.startswith("-")]
-    return run_gui(args[0] if args else None)
+    return run_gui(args.database, normalise_lang(args.lang))

@@ -2,7 +2,8 @@
 
 Every error carries a message key from :mod:`reviewer.i18n` and its parameters, so the
 same error is shown in Korean or English. ``exit_code`` is the command line's exit code
-(DESIGN §6): 3 for invalid input, 4 for a request the round's state refuses.
+(DESIGN §6): 3 for invalid input (and, as for every file the program cannot read or
+write, for storage the computer refuses), 4 for a request the round's state refuses.
 """
 
 from __future__ import annotations
@@ -71,6 +72,14 @@ class RefusedByState(ReviewerError):
     """The round's state refuses the request (locked, newer database). Exit code 4."""
 
     exit_code = 4
+
+
+class StorageFailure(ReviewerError):
+    """The computer could not store or read the round (disk full, no permission, an I/O
+    error, a damaged file, a lost server connection); nothing was written. Exit code 3,
+    like every file the program cannot read or write."""
+
+    exit_code = 3
 
 
 @dataclass

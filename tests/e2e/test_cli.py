@@ -24,6 +24,12 @@ def run(*argv: str) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
+def main_ko(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["--lang", "ko", *argv], out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
 def workbook(
     path: Path,
     header: Sequence[str],
@@ -484,3 +490,98 @@ def test_export_needs_an_output(db: Path) -> None:
     code, _, err = run("export", str(db))
     assert code == 3
     assert "--pdf" in err
+
+
+def test_template_refuses_to_overwrite_an_existing_file(tmp_path: Path) -> None:
+    target = tmp_path / "round.toml"
+    target.write_text("# our edited round\n", encoding="utf-8")
+    code, out, err = run("template", str(target))
+    assert (code, out) == (4, "")
+    assert err.strip() == f"error: {target} already exists; add --force to overwrite it"
+    assert target.read_text(encoding="utf-8") == "# our edited round\n"
+    code, _, err = main_ko("template", str(target))
+    assert code == 4 and "--force" in err and str(target) in err
+
+
+def test_template_force_overwrites_and_leaves_no_temporary_file(tmp_path: Path) -> None:
+    from reviewer.resources import read_text
+
+    target = tmp_path / "round.toml"
+    target.write_text("# old\n", encoding="utf-8")
+    code, out, err = run("template", str(target), "--force")
+    assert code == 0, err
+    assert out.strip() == str(target)
+    assert target.read_text(encoding="utf-8") == read_text("templates", "seoul-2025.toml")
+    assert [p.name for p in tmp_path.iterdir()] == ["round.toml"]
+
+
+def test_template_is_written_beside_the_target_then_renamed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    target = tmp_path / "round.toml"
+    target.write_text("# old\n", encoding="utf-8")
+    renames: list[tuple[Path, Path]] = []
+
+    def failing_replace(source: str | Path, destination: str | Path) -> None:
+        renames.append((Path(source), Path(destination)))
+        raise OSError(28, "No space left on device", str(destination))
+
+    monkeypatch.setattr(os, "replace", failing_replace)
+    code, _, err = run("template", str(target), "--force")
+    assert code == 3
+    assert "No space left on device" in err
+    [(source, destination)] = renames
+    assert (source.parent, destination) == (tmp_path, target)
+    assert target.read_text(encoding="utf-8") == "# old\n"  # untouched
+    assert [p.name for p in tmp_path.iterdir()] == ["round.toml"]  # temporary file removed
+
+
+def test_template_into_a_folder_exits_3(tmp_path: Path) -> None:
+    code, _, err = run("template", str(tmp_path), "--force")
+    assert code == 3
+    assert "folder" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "opened"),
+    [
+        (["--lang", "en", "round.db"], ("round.db", "en")),
+        (["round.db", "--lang", "ko"], ("round.db", "ko")),
+        (["--lang=en"], (None, "en")),
+        (["--lang", "en"], (None, "en")),
+        (["-x.db"], None),  # argparse: an unknown option is a usage error
+    ],
+)
+def test_reviewer_gui_reads_its_options(
+    monkeypatch: pytest.MonkeyPatch, argv: list[str], opened: tuple[str | None, str] | None
+) -> None:
+    import reviewer.ui.app
+    from reviewer.cli import gui_main
+
+    calls: list[tuple[str | None, str | None]] = []
+
+    def fake_run(target: str | None = None, lang: str | None = None) -> int:
+        calls.append((target, lang))
+        return 0
+
+    monkeypatch.setattr(reviewer.ui.app, "run", fake_run)
+    code = gui_main(argv)
+    if opened is None:
+        assert (code, calls) == (2, [])
+    else:
+        assert (code, calls) == (0, [opened])
+
+
+def test_reviewer_gui_reads_sys_argv(monkeypatch: pytest.MonkeyPatch) -> None:
+    import reviewer.ui.app
+    from reviewer.cli import gui_main
+
+    calls: list[tuple[str | None, str | None]] = []
+    monkeypatch.setattr(
+        reviewer.ui.app, "run", lambda target=None, lang=None: calls.append((target, lang)) or 0
+    )
+    monkeypatch.setattr(sys, "argv", ["reviewer-gui", "--lang", "en", "my round.db"])
+    assert gui_main() == 0
+    assert calls == [("my round.db", "en")]

@@ -110,8 +110,7 @@ def test_score_above_maximum_reads_like_the_design(tmp_path: Path, config: Round
         "scores.xlsx, sheet 점수, row 14, column 기술성: 45 is above the maximum 40"
     )
     assert (
-        error.message("ko")
-        == "scores.xlsx, 시트 점수, 14행, 열 기술성: 45은(는) 최댓값 40보다 큽니다"
+        error.message("ko") == "scores.xlsx, 시트 점수, 14행, 열 기술성: 45는 최댓값 40보다 큽니다"
     )
 
 
@@ -120,7 +119,7 @@ def test_score_below_minimum(tmp_path: Path, config: RoundConfig) -> None:
     error = single(scores(config, path))
     assert error.location == Location("s.xlsx", "Sheet1", 2, "투자 적정성")
     assert error.message("en").endswith(": 0 is below the minimum 1")
-    assert error.message("ko").endswith(": 0은(는) 최솟값 1보다 작습니다")
+    assert error.message("ko").endswith(": 0은 최솟값 1보다 작습니다")
 
 
 def test_non_numeric_score(tmp_path: Path, config: RoundConfig) -> None:
@@ -128,7 +127,7 @@ def test_non_numeric_score(tmp_path: Path, config: RoundConfig) -> None:
     error = single(scores(config, path))
     assert error.location == Location("s.csv", None, 2, "사업성")
     assert error.message("en") == "s.csv, row 2, column 사업성: abc is not a number"
-    assert error.message("ko") == "s.csv, 2행, 열 사업성: abc은(는) 숫자가 아닙니다"
+    assert error.message("ko") == "s.csv, 2행, 열 사업성: abc는 숫자가 아닙니다"
 
 
 def test_text_score_above_maximum(tmp_path: Path, config: RoundConfig) -> None:
@@ -225,10 +224,10 @@ def test_unknown_application_and_reviewer(tmp_path: Path, config: RoundConfig) -
     unknown_app, unknown_reviewer = errors_of(scores(config, path))
     assert unknown_app.location == Location("s.xlsx", "점수", 3, "과제번호")
     assert unknown_app.message("en").endswith(": application X99 is not in the round")
-    assert unknown_app.message("ko").endswith(": 과제 X99은(는) 이 평가 회차에 없습니다")
+    assert unknown_app.message("ko").endswith(": 과제 X99는 이 평가 회차에 없습니다")
     assert unknown_reviewer.location == Location("s.xlsx", "점수", 4, "심사위원ID")
     assert unknown_reviewer.message("en").endswith(": reviewer R77 is not in the round")
-    assert unknown_reviewer.message("ko").endswith(": 심사위원 R77은(는) 이 평가 회차에 없습니다")
+    assert unknown_reviewer.message("ko").endswith(": 심사위원 R77은 이 평가 회차에 없습니다")
 
 
 def test_duplicate_pair_in_one_file(tmp_path: Path, config: RoundConfig) -> None:
@@ -268,7 +267,7 @@ def test_unassigned_pair(tmp_path: Path, config: RoundConfig) -> None:
     error = single(scores(config, path, assignments={("P01", "R01"), ("P02", "R01")}))
     assert error.location == Location("s.xlsx", "Sheet1", 3, "심사위원ID")
     assert error.message("en").endswith(": reviewer R02 is not assigned to application P02")
-    assert error.message("ko").endswith(": 심사위원 R02은(는) 과제 P02에 배정되지 않았습니다")
+    assert error.message("ko").endswith(": 심사위원 R02는 과제 P02에 배정되지 않았습니다")
 
 
 def test_without_assignments_any_reviewer_may_score(tmp_path: Path, config: RoundConfig) -> None:
@@ -284,7 +283,7 @@ def test_decimal_comma_in_a_score(tmp_path: Path, config: RoundConfig) -> None:
     error = single(scores(config, path))
     assert error.location == Location("s.csv", None, 2, "정책부합성")
     assert error.message("en") == "s.csv, row 2, column 정책부합성: 3,5 is not a number"
-    assert error.message("ko") == "s.csv, 2행, 열 정책부합성: 3,5은(는) 숫자가 아닙니다"
+    assert error.message("ko") == "s.csv, 2행, 열 정책부합성: 3,5는 숫자가 아닙니다"
 
 
 def test_scores_on_several_sheets_are_refused(tmp_path: Path, config: RoundConfig) -> None:
@@ -467,7 +466,7 @@ def test_duplicate_application_id(tmp_path: Path, config: RoundConfig) -> None:
         "application id A1 appears twice (also row 3)"
     )
     assert error.message("ko") == (
-        "apps.xlsx, 시트 과제, 5행, 열 과제번호: 과제번호 A1이(가) 중복되었습니다 (3행에도 있음)"
+        "apps.xlsx, 시트 과제, 5행, 열 과제번호: 과제번호 A1이 중복되었습니다 (3행에도 있음)"
     )
 
 
@@ -486,7 +485,7 @@ def test_duplicate_application_id_across_files(tmp_path: Path, config: RoundConf
     error = single(apps(config, first, second))
     assert error.location == Location("b.csv", None, 4, "id")
     assert error.message("en").endswith(": application id A1 appears twice (also a.xlsx, row 2)")
-    assert error.message("ko").endswith(": 과제번호 A1이(가) 중복되었습니다 (a.xlsx 2행에도 있음)")
+    assert error.message("ko").endswith(": 과제번호 A1이 중복되었습니다 (a.xlsx 2행에도 있음)")
 
 
 def test_unknown_track_lists_the_tracks(tmp_path: Path, config: RoundConfig) -> None:
@@ -510,7 +509,7 @@ def test_unknown_track_lists_the_tracks(tmp_path: Path, config: RoundConfig) -> 
         (
             "124-81-0099",
             "124-81-0099 is not a business registration number (10 digits, e.g. 123-45-67890)",
-            "124-81-0099은(는) 사업자등록번호 형식이 아닙니다",
+            "124-81-0099는 사업자등록번호 형식이 아닙니다",
         ),
     ],
 )
@@ -651,7 +650,7 @@ def test_amount_too_large(tmp_path: Path, config: RoundConfig) -> None:
         ": 2000조 is too large an amount (at most 1,000,000,000,000,000 won)"
     )
     assert error.message("ko").endswith(
-        ": 2000조은(는) 너무 큰 금액입니다 (최대 1,000,000,000,000,000원)"
+        ": 2000조는 너무 큰 금액입니다 (최대 1,000,000,000,000,000원)"
     )
 
 
@@ -668,7 +667,7 @@ def test_decimal_comma_in_an_amount(tmp_path: Path, config: RoundConfig) -> None
     assert error.message("en").endswith(
         ": 3,5억 is not an amount in won (e.g. 400,000,000, 4억, 4억 5천만원)"
     )
-    assert "3,5억은(는) 금액으로 읽을 수 없습니다" in error.message("ko")
+    assert "3,5억은 금액으로 읽을 수 없습니다" in error.message("ko")
 
 
 def test_application_values_longer_than_the_database_keeps(
@@ -748,7 +747,7 @@ def test_reviewer_problems(tmp_path: Path, config: RoundConfig) -> None:
     assert email.message("en").endswith(": lee@ is not an e-mail address")
     assert duplicate.location == Location("reviewers.xlsx", "심사위원", 4, "심사위원ID")
     assert duplicate.message("en").endswith(": reviewer id R01 appears twice (also row 2)")
-    assert duplicate.message("ko").endswith(": 심사위원 ID R01이(가) 중복되었습니다 (2행에도 있음)")
+    assert duplicate.message("ko").endswith(": 심사위원 ID R01이 중복되었습니다 (2행에도 있음)")
 
 
 def test_reviewer_values_longer_than_the_database_keeps(

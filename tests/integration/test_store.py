@@ -169,7 +169,9 @@ def test_backup_copies_the_file(round_db: Path) -> None:
 
 def test_database_url_accepts_paths_and_urls(tmp_path: Path) -> None:
     assert database_url(tmp_path / "a.db").startswith("sqlite:///")
-    assert database_url("postgresql://u@h/db") == "postgresql://u@h/db"
+    assert database_url("postgresql+psycopg://u@h/db") == "postgresql+psycopg://u@h/db"
+    # a plain URL names the installed driver (tests/unit/test_database_url.py)
+    assert database_url("postgresql://u@h/db").startswith("postgresql+psycopg")
 
 
 def test_a_conflict_replaced_by_scores_leaves_no_conflict(database: Database) -> None:
@@ -246,31 +248,39 @@ def test_a_reviewer_imported_again_unchanged_is_left_alone(database: Database) -
         assert list(entries) == []
 
 
-def test_database_failures_become_errors_a_person_can_act_on() -> None:
-    from sqlalchemy.exc import IntegrityError, OperationalError
+def test_config_limits_are_the_column_lengths() -> None:
+    from reviewer.store.limits import config_limits
+    from reviewer.store.models import CriterionRow, RoundInfo, TrackRow
 
-    from reviewer.store.engine import database_error
+    limits = config_limits()
+    assert (limits.round_name, limits.track_id, limits.track_name) == (200, 64, 200)
+    assert (limits.criterion_id, limits.criterion_name) == (64, 200)
+    for model, held in (
+        (RoundInfo, {"name": limits.round_name}),
+        (TrackRow, {"id": limits.track_id, "name": limits.track_name}),
+        (CriterionRow, {"id": limits.criterion_id, "name": limits.criterion_name}),
+    ):
+        columns = model.__table__.columns
+        bounded = {c.name for c in columns if getattr(c.type, "length", None)}
+        assert {name: columns[name].type.length for name in held} == held
+        # the other bounded columns hold no round.toml text: the round's status, and the
+        # track a criterion belongs to (the track id, checked as such)
+        assert bounded - set(held) <= {"status", "track_id"}
 
-    busy = database_error(
-        OperationalError("INSERT", {}, sqlite3.OperationalError("database is locked"))
+
+def test_init_refuses_a_track_id_too_long_for_its_column(tmp_path: Path) -> None:
+    from reviewer.resources import read_text
+
+    config = tmp_path / "round.toml"
+    long_id = "t" * 65
+    config.write_text(
+        read_text("templates", "seoul-2025.toml").replace('id = "tips"', f'id = "{long_id}"', 1),
+        encoding="utf-8",
     )
-    assert busy.exit_code == 4
-    assert "another program is writing" in busy.message("en")
-    refused = database_error(
-        IntegrityError(
-            "INSERT", {}, sqlite3.IntegrityError("UNIQUE constraint failed: review.application_id")
-        )
+    with pytest.raises(InvalidInput) as info:
+        rounds.init_round(tmp_path / "r.db", config)
+    assert info.value.exit_code == 3
+    assert info.value.message("en") == (
+        f"{config}, column [[tracks]] #3: id is longer than 64 characters (65)"
     )
-    assert refused.exit_code == 4
-    assert "UNIQUE constraint failed" in refused.message("en")
-
-
-def test_a_database_failure_inside_a_unit_of_work_is_reported_and_rolled_back(
-    database: Database,
-) -> None:
-    with pytest.raises(RefusedByState) as info, database.session() as session:
-        repository.add_applications(session, [_app("A-1")], source="t")
-        repository.add_applications(session, [_app("A-1")], source="t")
-    assert "refused" in info.value.message("en")
-    with database.session() as session:
-        assert repository.application_tracks(session) == {}
+    assert not (tmp_path / "r.db").exists()

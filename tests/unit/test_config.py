@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import pytest
 
-from reviewer.domain.config import Quota
+from reviewer.domain.config import Quota, TextLimits
 from reviewer.domain.config_toml import load_config, parse_config
 from reviewer.errors import ConfigError
 from reviewer.resources import read_text, template_path
@@ -225,3 +225,142 @@ def test_misspelt_quota_key_is_refused() -> None:
     text = MINIMAL + '\n[[quotas]]\nname = "q"\nmin_share = 0.3\nstirct = true\n'
     with pytest.raises(ConfigError, match="unknown setting stirct"):
         parse_config(text)
+
+
+QUOTA = '\n[[quotas]]\nname = "q"\nmin_share = 0.3\n'
+TRACK_RUBRIC = '\n[[tracks.criteria]]\nid = "own"\nname = "자체"\nweight = 100\n'
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("colour = 1\n" + MINIMAL, "round.toml"),
+        (MINIMAL.replace("year = 2025\n", "year = 2025\ncutof = 60\n"), "[round]"),
+        (MINIMAL + "\n[aggregation]\nmethd = 'mean'\n", "[aggregation]"),
+        (MINIMAL + "\n[selection]\nseat_tranfer = true\n", "[selection]"),
+        (MINIMAL.replace("weight = 40\n", "weight = 40\nmaximum = 40\n"), "[[criteria]] #2 (biz)"),
+        (MINIMAL.replace("seats = 2\n", "seats = 2\nbudjet = 100\n"), "[[tracks]] (b)"),
+        (MINIMAL + TRACK_RUBRIC + "scael = 5\n", "[[tracks]] (b) criteria #1 (own)"),
+        (
+            MINIMAL + TRACK_RUBRIC + 'grades = { "A" = 1.0, "B" = { value = 0.5 } }\n',
+            "[[tracks]] (b) criteria #1 (own)",
+        ),
+        (MINIMAL + QUOTA + "stirct = true\n", "[[quotas]] (q)"),
+    ],
+    ids=[
+        "top",
+        "round",
+        "aggregation",
+        "selection",
+        "criteria",
+        "tracks",
+        "tracks.criteria",
+        "grades",
+        "quotas",
+    ],
+)
+def test_every_section_refuses_what_it_does_not_know(text: str, where: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        parse_config(text, filename="round.toml")
+    message = info.value.message("en")
+    assert message.startswith(f"round.toml, column {where}: "), message
+    assert info.value.exit_code == 3
+
+
+@pytest.mark.parametrize(
+    ("written", "share"),
+    [
+        ('"1/3"', Fraction(1, 3)),
+        ('" 2/3 "', Fraction(2, 3)),
+        ('"0.3"', Fraction(3, 10)),
+        ('"1"', Fraction(1)),
+        ("0.3", Fraction(3, 10)),
+        ("0", Fraction(0)),
+        ("1", Fraction(1)),
+    ],
+)
+def test_shares_are_exact_fractions_also_when_written_as_text(
+    written: str, share: Fraction
+) -> None:
+    config = parse_config(MINIMAL + f'\n[[quotas]]\nname = "q"\nmin_share = {written}\n')
+    assert config.quotas[0].share == share
+    assert isinstance(config.quotas[0].share, Fraction)
+
+
+def test_a_third_as_text_requires_exactly_a_third() -> None:
+    config = parse_config(MINIMAL + '\n[[quotas]]\nname = "q"\nmin_share = "1/3"\n')
+    assert [config.quotas[0].required(n) for n in (3, 4, 6, 7)] == [1, 2, 2, 3]
+
+
+@pytest.mark.parametrize(
+    ("written", "needle"),
+    [
+        ("true", "must be a number in 0..1"),
+        ("false", "must be a number in 0..1"),
+        ("nan", "must be a number in 0..1"),
+        ("inf", "must be a number in 0..1"),
+        ("-inf", "must be a number in 0..1"),
+        ('"a third"', "must be a number in 0..1"),
+        ('"1/0"', "must be a number in 0..1"),
+        ('""', "must be a number in 0..1"),
+        ("[0.3]", "must be a number in 0..1"),
+        ('"4/3"', "between 0 and 1 (got 4/3)"),
+        ('"-0.1"', "between 0 and 1"),
+        ("1.5", "between 0 and 1"),
+    ],
+)
+def test_a_share_that_is_not_a_number_in_0_to_1_is_refused(written: str, needle: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        parse_config(MINIMAL + f'\n[[quotas]]\nname = "q"\nmin_share = {written}\n')
+    assert needle in info.value.message("en")
+    assert "min_share" in info.value.message("ko")
+
+
+def test_a_missing_share_is_refused() -> None:
+    with pytest.raises(ConfigError, match="min_share is missing"):
+        parse_config(MINIMAL + '\n[[quotas]]\nname = "q"\n')
+
+
+@pytest.mark.parametrize("written", ["1", "1.0", '"1/1"', '"1"'])
+def test_strict_with_a_share_of_one_can_never_be_met(written: str) -> None:
+    text = MINIMAL + f'\n[[quotas]]\nname = "전부"\nmin_share = {written}\nstrict = true\n'
+    with pytest.raises(ConfigError) as info:
+        parse_config(text)
+    assert "quota 전부: strict = true with min_share = 1 can never be met" in info.value.message(
+        "en"
+    )
+    assert parse_config(text.replace("strict = true", "strict = false")).quotas[0].share == 1
+
+
+LIMITS = TextLimits(round_name=10, track_id=4, track_name=8, criterion_id=4, criterion_name=6)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where", "key"),
+    [
+        ('name = "회차"', 'name = "' + "가" * 11 + '"', "[round]", "name"),
+        ('id = "b"', 'id = "bbbbb"', "[[tracks]] #2", "id"),
+        ('name = "트랙 B"', 'name = "트랙 B 아주 긴 이름"', "[[tracks]] (b)", "name"),
+        ('id = "tech"', 'id = "techn"', "[[criteria]] #1", "id"),
+        ('name = "기술성"', 'name = "기술성 (혁신성)"', "[[criteria]] #1 (tech)", "name"),
+    ],
+)
+def test_names_longer_than_the_database_holds_are_refused(
+    old: str, new: str, where: str, key: str
+) -> None:
+    text = MINIMAL.replace(old, new, 1)
+    parse_config(text)  # without limits (opening a stored round) nothing is refused
+    with pytest.raises(ConfigError) as info:
+        parse_config(text, limits=LIMITS)
+    message = info.value.message("en")
+    assert message.startswith(f"round.toml, column {where}: {key} is longer than"), message
+    assert info.value.exit_code == 3
+
+
+def test_names_at_the_limit_are_accepted() -> None:
+    text = MINIMAL.replace('id = "b"', 'id = "bbbb"').replace(
+        'name = "회차"', 'name = "가나다라마바사아자차"'
+    )
+    config = parse_config(text, limits=LIMITS)
+    assert config.tracks[1].id == "bbbb"
+    assert len(config.name) == 10

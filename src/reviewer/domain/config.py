@@ -100,6 +100,22 @@ class SelectionRules:
 
 
 @dataclass(frozen=True)
+class TextLimits:
+    """The longest text each configuration string may hold, in characters; None: no limit.
+
+    The store fills these in from its column lengths (``reviewer.store.limits``), so a
+    round.toml whose names do not fit is refused at ``init`` with the key named instead
+    of failing (or being cut) inside the database.
+    """
+
+    round_name: int | None = None
+    track_id: int | None = None
+    track_name: int | None = None
+    criterion_id: int | None = None
+    criterion_name: int | None = None
+
+
+@dataclass(frozen=True)
 class RoundConfig:
     name: str
     year: int

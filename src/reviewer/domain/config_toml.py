@@ -6,6 +6,7 @@ message a chair can act on, anything the scoring and selection rules cannot hono
 
 from __future__ import annotations
 
+import math
 import tomllib
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
@@ -22,13 +23,14 @@ from reviewer.domain.config import (
     Quota,
     RoundConfig,
     SelectionRules,
+    TextLimits,
     Track,
 )
 from reviewer.errors import ConfigError, Location
 
 
-def load_config(path: str) -> RoundConfig:
-    """Read and validate a round.toml file."""
+def load_config(path: str, limits: TextLimits | None = None) -> RoundConfig:
+    """Read and validate a round.toml file (``limits``: see :func:`parse_config`)."""
     try:
         with open(path, encoding="utf-8") as handle:
             text = handle.read()
@@ -36,21 +38,25 @@ def load_config(path: str) -> RoundConfig:
         raise ConfigError("config.unreadable", Location(file=path), error=exc.strerror) from exc
     except UnicodeDecodeError as exc:
         raise ConfigError("config.encoding", Location(file=path)) from exc
-    return parse_config(text, filename=path)
+    return parse_config(text, filename=path, limits=limits)
 
 
-def parse_config(text: str, filename: str = "round.toml") -> RoundConfig:
-    """Parse and validate the TOML text of a round configuration."""
+def parse_config(
+    text: str, filename: str = "round.toml", limits: TextLimits | None = None
+) -> RoundConfig:
+    """Parse and validate the TOML text of a round configuration; with ``limits``, also
+    refuse names longer than the database can hold."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError("config.syntax", Location(file=filename), error=str(exc)) from exc
-    return _Parser(filename).build(data, text)
+    return _Parser(filename, limits or TextLimits()).build(data, text)
 
 
 class _Parser:
-    def __init__(self, filename: str) -> None:
+    def __init__(self, filename: str, limits: TextLimits) -> None:
         self.filename = filename
+        self.limits = limits
 
     def fail(self, where: str, message_key: str, /, **params: Any) -> ConfigError:
         return ConfigError(message_key, Location(file=self.filename, column=where), **params)
@@ -71,14 +77,22 @@ class _Parser:
         return value
 
     def string(
-        self, data: Mapping[str, Any], key: str, where: str, default: str | None = None
+        self,
+        data: Mapping[str, Any],
+        key: str,
+        where: str,
+        default: str | None = None,
+        limit: int | None = None,
     ) -> str:
         value = data.get(key, default)
         if value is None:
             raise self.fail(where, "config.missing", key=key)
         if not isinstance(value, str) or not value.strip():
             raise self.fail(where, "config.not_text", key=key, value=value)
-        return value.strip()
+        text = value.strip()
+        if limit is not None and len(text) > limit:
+            raise self.fail(where, "config.too_long", key=key, limit=limit, length=len(text))
+        return text
 
     def number(
         self, data: Mapping[str, Any], key: str, where: str, default: float | None = None
@@ -89,6 +103,27 @@ class _Parser:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise self.fail(where, "config.not_number", key=key, value=value)
         return float(value)
+
+    def share(self, data: Mapping[str, Any], key: str, where: str) -> Fraction:
+        """An exact share in 0..1: a number (``0.3`` is read as 3/10, not as the binary
+        float), or a string holding a fraction or a decimal (``"1/3"``, ``"0.3"``)."""
+        value = data.get(key)
+        if value is None:
+            raise self.fail(where, "config.missing", key=key)
+        share: Fraction | None = None
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            if math.isfinite(value):
+                share = Fraction(str(value))
+        elif isinstance(value, str):
+            try:
+                share = Fraction(value.strip())
+            except (ValueError, ZeroDivisionError):
+                share = None
+        if share is None:
+            raise self.fail(where, "config.not_share", key=key, value=value)
+        if not 0 <= share <= 1:
+            raise self.fail(where, "config.fraction", key=key, value=value)
+        return share
 
     def integer(
         self,
@@ -141,7 +176,7 @@ class _Parser:
         )
         head = self.table(data, "round", "[round]")
         self.known(head, "[round]", ("name", "year", "cutoff", "min_reviews", "decimals", "region"))
-        name = self.string(head, "name", "[round]")
+        name = self.string(head, "name", "[round]", limit=self.limits.round_name)
         year = self.integer(head, "year", "[round]", minimum=2000)
         cutoff = self.number(head, "cutoff", "[round]", 70)
         min_reviews = self.integer(head, "min_reviews", "[round]", 3, minimum=1)
@@ -223,10 +258,10 @@ class _Parser:
         return tuple(criteria)
 
     def criterion(self, data: Mapping[str, Any], where: str) -> Criterion:
-        cid = self.string(data, "id", where)
+        cid = self.string(data, "id", where, limit=self.limits.criterion_id)
         where = f"{where} ({cid})"
         self.known(data, where, ("id", "name", "weight", "min", "max", "grades"))
-        name = self.string(data, "name", where, cid)
+        name = self.string(data, "name", where, cid, limit=self.limits.criterion_name)
         weight = self.number(data, "weight", where)
         if weight <= 0:
             raise self.fail(where, "config.weight", id=cid, value=weight)
@@ -259,12 +294,12 @@ class _Parser:
             here = f"{where} #{index}"
             if not isinstance(item, Mapping):
                 raise self.fail(here, "config.not_table", key="tracks")
-            tid = self.string(item, "id", here)
+            tid = self.string(item, "id", here, limit=self.limits.track_id)
             here = f"{where} ({tid})"
             self.known(
                 item, here, ("id", "name", "seats", "budget", "linked", "requires", "criteria")
             )
-            name = self.string(item, "name", here, tid)
+            name = self.string(item, "name", here, tid, limit=self.limits.track_name)
             seats = self.integer(item, "seats", here, minimum=0)
             budget = item.get("budget")
             if budget is not None:
@@ -350,11 +385,10 @@ class _Parser:
                 ids = tuple(dict.fromkeys(scope_tracks))
             else:
                 raise self.fail(here, "config.quota_tracks", name=name, value=scope_tracks)
-            raw_share = item.get("min_share")
-            if isinstance(raw_share, bool) or not isinstance(raw_share, int | float):
-                raise self.fail(here, "config.not_number", key="min_share", value=raw_share)
-            if not 0 <= raw_share <= 1:
-                raise self.fail(here, "config.fraction", key="min_share", value=raw_share)
+            share = self.share(item, "min_share", here)
+            strict = self.boolean(item, "strict", here, False)
+            if strict and share == 1:
+                raise self.fail(here, "config.strict_all", name=name)
             quotas.append(
                 Quota(
                     name=name,
@@ -367,8 +401,8 @@ class _Parser:
                         "combined",  # type: ignore[arg-type]
                         ("each", "combined"),
                     ),
-                    share=Fraction(str(raw_share)),
-                    strict=self.boolean(item, "strict", here, False),
+                    share=share,
+                    strict=strict,
                 )
             )
         names = [q.name for q in quotas]
@@ -384,6 +418,7 @@ class _Parser:
         tracks: tuple[Track, ...],
     ) -> SelectionRules:
         where = "[selection]"
+        self.known(data, where, ("objective", "tie_break", "seat_transfer"))
         objective = self.strings(data, "objective", where, OBJECTIVES)
         if sorted(objective) != sorted(OBJECTIVES):
             raise self.fail(

@@ -4,6 +4,8 @@ The window translates its own strings with Qt's ``tr()``; errors, reasons and re
 texts produced below ``ui/`` come from these catalogs so the command line, the reports
 and the window say the same thing. Each catalog module holds a ``MESSAGES`` mapping of
 key → (Korean, English) templates in ``str.format`` syntax; a test keeps them complete.
+A Korean template writes a particle after a placeholder as ``{name|이}``, and the
+particle that fits the value is chosen (:mod:`reviewer.i18n.particles`).
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import os
 from collections.abc import Mapping
 from functools import cache
 from typing import Any, Literal
+
+from reviewer.i18n.particles import attach
 
 Lang = Literal["ko", "en"]
 LANGS: tuple[Lang, ...] = ("ko", "en")
@@ -66,5 +70,7 @@ def render(key: str, lang: Lang | str | None = None, /, **params: Any) -> str:
     templates = catalog().get(key)
     if templates is None:
         raise KeyError(f"unknown message key {key!r}")
-    template = templates[0] if language == "ko" else templates[1]
-    return template.format(**params)
+    if language == "ko":
+        template, params = attach(templates[0], params)
+        return template.format(**params)
+    return templates[1].format(**params)

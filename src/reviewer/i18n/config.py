@@ -7,50 +7,62 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "config.encoding": ("설정 파일은 UTF-8이어야 합니다", "the configuration must be UTF-8"),
     "config.syntax": ("TOML 문법 오류: {error}", "TOML syntax error: {error}"),
-    "config.not_table": ("{key}은(는) 표(table)여야 합니다", "{key} must be a table"),
+    "config.not_table": ("{key|은} 표(table)여야 합니다", "{key} must be a table"),
     "config.missing": ("{key} 값이 없습니다", "{key} is missing"),
     "config.not_text": (
-        "{key}은(는) 비어 있지 않은 문자열이어야 합니다 (값: {value!r})",
+        "{key|은} 비어 있지 않은 문자열이어야 합니다 (값: {value!r})",
         "{key} must be non-empty text (got {value!r})",
     ),
+    "config.too_long": (
+        "{key|은} {limit}자를 넘을 수 없습니다 ({length}자)",
+        "{key} is longer than {limit} characters ({length})",
+    ),
     "config.not_number": (
-        "{key}은(는) 숫자여야 합니다 (값: {value!r})",
+        "{key|은} 숫자여야 합니다 (값: {value!r})",
         "{key} must be a number (got {value!r})",
     ),
     "config.not_integer": (
-        "{key}은(는) 정수여야 합니다 (값: {value!r})",
+        "{key|은} 정수여야 합니다 (값: {value!r})",
         "{key} must be a whole number (got {value!r})",
     ),
     "config.not_bool": (
-        "{key}은(는) true 또는 false여야 합니다 (값: {value!r})",
+        "{key|은} true 또는 false여야 합니다 (값: {value!r})",
         "{key} must be true or false (got {value!r})",
     ),
     "config.not_list": (
-        "{key}은(는) 목록이어야 합니다 (값: {value!r})",
+        "{key|은} 목록이어야 합니다 (값: {value!r})",
         "{key} must be a list (got {value!r})",
     ),
     "config.too_small": (
-        "{key}은(는) {minimum} 이상이어야 합니다 (값: {value})",
+        "{key|은} {minimum} 이상이어야 합니다 (값: {value})",
         "{key} must be at least {minimum} (got {value})",
     ),
     "config.too_large": (
-        "{key}은(는) {maximum} 이하여야 합니다 (값: {value})",
+        "{key|은} {maximum} 이하여야 합니다 (값: {value})",
         "{key} must be at most {maximum} (got {value})",
     ),
     "config.bad_choice": (
-        "{key} 값 {value!r}은(는) 허용되지 않습니다. 가능한 값: {choices}",
+        "{key} 값 {value!r|은} 허용되지 않습니다. 가능한 값: {choices}",
         "{key} cannot be {value!r}; choose one of: {choices}",
     ),
     "config.fraction": (
-        "{key}은(는) 0과 1 사이여야 합니다 (값: {value})",
+        "{key|은} 0과 1 사이여야 합니다 (값: {value})",
         "{key} must be between 0 and 1 (got {value})",
+    ),
+    "config.not_share": (
+        '{key|은} 0~1 사이의 숫자이거나 "1/3", "0.3" 같은 분수 문자열이어야 합니다 (값: {value!r})',
+        '{key} must be a number in 0..1 or a fraction written as text, like "1/3" or "0.3" (got {value!r})',
+    ),
+    "config.strict_all": (
+        "쿼터 {name}: strict = true와 min_share = 1은 함께 쓸 수 없습니다 (선정 전체보다 많이 뽑을 수는 없습니다). strict = false로 하세요",
+        "quota {name}: strict = true with min_share = 1 can never be met (more than all of the selections); use strict = false",
     ),
     "config.weight": (
         "평가항목 {id}의 배점(weight)은 0보다 커야 합니다 (값: {value})",
         "criterion {id}: weight must be above 0 (got {value})",
     ),
     "config.min_max": (
-        "평가항목 {id}: 최솟값 {min}이(가) 최댓값 {max}보다 작아야 합니다",
+        "평가항목 {id}: 최솟값 {min|이} 최댓값 {max}보다 작아야 합니다",
         "criterion {id}: min {min} must be below max {max}",
     ),
     "config.grades": (
@@ -58,11 +70,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "criterion {id}: grades must be a table of grade names and values",
     ),
     "config.grade_value": (
-        "평가항목 {id}: 등급 {grade}의 값 {value!r}은(는) 0~1이어야 합니다",
+        "평가항목 {id}: 등급 {grade}의 값 {value!r|은} 0~1이어야 합니다",
         "criterion {id}: grade {grade} must map to 0..1 (got {value!r})",
     ),
     "config.duplicate_criterion": (
-        "평가항목 ID {id}이(가) 중복되었습니다",
+        "평가항목 ID {id|이} 중복되었습니다",
         "criterion id {id} appears twice",
     ),
     "config.no_tracks": (
@@ -73,7 +85,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "트랙 {id}에 평가항목이 없습니다 ([[criteria]] 또는 [[tracks.criteria]])",
         "track {id} has no criteria ([[criteria]] or [[tracks.criteria]])",
     ),
-    "config.duplicate_track": ("트랙 {id}이(가) 중복되었습니다", "track {id} appears twice"),
+    "config.duplicate_track": ("트랙 {id|이} 중복되었습니다", "track {id} appears twice"),
     "config.no_categories": (
         "쿼터 {name}에 AI 구분(categories)이 없습니다",
         "quota {name} has no categories",
@@ -91,15 +103,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'quota {name}: tracks must be "all", "linked" or a list of track ids (got {value!r})',
     ),
     "config.duplicate_quota": (
-        "쿼터 이름 {name}이(가) 중복되었습니다",
+        "쿼터 이름 {name|이} 중복되었습니다",
         "quota name {name} appears twice",
     ),
     "config.objective": (
-        "objective는 {choices}를 한 번씩 나열해야 합니다 (값: {value})",
+        "objective는 {choices|를} 한 번씩 나열해야 합니다 (값: {value})",
         "objective must list each of {choices} once (got {value})",
     ),
     "config.tie_break": (
-        "동점 처리 기준 {id}은(는) 평가항목이 아닙니다 (평가항목: {known})",
+        "동점 처리 기준 {id|은} 평가항목이 아닙니다 (평가항목: {known})",
         "tie-break criterion {id} is not a criterion (criteria: {known})",
     ),
     "config.unknown_key": (

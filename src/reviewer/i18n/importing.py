@@ -22,6 +22,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "엑셀(.xlsx) 파일을 열 수 없습니다. 파일이 손상되었거나 엑셀 파일이 아닙니다 ({error})",
         "cannot open the .xlsx workbook; the file is damaged or not an Excel file ({error})",
     ),
+    "import.xml_dtd": (
+        "통합 문서를 읽지 않았습니다: {part}에 XML 문서 형식 선언(DTD)이 있습니다. 스프레드시트 프로그램은 이런 파일을 만들지 않으며 공격일 수 있습니다. 엑셀에서 열어 새 .xlsx로 저장하세요",
+        "the workbook was not read: its part {part} declares an XML document type (DTD), which spreadsheet programs never write and which can be an attack; open it in Excel and save it as a new .xlsx",
+    ),
     "import.protected_or_xls": (
         "암호가 걸린 통합 문서이거나 예전 .xls 파일입니다. 암호를 해제하고 .xlsx로 저장하세요",
         "the workbook is password-protected or an old .xls file; remove the password and "
@@ -64,14 +68,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # -- cell values -------------------------------------------------------------------
     "import.required": ("필수 값이 비어 있습니다", "a value is required"),
-    "import.not_number": ("{value}은(는) 숫자가 아닙니다", "{value} is not a number"),
+    "import.not_number": ("{value|은} 숫자가 아닙니다", "{value} is not a number"),
     "import.negative": ("{value}: 음수는 허용되지 않습니다", "{value} must not be negative"),
     "import.amount": (
-        "{value}은(는) 금액으로 읽을 수 없습니다 (예: 400,000,000 / 4억 / 4억 5천만원)",
+        "{value|은} 금액으로 읽을 수 없습니다 (예: 400,000,000 / 4억 / 4억 5천만원)",
         "{value} is not an amount in won (e.g. 400,000,000, 4억, 4억 5천만원)",
     ),
     "import.amount_too_large": (
-        "{value}은(는) 너무 큰 금액입니다 (최대 {max}원)",
+        "{value|은} 너무 큰 금액입니다 (최대 {max}원)",
         "{value} is too large an amount (at most {max} won)",
     ),
     "import.amount_required": (
@@ -87,46 +91,46 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{value} is not a whole number of won",
     ),
     "import.amount_ambiguous": (
-        "{value}은(는) 뜻이 모호합니다. 1억 2,000만원 또는 120,000,000처럼 적어 주세요",
+        "{value|은} 뜻이 모호합니다. 1억 2,000만원 또는 120,000,000처럼 적어 주세요",
         "{value} is ambiguous; write it as 1억 2,000만원 or 120,000,000",
     ),
     "import.flag": (
-        "{value}은(는) 예/아니오 값이 아닙니다 (Y/N, 예/아니오, O/X, 1/0, 있음/없음)",
+        "{value|은} 예/아니오 값이 아닙니다 (Y/N, 예/아니오, O/X, 1/0, 있음/없음)",
         "{value} is not a yes/no value (Y/N, 예/아니오, O/X, 1/0, true/false)",
     ),
     "import.ai_category": (
-        "{value}은(는) AI 구분이 아닙니다 (AI, AI+X(AI 융합), 비AI/일반 중 하나)",
+        "{value|은} AI 구분이 아닙니다 (AI, AI+X(AI 융합), 비AI/일반 중 하나)",
         "{value} is not an AI category (AI, AI+X (AI 융합), or none (비AI, 일반))",
     ),
     "import.business_no_format": (
-        "{value}은(는) 사업자등록번호 형식이 아닙니다 (10자리 숫자, 예: 123-45-67890)",
+        "{value|은} 사업자등록번호 형식이 아닙니다 (10자리 숫자, 예: 123-45-67890)",
         "{value} is not a business registration number (10 digits, e.g. 123-45-67890)",
     ),
     "import.business_no_checksum": (
         "{value}: 사업자등록번호의 검증번호가 맞지 않습니다",
         "{value}: the business registration number's check digit is wrong",
     ),
-    "import.email": ("{value}은(는) 이메일 주소가 아닙니다", "{value} is not an e-mail address"),
+    "import.email": ("{value|은} 이메일 주소가 아닙니다", "{value} is not an e-mail address"),
     "import.unknown_track": (
         "알 수 없는 트랙 {value} (트랙: {tracks})",
         "unknown track {value} (tracks: {tracks})",
     ),
     # -- duplicates ----------------------------------------------------------------------
     "import.application_exists": (
-        "과제번호 {id}은(는) 이미 평가 회차에 있습니다. 고치려면 "
+        "과제번호 {id|은} 이미 평가 회차에 있습니다. 고치려면 "
         "reviewer import applications --update로 가져오세요",
         "application {id} is already in the round; to correct it, import the file with "
         "reviewer import applications --update",
     ),
     "import.application_unknown": (
-        "과제번호 {id}은(는) 이 평가 회차에 없습니다. --update는 회차에 있는 과제만 고칩니다. "
+        "과제번호 {id|은} 이 평가 회차에 없습니다. --update는 회차에 있는 과제만 고칩니다. "
         "새 과제는 --update 없이 가져오세요",
         "application {id} is not in the round; --update corrects applications already "
         "imported: import new ones without --update",
     ),
     "import.track_change_scored": (
         "과제 {id}에는 트랙 {old}의 평가항목으로 채점된 평가 {reviews}건이 있어, 평가항목이 다른 "
-        "트랙 {new}(으)로 옮길 수 없습니다 (점수가 기록되기 전이거나 평가항목이 같은 트랙으로만 "
+        "트랙 {new|으로} 옮길 수 없습니다 (점수가 기록되기 전이거나 평가항목이 같은 트랙으로만 "
         "옮길 수 있습니다)",
         "application {id} has {reviews} review(s) scored on the criteria of track {old}; "
         "track {new} is scored on other criteria, so the application cannot move there "
@@ -134,19 +138,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "criteria)",
     ),
     "import.duplicate_application": (
-        "과제번호 {id}이(가) 중복되었습니다 ({row_first}행에도 있음)",
+        "과제번호 {id|이} 중복되었습니다 ({row_first}행에도 있음)",
         "application id {id} appears twice (also row {row_first})",
     ),
     "import.duplicate_application_file": (
-        "과제번호 {id}이(가) 중복되었습니다 ({file_first} {row_first}행에도 있음)",
+        "과제번호 {id|이} 중복되었습니다 ({file_first} {row_first}행에도 있음)",
         "application id {id} appears twice (also {file_first}, row {row_first})",
     ),
     "import.duplicate_reviewer": (
-        "심사위원 ID {id}이(가) 중복되었습니다 ({row_first}행에도 있음)",
+        "심사위원 ID {id|이} 중복되었습니다 ({row_first}행에도 있음)",
         "reviewer id {id} appears twice (also row {row_first})",
     ),
     "import.duplicate_reviewer_file": (
-        "심사위원 ID {id}이(가) 중복되었습니다 ({file_first} {row_first}행에도 있음)",
+        "심사위원 ID {id|이} 중복되었습니다 ({file_first} {row_first}행에도 있음)",
         "reviewer id {id} appears twice (also {file_first}, row {row_first})",
     ),
     "import.duplicate_review": (
@@ -161,27 +165,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # -- scores --------------------------------------------------------------------------
     "import.above_max": (
-        "{value}은(는) 최댓값 {max}보다 큽니다",
+        "{value|은} 최댓값 {max}보다 큽니다",
         "{value} is above the maximum {max}",
     ),
     "import.below_min": (
-        "{value}은(는) 최솟값 {min}보다 작습니다",
+        "{value|은} 최솟값 {min}보다 작습니다",
         "{value} is below the minimum {min}",
     ),
     "import.not_grade": (
-        "{value}은(는) {criterion}의 등급이 아닙니다 (등급: {grades})",
+        "{value|은} {criterion}의 등급이 아닙니다 (등급: {grades})",
         "{value} is not a grade of {criterion} (grades: {grades})",
     ),
     "import.unknown_application": (
-        "과제 {id}은(는) 이 평가 회차에 없습니다",
+        "과제 {id|은} 이 평가 회차에 없습니다",
         "application {id} is not in the round",
     ),
     "import.unknown_reviewer": (
-        "심사위원 {id}은(는) 이 평가 회차에 없습니다",
+        "심사위원 {id|은} 이 평가 회차에 없습니다",
         "reviewer {id} is not in the round",
     ),
     "import.not_assigned": (
-        "심사위원 {reviewer}은(는) 과제 {application}에 배정되지 않았습니다",
+        "심사위원 {reviewer|은} 과제 {application}에 배정되지 않았습니다",
         "reviewer {reviewer} is not assigned to application {application}",
     ),
     "import.missing_score": (
@@ -213,7 +217,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "or id (criteria: {criteria})",
     ),
     "import.unknown_criterion": (
-        "{value}은(는) 트랙 {track}의 평가항목이 아닙니다 (평가항목: {criteria})",
+        "{value|은} 트랙 {track}의 평가항목이 아닙니다 (평가항목: {criteria})",
         "{value} is not a criterion of track {track} (criteria: {criteria})",
     ),
     "import.duplicate_criterion": (

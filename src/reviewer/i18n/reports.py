@@ -170,7 +170,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # Signature block.
     "report.sign.title": ("심사위원회 확인", "Committee sign-off"),
     "report.sign.statement": (
-        "{committee}는(은) 「{round}」의 평가 결과가 위와 같음을 확인합니다.",
+        "{committee|은} 「{round}」의 평가 결과가 위와 같음을 확인합니다.",
         "{committee} confirms the results of “{round}” as reported above.",
     ),
     "report.sign.committee": ("심사위원회", "The committee"),

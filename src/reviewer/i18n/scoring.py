@@ -12,7 +12,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no KIBO guarantee (required in {track})",
     ),
     "scoring.outside_region": (
-        "소재지 {region}이(가) 지원 지역 {required}에 속하지 않습니다",
+        "소재지 {region|이} 지원 지역 {required}에 속하지 않습니다",
         "region {region} is outside {required}",
     ),
     "scoring.region_missing": (
@@ -39,15 +39,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # Review data the rules cannot score.
     "scoring.unknown_track": (
-        "과제 {application}의 트랙 {track}은(는) 이 회차에 없습니다. 가능한 트랙: {known}",
+        "과제 {application}의 트랙 {track|은} 이 회차에 없습니다. 가능한 트랙: {known}",
         "application {application}: track {track} is not in this round; known: {known}",
     ),
     "scoring.duplicate_application": (
-        "과제번호 {application}이(가) 두 번 있습니다",
+        "과제번호 {application|이} 두 번 있습니다",
         "application {application} appears twice",
     ),
     "scoring.unknown_application": (
-        "심사위원 {reviewer}의 평가 대상 과제 {application}이(가) 없습니다",
+        "심사위원 {reviewer}의 평가 대상 과제 {application|이} 없습니다",
         "reviewer {reviewer} scored application {application}, which does not exist",
     ),
     "scoring.duplicate_review": (
@@ -59,17 +59,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "application {application}, reviewer {reviewer}: no score for {criterion}",
     ),
     "scoring.bad_grade": (
-        "과제 {application}, 심사위원 {reviewer}, {criterion}: {value!r}은(는) 등급이 아닙니다 "
+        "과제 {application}, 심사위원 {reviewer}, {criterion}: {value!r|은} 등급이 아닙니다 "
         "(가능한 등급: {grades})",
         "application {application}, reviewer {reviewer}, {criterion}: {value!r} is not a "
         "grade (grades: {grades})",
     ),
     "scoring.not_a_number": (
-        "과제 {application}, 심사위원 {reviewer}, {criterion}: {value!r}은(는) 숫자가 아닙니다",
+        "과제 {application}, 심사위원 {reviewer}, {criterion}: {value!r|은} 숫자가 아닙니다",
         "application {application}, reviewer {reviewer}, {criterion}: {value!r} is not a number",
     ),
     "scoring.out_of_range": (
-        "과제 {application}, 심사위원 {reviewer}, {criterion}: {value}은(는) {min}~{max} "
+        "과제 {application}, 심사위원 {reviewer}, {criterion}: {value|은} {min}~{max} "
         "범위를 벗어납니다",
         "application {application}, reviewer {reviewer}, {criterion}: {value} is outside "
         "{min}–{max}",

@@ -11,7 +11,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "update the program",
     ),
     "store.locked": (
-        "평가 회차 '{name}'이(가) 잠겨 있어 변경할 수 없습니다",
+        "'{name}' 평가 회차는 잠겨 있어 변경할 수 없습니다",
         "the round '{name}' is locked; nothing can be changed",
     ),
     "store.exists": (
@@ -31,18 +31,66 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "평가 회차 데이터베이스(SQLite) 파일이 아닙니다",
         "not a round database (SQLite) file",
     ),
+    "template.exists": (
+        "{path|이} 이미 있습니다. 덮어쓰려면 --force를 붙이세요",
+        "{path} already exists; add --force to overwrite it",
+    ),
+    "template.is_folder": (
+        "폴더입니다. 템플릿을 쓸 파일 이름을 지정하세요",
+        "this is a folder; name the file to write the template to",
+    ),
     "store.no_folder": ("폴더가 없습니다: {path}", "no such folder: {path}"),
     "store.no_driver": (
         "{database}에 연결할 드라이버가 없습니다 ({module}). PostgreSQL은 pip install 'reviewer[postgresql]'로 설치하세요",
         "no driver to connect to {database} ({module}); for PostgreSQL install 'reviewer[postgresql]'",
     ),
     "store.busy": (
-        "다른 프로그램이 데이터베이스를 쓰고 있습니다. 잠시 후 다시 시도하세요",
-        "another program is writing to the database; try again in a moment",
+        "다른 프로그램이 이 평가 회차를 쓰고 있습니다. 잠시 후 다시 시도하세요",
+        "another program is writing this round; try again in a moment",
+    ),
+    "store.duplicate": (
+        "이미 있는 값과 겹쳐 아무것도 쓰지 않았습니다: {what}",
+        "nothing was written: a value clashes with one already in the round ({what})",
+    ),
+    "store.missing_reference": (
+        "회차에 없는 항목을 가리켜 아무것도 쓰지 않았습니다: {what}",
+        "nothing was written: it refers to something the round does not have ({what})",
+    ),
+    "store.missing_value": (
+        "필수 값이 비어 있어 아무것도 쓰지 않았습니다: {what}",
+        "nothing was written: a required value is missing ({what})",
+    ),
+    "store.broken_rule": (
+        "데이터베이스 규칙에 맞지 않아 아무것도 쓰지 않았습니다: {what}",
+        "nothing was written: the data break a rule of the database ({what})",
+    ),
+    "store.bad_value": (
+        "데이터베이스에 담을 수 없는 값이라 아무것도 쓰지 않았습니다: {what}",
+        "nothing was written: a value does not fit the database ({what})",
+    ),
+    "store.disk_full": (
+        "디스크가 가득 차 데이터베이스에 쓸 수 없습니다. 공간을 비운 뒤 다시 시도하세요 (아무것도 쓰지 않았습니다; {error})",
+        "the disk is full, so the database cannot be written; free some space and try again (nothing was written; {error})",
+    ),
+    "store.read_only": (
+        "데이터베이스에 쓸 권한이 없거나 읽기 전용입니다 ({error})",
+        "the database cannot be written: no permission, or a read-only file or disk ({error})",
+    ),
+    "store.io_error": (
+        "디스크나 네트워크 오류로 데이터베이스 파일을 읽거나 쓸 수 없습니다 ({error})",
+        "the database file could not be read or written: a disk or network error ({error})",
+    ),
+    "store.corrupt": (
+        "데이터베이스 파일이 손상되었습니다. 백업(ROUND.db.bak-…)에서 복원하세요 ({error})",
+        "the database file is damaged; restore it from a backup (ROUND.db.bak-…) ({error})",
+    ),
+    "store.connection": (
+        "데이터베이스 서버와 연결할 수 없거나 연결이 끊겼습니다 ({error})",
+        "the connection to the database server failed or was lost ({error})",
     ),
     "store.database_error": (
-        "데이터베이스가 요청을 거부했습니다: {error}",
-        "the database refused the request: {error}",
+        "데이터베이스가 요청을 처리하지 못해 아무것도 쓰지 않았습니다: {error}",
+        "nothing was written: the database could not complete the request ({error})",
     ),
     "store.migration_broken": (
         "스키마 변환 후 참조 오류 {count}건이 있어 변환을 취소했습니다",
@@ -67,7 +115,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "service.no_files": ("가져올 파일이 없습니다", "no files to import"),
     "service.duplicate_existing": (
-        "과제번호 {id}은(는) 이미 회차에 있습니다",
+        "과제번호 {id|은} 이미 회차에 있습니다",
         "application {id} is already in the round",
     ),
     "service.file_missing": ("파일이 없습니다", "no such file"),

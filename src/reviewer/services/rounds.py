@@ -17,11 +17,12 @@ from reviewer.store import repository
 from reviewer.store.engine import (
     SQLITE_HEADER,
     Database,
-    database_error,
     database_url,
     display_name,
     sqlite_path,
 )
+from reviewer.store.failures import database_error
+from reviewer.store.limits import config_limits
 from reviewer.store.migrate import ensure_current, upgrade_on
 
 
@@ -76,7 +77,9 @@ def create_round(target: str | Path, config: RoundConfig) -> None:
 
 
 def init_round(target: str | Path, config_path: str | Path) -> RoundConfig:
-    config = load_config(str(config_path))
+    """Create a round from a round.toml file; names too long for the database's columns
+    are refused here, naming the key."""
+    config = load_config(str(config_path), limits=config_limits())
     create_round(target, config)
     return config
 
@@ -108,6 +111,9 @@ def open_round(target: str | Path) -> Iterator[Database]:
         try:
             ensure_current(database.engine, name)
         except DBAPIError as exc:
+            failure = database_error(exc)
+            if isinstance(failure, RefusedByState):  # another program is writing
+                raise failure from exc
             raise InvalidInput(
                 "store.unopenable", Location(file=name), error=str(exc.orig).splitlines()[0]
             ) from exc

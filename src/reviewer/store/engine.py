@@ -1,34 +1,72 @@
 """One engine factory for every database the program opens.
 
 A round is addressed by a database URL. A plain file path means the embedded SQLite
-file; ``postgresql://…`` points at a shared server. SQLite connections get foreign keys
-on and a busy timeout, and every unit of work starts with ``BEGIN IMMEDIATE`` so two
-writers wait for each other instead of failing half-way; WAL journaling is switched on
-once, when a round is created (it is a property of the file).
+file; ``postgresql://…`` (or ``postgres://…``) points at a shared server, reached through
+psycopg 3, the driver ``reviewer[postgresql]`` installs (see :func:`normalise_url`).
+SQLite connections get foreign keys on and a busy timeout, and every unit of work starts
+with ``BEGIN IMMEDIATE`` so two writers wait for each other instead of failing half-way;
+WAL journaling is switched on once, when a round is created (it is a property of the
+file).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import importlib.util
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from reviewer.errors import InvalidInput, RefusedByState
+from reviewer.errors import InvalidInput
+from reviewer.store.failures import database_error
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
+def _importable(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def normalise_url(url: str, importable: Callable[[str], bool] = _importable) -> str:
+    """``url`` with a PostgreSQL driver named, so a plain URL reaches the installed driver.
+
+    SQLAlchemy 2.0 reads ``postgresql://`` as psycopg2 (2.1 as psycopg 3), and no longer
+    knows ``postgres://`` (the spelling of many hosting services). Both become
+    ``postgresql+psycopg://`` — psycopg 3, the driver ``reviewer[postgresql]`` installs,
+    also when it is missing, so the message then names what to install — except on a
+    machine that has psycopg2 and not psycopg 3, where ``postgresql+psycopg2://`` is used.
+    A URL that names its driver (``postgresql+pg8000://``) is kept as written, and so is
+    every other database.
+    """
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return url
+    backend, _, driver = parsed.drivername.partition("+")
+    if backend not in ("postgresql", "postgres"):
+        return url
+    if not driver:
+        driver = "psycopg2" if importable("psycopg2") and not importable("psycopg") else "psycopg"
+    drivername = f"postgresql+{driver}"
+    if drivername == parsed.drivername:
+        return url
+    return parsed.set(drivername=drivername).render_as_string(hide_password=False)
+
+
 def database_url(target: str | Path) -> str:
-    """The URL for ``target``: a URL as is, or a file path as an SQLite URL."""
+    """The URL for ``target``: a URL (see :func:`normalise_url`), or a file path as an
+    SQLite URL."""
     text = str(target)
     if "://" in text:
-        return text
+        return normalise_url(text)
     return f"sqlite:///{Path(text).expanduser().resolve()}"
 
 
@@ -70,7 +108,7 @@ def _sqlite_begin(connection: Any) -> None:
 def make_engine(url: str) -> Engine:
     """An engine for ``url`` (see :func:`database_url`)."""
     try:
-        engine = create_engine(url)
+        engine = create_engine(normalise_url(url))
     except ModuleNotFoundError as exc:
         raise InvalidInput(
             "store.no_driver", database=display_name(url), module=exc.name or ""
@@ -79,14 +117,6 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
     return engine
-
-
-def database_error(exc: DBAPIError) -> RefusedByState:
-    """A database failure as an error a person can act on."""
-    text = str(exc.orig)
-    if "locked" in text or "busy" in text:
-        return RefusedByState("store.busy")
-    return RefusedByState("store.database_error", error=text.splitlines()[0] if text else "")
 
 
 class Database:

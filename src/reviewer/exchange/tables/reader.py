@@ -26,6 +26,7 @@ from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum, Shee
 
 from reviewer.errors import ErrorList, InvalidInput, Location
 from reviewer.exchange.tables.values import Cell, fold, is_blank, text
+from reviewer.exchange.tables.xml_safety import unsafe_xml_part
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv",)
@@ -275,6 +276,10 @@ def _read_workbook(
             if handle.read(len(_OLE_MAGIC)) == _OLE_MAGIC:
                 errors.add(InvalidInput("import.protected_or_xls", location))
                 return None
+        unsafe = unsafe_xml_part(path)
+        if unsafe is not None:
+            errors.add(InvalidInput("import.xml_dtd", location, part=unsafe))
+            return None
         with CalamineWorkbook.from_path(str(path)) as book:
             named = _named_sheet(book, spec)
             visible = _visible_sheets(book)
