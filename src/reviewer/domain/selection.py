@@ -26,7 +26,6 @@ from typing import Literal
 
 from reviewer.domain.config import RoundConfig
 from reviewer.domain.model import (
-    BoundaryTie,
     Decision,
     Explanation,
     QuotaOutcome,
@@ -45,6 +44,7 @@ from reviewer.domain.selection_problem import (
     components,
     transfer,
 )
+from reviewer.domain.selection_ties import boundary_ties
 from reviewer.i18n import Lang, render
 
 Solver = Literal["auto", "fast", "ilp"]
@@ -137,31 +137,11 @@ def select(
         decisions=decisions,
         quotas=quotas,
         tracks=tracks,
-        boundary_ties=boundary_ties(config, problem, main.selected),
+        boundary_ties=boundary_ties(config, problem, main.chosen, main.selected),
         shortfall=sum(outcome.shortfall for outcome in quotas),
         total_score=sum((items[i].final for i in main.selected), Decimal(0)),
         method=main.method,
     )
-
-
-def boundary_ties(
-    config: RoundConfig, problem: Problem, selected: Selection
-) -> tuple[BoundaryTie, ...]:
-    """Per track (DESIGN §3.9): the lowest-ranked selected and the best-ranked unselected
-    candidate have equal finals — every candidate of the track with that final."""
-    ties: list[BoundaryTie] = []
-    for t, track in enumerate(config.tracks):
-        members = [i for i, item in enumerate(problem.items) if item.track == t]
-        chosen = [i for i in members if i in selected]
-        others = [i for i in members if i not in selected]
-        if not chosen or not others:
-            continue
-        final = problem.items[max(chosen)].final
-        if problem.items[min(others)].final != final:
-            continue
-        ids = tuple(problem.items[i].id for i in members if problem.items[i].final == final)
-        ties.append(BoundaryTie(track=track.id, final_score=final, ids=ids))
-    return tuple(ties)
 
 
 def render_explanation(explanation: Explanation, lang: Lang | str | None = None) -> str:
