@@ -2,13 +2,16 @@
 
 Exit codes: 0 success; 2 usage; 3 invalid input, or a file or database the computer
 cannot read or write (nothing written); 4 refused by the round's state (locked, database
-newer than the program, another program writing the round, an existing file kept).
+newer than the program, another program writing the round, an existing file kept); 5 the
+selection was not finished (stopped at its time limit, or the solver failed; nothing
+recorded).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -20,6 +23,22 @@ from reviewer.i18n import Lang, normalise_lang, render
 
 EXIT_OK = 0
 EXIT_USAGE = 2
+EXIT_CODES = (
+    "exit codes: 0 success; 2 usage; 3 invalid input (nothing written); 4 refused by the "
+    "round's state (locked, newer database, another program writing); 5 the selection was "
+    "not finished (stopped at its time limit, or the solver failed; nothing recorded)"
+)
+
+
+def _seconds(text: str) -> float:
+    """A positive number of seconds (argparse type)."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not value > 0 or math.isinf(value):
+        raise argparse.ArgumentTypeError(f"not a positive number of seconds: {text}")
+    return value
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -27,6 +46,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="reviewer",
         description="Evaluation rounds of the Seoul R&D grant program: import, score, "
         "select, report.",
+        epilog=EXIT_CODES,
     )
     parser.add_argument("--version", action="version", version=f"reviewer {__version__}")
     parser.add_argument(
@@ -59,9 +79,21 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("database")
         sub.add_argument("files", nargs="+" if many else 1, type=Path)
 
-    sel = commands.add_parser("select", help="compute scores and the selection; record the run")
+    sel = commands.add_parser(
+        "select",
+        help="compute scores and the selection; record the run",
+        epilog=EXIT_CODES,
+    )
     sel.add_argument("database")
     sel.add_argument("--json", action="store_true", help="print the result as JSON")
+    sel.add_argument(
+        "--time-limit",
+        type=_seconds,
+        default=None,
+        metavar="SECONDS",
+        help="stop the selection after this many seconds (exit code 5, nothing recorded); "
+        "default: no limit",
+    )
 
     exp = commands.add_parser("export", help="write the newest selection run's reports")
     exp.add_argument("database")
@@ -161,7 +193,7 @@ def _run(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> int:
             summary = importer(database, list(args.files))
             print(summary.message(lang), file=out)
         elif args.command == "select":
-            run = selecting.run_selection(database, lang)
+            run = selecting.run_selection(database, lang, time_limit=args.time_limit)
             if args.json:
                 json.dump(run.document, out, ensure_ascii=False, indent=2)
                 out.write("\n")

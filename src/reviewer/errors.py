@@ -3,7 +3,8 @@
 Every error carries a message key from :mod:`reviewer.i18n` and its parameters, so the
 same error is shown in Korean or English. ``exit_code`` is the command line's exit code
 (DESIGN §6): 3 for invalid input (and, as for every file the program cannot read or
-write, for storage the computer refuses), 4 for a request the round's state refuses.
+write, for storage the computer refuses), 4 for a request the round's state refuses, 5 for
+a selection the solver did not finish (stopped at its time limit, cancelled, or failed).
 """
 
 from __future__ import annotations
@@ -80,6 +81,43 @@ class StorageFailure(ReviewerError):
     like every file the program cannot read or write."""
 
     exit_code = 3
+
+
+class SolverError(ReviewerError):
+    """The selection solver did not prove an optimal selection, so there is none: a
+    stopped or failed solve never passes for the answer. Exit code 5."""
+
+    exit_code = 5
+
+
+class SolverStopped(SolverError):
+    """The solve was stopped before it finished."""
+
+
+class SolverTimeLimit(SolverStopped):
+    """The selection ran out of its time limit."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__("selection.solver.time_limit", seconds=f"{seconds:g}")
+
+
+class SolverCancelled(SolverStopped):
+    """The selection was cancelled (from the window, or by the program's caller)."""
+
+    def __init__(self) -> None:
+        super().__init__("selection.solver.cancelled")
+
+
+class SolverFailed(SolverError):
+    """HiGHS ended without a proven optimum, or its result failed the exact check.
+    ``reason`` is a message key (``selection.solver.reason.*``) rendered inside the message."""
+
+    def __init__(self, reason: str, **params: Any) -> None:
+        self.reason = reason
+        super().__init__("selection.solver.failed", **params)
+
+    def message(self, lang: Lang | None = None) -> str:
+        return render(self.key, lang, reason=render(self.reason, lang, **self.params))
 
 
 @dataclass

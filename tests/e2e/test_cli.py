@@ -585,3 +585,68 @@ def test_reviewer_gui_reads_sys_argv(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "argv", ["reviewer-gui", "--lang", "en", "my round.db"])
     assert gui_main() == 0
     assert calls == [("my round.db", "en")]
+
+
+class _Clock:
+    """A clock for the selection's time limit in which every reading is a minute later."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def monotonic(self) -> float:
+        self.now += 60.0
+        return self.now
+
+
+def test_select_past_its_time_limit_exits_5_and_records_nothing(
+    db: Path, files: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reviewer.domain import stopping
+
+    assert run("import", "scores", str(db), str(files["scores"]))[0] == 0
+    before = _bytes(db)
+    monkeypatch.setattr(stopping, "time", _Clock())
+    code, out, err = run("select", str(db), "--json", "--time-limit", "2")
+    assert code == 5
+    assert out == ""
+    assert err.strip() == (
+        "error: the selection stopped at its time limit (2 s) before an optimal selection"
+        " was proven; there is no selection. Allow more time and run it again"
+    )
+    assert "Traceback" not in err
+    err_ko = io.StringIO()
+    args = ["--lang", "ko", "select", str(db), "--time-limit", "2.5"]
+    assert main(args, out=io.StringIO(), err=err_ko) == 5
+    assert "시간 제한(2.5초)" in err_ko.getvalue()
+    assert _bytes(db) == before
+    monkeypatch.undo()
+    code, out, err = run("select", str(db), "--time-limit", "600")
+    assert code == 0, err
+
+
+def test_select_when_the_solver_fails_exits_5(
+    db: Path, files: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import highspy
+
+    from reviewer.domain import selection
+
+    assert run("import", "scores", str(db), str(files["scores"]))[0] == 0
+    before = _bytes(db)
+    monkeypatch.setattr(selection, "solve_fast", lambda problem: None)  # HiGHS decides
+    monkeypatch.setattr(
+        highspy.Highs, "getModelStatus", lambda highs: highspy.HighsModelStatus.kSolveError
+    )
+    code, out, err = run("select", str(db))
+    assert code == 5
+    assert "did not prove an optimal selection: HiGHS ended with the status" in err
+    assert "Traceback" not in err and out == ""
+    assert _bytes(db) == before
+
+
+@pytest.mark.parametrize("seconds", ["0", "-3", "soon", "inf", "nan"])
+def test_select_time_limit_must_be_positive_seconds(
+    db: Path, seconds: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run("select", str(db), "--time-limit", seconds)[0] == 2
+    assert "positive number of seconds" in capsys.readouterr().err  # argparse's own stream

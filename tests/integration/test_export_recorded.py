@@ -24,7 +24,7 @@ from reviewer.exchange.reports.context import format_score, status_label
 from reviewer.services import exporting, rounds, selecting
 from reviewer.services.exporting import export_reports
 from reviewer.services.results import selection_json
-from reviewer.store import audit, repository, runs
+from reviewer.store import audit, repository, runs, updates
 from reviewer.store.engine import Database
 from reviewer.store.models import SelectionRunRow
 from tests.integration.test_report_pdf import pdf_text, sample_data
@@ -43,7 +43,7 @@ def round_db(tmp_path: Path) -> Path:
     with rounds.open_round(path) as database:
         with database.session() as session:
             repository.add_applications(session, list(data.applications), source="test")
-            repository.upsert_reviewers(session, list(data.reviewers))
+            updates.upsert_reviewers(session, list(data.reviewers))
             repository.replace_reviews(session, list(data.reviews), source="test")
         selecting.run_selection(database, "ko")
     return path

@@ -373,12 +373,16 @@ def test_committee_and_members_fill_the_cover_and_signatures(tmp_path: Path) -> 
 def test_boundary_tie_is_marked(tmp_path: Path) -> None:
     context = sample_context()
     data = context.data
-    # T03 scores as T02 does: they tie at the boundary of the two tips seats
+    # T03 scores as T02 does and is AI+X as T02 is: they tie at the boundary of the two
+    # tips seats (were T03 not AI, the AI majority quota would split them: no tie)
     reviews = tuple(
         replace(r, scores={"tech": 48, "invest": "우수"}) if r.application_id == "T03" else r
         for r in data.reviews
     )
-    data = replace(data, reviews=reviews)
+    applications = tuple(
+        replace(a, ai_category="AI+X") if a.id == "T03" else a for a in data.applications
+    )
+    data = replace(data, reviews=reviews, applications=applications)
     tied = context_for(data)
     assert tied.run.boundary_ties
     path = tmp_path / "tie.pdf"

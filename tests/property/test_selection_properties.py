@@ -8,6 +8,7 @@ objective, break the remaining ties by the global order, then apply seat transfe
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
@@ -18,7 +19,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from reviewer.domain.config import Criterion, Quota, RoundConfig, SelectionRules, Track
-from reviewer.domain.model import ScoredApplication, SelectionOutcome, Status
+from reviewer.domain.model import BoundaryTie, ScoredApplication, SelectionOutcome, Status
 from reviewer.domain.selection import FastPathUnavailable, select
 
 CRITERIA = (Criterion(id="tech", name="tech", weight=100, min=0, max=100),)
@@ -43,7 +44,32 @@ def _required(share: Fraction, strict: bool, n: int) -> int:
 def brute_force(
     config: RoundConfig, scored: dict[str, ScoredApplication], with_quotas: bool = True
 ) -> frozenset[str]:
-    cands = sorted((a for a in scored.values() if a.status is None), key=lambda a: a.order)
+    """The selection, seat transfer included."""
+    cands = _candidates(scored)
+    chosen = set(brute_force_optimised(config, scored, with_quotas))
+    if config.selection.seat_transfer:
+        pool = sum(
+            max(0, t.seats - sum(1 for a in cands if a.id in chosen and a.track == t.id))
+            for t in config.tracks
+        )
+        for a in cands:
+            budget = next(t.budget for t in config.tracks if t.id == a.track)
+            spent = sum(b.amount for b in cands if b.id in chosen and b.track == a.track)
+            if pool and a.id not in chosen and (budget is None or spent + a.amount <= budget):
+                chosen.add(a.id)
+                pool -= 1
+    return frozenset(chosen)
+
+
+def _candidates(scored: dict[str, ScoredApplication]) -> list[ScoredApplication]:
+    return sorted((a for a in scored.values() if a.status is None), key=lambda a: a.order)
+
+
+def brute_force_optimised(
+    config: RoundConfig, scored: dict[str, ScoredApplication], with_quotas: bool = True
+) -> frozenset[str]:
+    """The best subset by the objective, then the global order (before seat transfer)."""
+    cands = _candidates(scored)
     n = len(cands)
     rows = (np.arange(2**n)[:, None] >> np.arange(n)) & 1 if n else np.zeros((1, 0), int)
     feasible = np.ones(len(rows), dtype=bool)
@@ -74,19 +100,7 @@ def brute_force(
         if (rows[alive, k] == 1).any():
             alive &= rows[:, k] == 1
     (row,) = np.flatnonzero(alive)
-    chosen = {a.id for a, bit in zip(cands, rows[row], strict=True) if bit}
-    if config.selection.seat_transfer:
-        pool = sum(
-            max(0, t.seats - sum(1 for a in cands if a.id in chosen and a.track == t.id))
-            for t in config.tracks
-        )
-        for a in cands:
-            budget = next(t.budget for t in config.tracks if t.id == a.track)
-            spent = sum(b.amount for b in cands if b.id in chosen and b.track == a.track)
-            if pool and a.id not in chosen and (budget is None or spent + a.amount <= budget):
-                chosen.add(a.id)
-                pool -= 1
-    return frozenset(chosen)
+    return frozenset(a.id for a, bit in zip(cands, rows[row], strict=True) if bit)
 
 
 # -- random rounds -----------------------------------------------------------------------
@@ -103,6 +117,7 @@ def make_round(
     transfer: bool | None = None,
     seats: int = 3,
     seoul: bool = False,
+    finals: Sequence[Decimal] = FINALS,
 ) -> tuple[RoundConfig, dict[str, ScoredApplication]]:
     """A random round. ``seoul``: the template's shape — one quota per linked track and
     one over several tracks — with random categories, shares and strictness."""
@@ -150,7 +165,7 @@ def make_round(
     )
     apps = []
     for k in range(size):
-        final = rng.choice(FINALS) if size <= 40 else Decimal(rng.randint(140, 199)) / 2
+        final = rng.choice(finals) if size <= 40 else Decimal(rng.randint(140, 199)) / 2
         apps.append((final, rng.random(), f"a{k:03d}"))
     apps.sort(key=lambda x: (-x[0], x[1]))
     scored: dict[str, ScoredApplication] = {}
@@ -341,3 +356,76 @@ def test_attribution_matches_brute_force(seed: int, size: int) -> None:
                 Status.DISPLACED_BY_QUOTA,
             )
             assert outcome.decisions[counterpart].status != decision.status
+
+
+def brute_force_shortfall(
+    config: RoundConfig, scored: dict[str, ScoredApplication], selection: frozenset[str]
+) -> int:
+    """Σ over quota constraints of max(0, required − achieved), counted from the rules."""
+    total = 0
+    for quota in config.quotas:
+        scopes = [[t] for t in quota.tracks] if quota.scope == "each" else [list(quota.tracks)]
+        for scope in scopes:
+            chosen = [scored[i] for i in selection if scored[i].track in scope]
+            good = sum(1 for a in chosen if a.ai_category in quota.categories)
+            total += max(0, _required(quota.share, quota.strict, len(chosen)) - good)
+    return total
+
+
+def brute_force_ties(
+    config: RoundConfig, scored: dict[str, ScoredApplication]
+) -> tuple[BoundaryTie, ...]:
+    """Exchange every selected application with every unselected candidate of its track
+    with the same final; a tie where the exchange keeps the number selected, the total
+    shortfall and every budget — of the final selection and, for an application the
+    optimisation chose (not a transfer), of the selection before transfer."""
+    optimised = brute_force_optimised(config, scored)
+    selected = brute_force(config, scored)
+    cands = _candidates(scored)
+    found: set[tuple[str, Decimal]] = set()
+    for s in cands:
+        for u in cands:
+            if s.id not in selected or u.id in selected:
+                continue
+            if s.track != u.track or s.final != u.final:
+                continue
+            exchanged = (selected - {s.id}) | {u.id}
+            track = next(t for t in config.tracks if t.id == s.track)
+            spent = sum(scored[i].amount for i in exchanged if scored[i].track == track.id)
+            if track.budget is not None and spent > track.budget:
+                continue
+            if len(exchanged) != len(selected):
+                continue
+            short = brute_force_shortfall(config, scored, selected)
+            if brute_force_shortfall(config, scored, exchanged) != short:
+                continue
+            if s.id in optimised:
+                before = brute_force_shortfall(config, scored, optimised)
+                after = brute_force_shortfall(config, scored, (optimised - {s.id}) | {u.id})
+                if after != before:
+                    continue
+            assert s.final is not None
+            found.add((s.track, s.final))
+    return tuple(
+        BoundaryTie(
+            track=track.id,
+            final_score=final,
+            ids=tuple(a.id for a in cands if a.track == track.id and a.final == final),
+        )
+        for track in config.tracks
+        for final in sorted({f for t, f in found if t == track.id}, reverse=True)
+    )
+
+
+TIE_FINALS = [Decimal(v) for v in ("90.00", "85.00", "85.00", "80.00", "80.00", "80.00")]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 10**9), size=st.integers(2, 11), coarse=st.booleans())
+def test_boundary_ties_match_every_exchange(seed: int, size: int, coarse: bool) -> None:
+    """The reported ties are exactly the tracks and finals where some exchange of a
+    selected and an unselected candidate with that final is equally good."""
+    config, scored = make_round(seed, size, quotas=3, finals=TIE_FINALS if coarse else FINALS)
+    outcome = select(config, scored)
+    assert outcome.selected == brute_force(config, scored)
+    assert outcome.boundary_ties == brute_force_ties(config, scored)

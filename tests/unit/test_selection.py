@@ -595,6 +595,9 @@ def test_every_selection_message_renders_in_both_languages() -> None:
         "capacity": 1,
         "objectives": "score",
         "budget_tracks": "tips",
+        "seconds": "1.5",
+        "status": "Time limit reached",
+        "reason": "r",
     }
     for key in MESSAGES:
         assert key.startswith("selection.") and key in catalog()

@@ -12,6 +12,10 @@ separately. ``solver="auto"`` uses the fast path wherever it applies; ``"fast"``
 on it (raising :class:`FastPathUnavailable` where it does not apply); ``"ilp"`` never
 uses it.
 
+A selection can be given a time limit and a cancel token (:mod:`stopping`); when it
+stops, or HiGHS fails, it raises a :class:`~reviewer.errors.SolverError` and gives no
+selection.
+
 Reported figures describe the final selection, seat transfers included: the quota
 outcomes, ``shortfall``, ``total_score``, the tracks' ``selected`` and ``budget_used``
 (a transferred application counts in its own track), and the boundary ties.
@@ -26,7 +30,6 @@ from typing import Literal
 
 from reviewer.domain.config import RoundConfig
 from reviewer.domain.model import (
-    BoundaryTie,
     Decision,
     Explanation,
     QuotaOutcome,
@@ -36,7 +39,7 @@ from reviewer.domain.model import (
 )
 from reviewer.domain.selection_explain import explain, quota_outcomes
 from reviewer.domain.selection_fast import FastPathUnavailable, solve_fast
-from reviewer.domain.selection_ilp import SolverError, solve_ilp
+from reviewer.domain.selection_ilp import solve_ilp
 from reviewer.domain.selection_problem import (
     Problem,
     Selection,
@@ -45,11 +48,15 @@ from reviewer.domain.selection_problem import (
     components,
     transfer,
 )
+from reviewer.domain.selection_ties import boundary_ties
+from reviewer.domain.stopping import CancelToken, Stop
+from reviewer.errors import SolverError
 from reviewer.i18n import Lang, render
 
 Solver = Literal["auto", "fast", "ilp"]
 
 __all__ = [
+    "CancelToken",
     "FastPathUnavailable",
     "Solved",
     "Solver",
@@ -71,20 +78,22 @@ class Solved:
     method: str
 
 
-def solve(problem: Problem, solver: Solver = "auto") -> Solved:
+def solve(problem: Problem, solver: Solver = "auto", stop: Stop | None = None) -> Solved:
     """The exact selection of ``problem``, seat transfer applied. Independent parts of the
     problem (tracks no quota links) are solved separately, each by the fast path where it
     applies."""
+    stop = stop or Stop()
     chosen: set[int] = set()
     methods: set[str] = set()
     for part, indices in components(problem):
+        stop.check()
         selection: Selection | None = None
         if solver != "ilp":
             selection = solve_fast(part)
             if selection is None and solver == "fast":
                 raise FastPathUnavailable("the fast path does not apply to this selection")
         if selection is None:
-            selection = solve_ilp(part)
+            selection = solve_ilp(part, stop)
             methods.add("ilp")
         chosen.update(indices[i] for i in selection)
     optimised = frozenset(chosen)
@@ -94,24 +103,36 @@ def solve(problem: Problem, solver: Solver = "auto") -> Solved:
 
 
 def select(
-    config: RoundConfig, scored: Mapping[str, ScoredApplication], *, solver: Solver = "auto"
+    config: RoundConfig,
+    scored: Mapping[str, ScoredApplication],
+    *,
+    solver: Solver = "auto",
+    time_limit: float | None = None,
+    cancel: CancelToken | None = None,
 ) -> SelectionOutcome:
     """Select the round's applications (DESIGN §4).
 
     ``scored`` holds every application of the round; the outcome has a decision for each
-    of them. Raises ``ValueError`` when a candidate lacks a final score or a position in
-    the global order, or the order contradicts the finals; :class:`FastPathUnavailable`
-    for ``solver="fast"`` where the fast path does not apply; :class:`SolverError` when
-    HiGHS fails (never a silently inexact selection).
+    of them. ``time_limit`` (seconds) bounds the whole selection, merit selection and
+    explanations included; ``cancel`` stops it when set from another thread.
+
+    Raises ``ValueError`` when a candidate lacks a final score or a position in the
+    global order, or the order contradicts the finals; :class:`FastPathUnavailable` for
+    ``solver="fast"`` where the fast path does not apply; a :class:`SolverError`
+    (``SolverTimeLimit``, ``SolverCancelled``, ``SolverFailed``) when the selection was
+    stopped or HiGHS failed — never a selection that is not proven optimal.
     """
+    stop = Stop(time_limit, cancel)
     problem = build_problem(config, scored)
-    main = solve(problem, solver)
+    main = solve(problem, solver, stop)
     merit = (
-        solve(problem.without_quotas(range(len(config.quotas))), solver) if problem.rules else main
+        solve(problem.without_quotas(range(len(config.quotas))), solver, stop)
+        if problem.rules
+        else main
     )
 
     def without(quota: int) -> Selection:
-        return solve(problem.without_quotas([quota]), solver).selected
+        return solve(problem.without_quotas([quota]), solver, stop).selected
 
     explained = explain(config, problem, main.selected, merit.selected, main.transfers, without)
     decisions = {
@@ -137,31 +158,11 @@ def select(
         decisions=decisions,
         quotas=quotas,
         tracks=tracks,
-        boundary_ties=boundary_ties(config, problem, main.selected),
+        boundary_ties=boundary_ties(config, problem, main.chosen, main.selected),
         shortfall=sum(outcome.shortfall for outcome in quotas),
         total_score=sum((items[i].final for i in main.selected), Decimal(0)),
         method=main.method,
     )
-
-
-def boundary_ties(
-    config: RoundConfig, problem: Problem, selected: Selection
-) -> tuple[BoundaryTie, ...]:
-    """Per track (DESIGN §3.9): the lowest-ranked selected and the best-ranked unselected
-    candidate have equal finals — every candidate of the track with that final."""
-    ties: list[BoundaryTie] = []
-    for t, track in enumerate(config.tracks):
-        members = [i for i, item in enumerate(problem.items) if item.track == t]
-        chosen = [i for i in members if i in selected]
-        others = [i for i in members if i not in selected]
-        if not chosen or not others:
-            continue
-        final = problem.items[max(chosen)].final
-        if problem.items[min(others)].final != final:
-            continue
-        ids = tuple(problem.items[i].id for i in members if problem.items[i].final == final)
-        ties.append(BoundaryTie(track=track.id, final_score=final, ids=ids))
-    return tuple(ties)
 
 
 def render_explanation(explanation: Explanation, lang: Lang | str | None = None) -> str:

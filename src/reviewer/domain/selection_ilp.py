@@ -34,7 +34,13 @@ much faster than a bare feasibility question):
 Every solution HiGHS returns is checked in exact integers: a track over its budget by
 a few won (within the solver's floating-point tolerance) is cut off and the solve
 repeated (see ``_Model._run``), and the final selection must attain the optima exactly.
-Anything else raises :class:`SolverError` — never a silently wrong selection.
+Anything else raises :class:`~reviewer.errors.SolverFailed` — never a silently wrong
+selection.
+
+Stopping. Every HiGHS run gets the time the selection has left as its ``time_limit``;
+with a cancel token, HiGHS's interrupt callbacks (simplex and MIP) look at it while HiGHS
+runs. A run stopped by either raises :class:`~reviewer.errors.SolverTimeLimit` or
+:class:`~reviewer.errors.SolverCancelled`, whatever solution HiGHS had found so far.
 """
 
 from __future__ import annotations
@@ -57,17 +63,17 @@ from reviewer.domain.selection_problem import (
     objective_key,
     prune,
 )
+from reviewer.domain.stopping import Stop
+from reviewer.errors import SolverCancelled, SolverFailed, SolverTimeLimit
 
 _INF = float("inf")
 MAX_CUTS = 1000  # solutions over a budget cut off before giving up
 
 
-class SolverError(RuntimeError):
-    """HiGHS did not prove a result, or its result failed the exact check."""
-
-
-def solve_ilp(problem: Problem) -> Selection:
-    """The exact selection (DESIGN §4) of ``problem``."""
+def solve_ilp(problem: Problem, stop: Stop | None = None) -> Selection:
+    """The exact selection (DESIGN §4) of ``problem``; raises a
+    :class:`~reviewer.errors.SolverError` when there is no proven one (``stop`` hit,
+    or HiGHS failed)."""
     fills: list[int] | None = None
     if problem.objective[0] == "fill":
         fills = [max_fill(problem, t) for t in range(len(problem.seats))]
@@ -76,12 +82,12 @@ def solve_ilp(problem: Problem) -> Selection:
         keep = prune(problem)
     if not keep:
         return frozenset()
-    model = _Model(problem, keep, fills)
+    model = _Model(problem, keep, fills, stop or Stop())
     for stage in problem.objective:
         model.optimise(stage)
     chosen = model.earliest()
     if objective_key(problem, chosen) != model.optimum_key():
-        raise SolverError("the selection does not attain the optimal values")
+        raise SolverFailed("selection.solver.reason.inexact")
     return chosen
 
 
@@ -110,9 +116,13 @@ def _banner_silenced() -> bool:
 
 
 class _Model:
-    def __init__(self, problem: Problem, keep: Sequence[int], fills: Sequence[int] | None) -> None:
+    def __init__(
+        self, problem: Problem, keep: Sequence[int], fills: Sequence[int] | None, stop: Stop
+    ) -> None:
         _banner_silenced()
         self.problem = problem
+        self.stop = stop
+        self.pending: BaseException | None = None  # raised inside a callback
         self.keep = list(keep)
         self.size = len(self.keep)
         self.fills = fills
@@ -123,8 +133,39 @@ class _Model:
         highs.setOptionValue("output_flag", False)
         highs.setOptionValue("mip_rel_gap", 0.0)
         highs.setOptionValue("mip_abs_gap", 0.5)
+        if stop.cancel is not None:
+            for event in (highs.cbSimplexInterrupt, highs.cbIpmInterrupt, highs.cbMipInterrupt):
+                event.subscribe(self._poll)
         self.highs = highs
         self._build()
+
+    # -- running HiGHS -----------------------------------------------------------------
+
+    def _poll(self, event: highspy.HighsCallbackEvent) -> None:
+        """HiGHS's interrupt callback: stop when the selection is cancelled. (Nothing may
+        leave a callback by an exception: it would cross HiGHS's C++ code.)"""
+        try:
+            if self.stop.cancelled:
+                event.interrupt()
+        except BaseException as exc:  # e.g. KeyboardInterrupt: raised once HiGHS returns
+            self.pending = exc
+            event.interrupt()
+
+    def _solve(self) -> highspy.HighsModelStatus:
+        """One HiGHS run within the time the selection has left; its model status, or
+        :class:`SolverTimeLimit` / :class:`SolverCancelled` when it was stopped."""
+        self.stop.check()
+        self.highs.setOptionValue("time_limit", max(self.stop.remaining(), 1e-6))
+        self.highs.run()
+        if self.pending is not None:
+            pending, self.pending = self.pending, None
+            raise pending
+        if self.stop.cancelled:  # whatever HiGHS found: the selection was asked to stop
+            raise SolverCancelled()
+        status = self.highs.getModelStatus()
+        if status == highspy.HighsModelStatus.kTimeLimit and self.stop.time_limit is not None:
+            raise SolverTimeLimit(self.stop.time_limit)
+        return status
 
     # -- model -------------------------------------------------------------------------
 
@@ -222,18 +263,18 @@ class _Model:
         and the solve is repeated. Seat rows hold small integers and need no such check.
         """
         for _ in range(MAX_CUTS):
-            self.highs.run()
-            status = self.highs.getModelStatus()
+            status = self._solve()
             if status == highspy.HighsModelStatus.kInfeasible:
                 return None
             if status != highspy.HighsModelStatus.kOptimal:
-                raise SolverError(f"HiGHS stopped: {self.highs.modelStatusToString(status)}")
+                name = self.highs.modelStatusToString(status)
+                raise SolverFailed("selection.solver.reason.status", status=name)
             values = np.array(self.highs.getSolution().col_value, dtype=np.float64)
             chosen: set[int] = set()
             for col in range(self.size):
                 value = float(values[col])
                 if abs(value - round(value)) > 1e-6:
-                    raise SolverError("HiGHS returned a fractional selection")
+                    raise SolverFailed("selection.solver.reason.fractional")
                 if round(value) == 1:
                     chosen.add(col)
             over = self._over_budget(chosen)
@@ -241,7 +282,7 @@ class _Model:
                 return chosen
             for cols in over:  # a cover: not all of these together
                 self._add_row(cols, [1.0] * len(cols), -_INF, len(cols) - 1)
-        raise SolverError("HiGHS keeps returning selections over a budget")
+        raise SolverFailed("selection.solver.reason.budget_cuts")
 
     def _over_budget(self, chosen: set[int]) -> list[list[int]]:
         """The chosen columns of each track whose budget they exceed (exact integers)."""
@@ -274,7 +315,7 @@ class _Model:
         self._set_objective(costs, maximise)
         cols = self._run()
         if cols is None:
-            raise SolverError("the selection model is infeasible")
+            raise SolverFailed("selection.solver.reason.infeasible")
         self.solution = cols
         value = self._value(stage, cols)
         self.optima[stage] = value
@@ -315,7 +356,7 @@ class _Model:
         if last is not None and self._value(last, cols) != self.optima[last]:
             return None
         if objective_key(self.problem, self._selection(cols)) != self.optimum_key():
-            raise SolverError("a selection broke an optimum fixed before")
+            raise SolverFailed("selection.solver.reason.inexact")
         return cols
 
     def _settled_by_reduced_costs(self) -> tuple[list[int], list[int]]:
@@ -338,8 +379,7 @@ class _Model:
         self.highs.changeColsIntegrality(self.columns, everything, kinds)
         self.highs.changeRowBounds(row, -_INF, _INF)
         try:
-            self.highs.run()
-            solved = self.highs.getModelStatus() == highspy.HighsModelStatus.kOptimal
+            solved = self._solve() == highspy.HighsModelStatus.kOptimal
             relaxed = float(self.highs.getInfo().objective_function_value)
             duals = np.array(self.highs.getSolution().col_dual, dtype=np.float64)
             statuses = list(self.highs.getBasis().col_status)

@@ -80,10 +80,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "▲ at or above {cutoff} ─── cutoff ─── below {cutoff} ▼",
     ),
     "report.track.tie": (
-        "{mark} 경계 동점: 마지막 선정 과제와 첫 미선정 후보가 {final}점으로 같습니다 "
-        "({ids}). 순서는 동점 처리 기준(세부 항목 평균, 과제번호)으로 정해졌습니다.",
-        "{mark} Boundary tie: the last selected and the first unselected candidate both "
-        "have {final} ({ids}); the tie-break rule (criterion means, then id) decided.",
+        "{mark} 경계 동점: {final}점 후보({ids}) 중 선정 과제와 미선정 후보를 바꾸어도 "
+        "선정 건수, 쿼터 부족분, 예산이 그대로입니다. 순서는 동점 처리 기준(세부 항목 평균, "
+        "과제번호)으로만 정해졌습니다.",
+        "{mark} Boundary tie: among the candidates with {final} ({ids}), exchanging a "
+        "selected one for an unselected one keeps the number selected, the quota shortfall "
+        "and the budgets; only the tie-break rule (criterion means, then id) decided.",
     ),
     "report.requires.investment_commitment": ("투자확약", "investment commitment"),
     "report.requires.guarantee": ("기술보증기금 보증", "KIBO guarantee"),

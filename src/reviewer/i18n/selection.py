@@ -51,4 +51,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "다른 쿼터와 같은 좌석을 두고 경합합니다 ({achieved}/{required}건)",
         "other quotas compete for the same seats ({achieved} of {required})",
     ),
+    "selection.solver.time_limit": (
+        "선정 계산이 시간 제한({seconds}초) 안에 최적 선정을 증명하지 못해 중단되었습니다."
+        " 선정 결과는 없습니다. 시간을 더 주고 다시 실행하세요",
+        "the selection stopped at its time limit ({seconds} s) before an optimal selection"
+        " was proven; there is no selection. Allow more time and run it again",
+    ),
+    "selection.solver.cancelled": (
+        "선정 계산을 취소했습니다. 선정 결과는 없습니다",
+        "the selection was cancelled; there is no selection",
+    ),
+    "selection.solver.failed": (
+        "선정 계산기(HiGHS)가 최적 선정을 증명하지 못했습니다: {reason}. 선정 결과는 없습니다",
+        "the selection solver (HiGHS) did not prove an optimal selection: {reason};"
+        " there is no selection",
+    ),
+    "selection.solver.reason.status": (
+        "HiGHS 종료 상태 '{status}'",
+        "HiGHS ended with the status '{status}'",
+    ),
+    "selection.solver.reason.fractional": (
+        "정수가 아닌 선정을 반환했습니다",
+        "it returned a fractional selection",
+    ),
+    "selection.solver.reason.infeasible": (
+        "선정 모형에 가능한 해가 없다고 보고했습니다",
+        "it reported the selection model infeasible",
+    ),
+    "selection.solver.reason.budget_cuts": (
+        "예산을 넘는 선정을 계속 반환했습니다",
+        "it kept returning selections over a budget",
+    ),
+    "selection.solver.reason.inexact": (
+        "결과가 정수 검산에서 최적값에 이르지 못했습니다",
+        "its result did not attain the optimum in the exact integer check",
+    ),
 }

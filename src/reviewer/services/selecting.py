@@ -11,6 +11,7 @@ from reviewer.domain.evaluate import evaluate
 from reviewer.domain.model import RoundData, RoundResult
 from reviewer.domain.recorded import record
 from reviewer.domain.recorded_json import record_document
+from reviewer.domain.stopping import CancelToken
 from reviewer.errors import InvalidInput
 from reviewer.i18n import LANGS, Lang
 from reviewer.services.results import selection_json
@@ -30,18 +31,33 @@ class SelectionRun:
     recorded: bool = True
 
 
-def compute(data: RoundData, lang: Lang | None = None) -> tuple[RoundResult, dict[str, Any]]:
+def compute(
+    data: RoundData,
+    lang: Lang | None = None,
+    *,
+    time_limit: float | None = None,
+    cancel: CancelToken | None = None,
+) -> tuple[RoundResult, dict[str, Any]]:
+    """Score and select; a selection stopped (``time_limit`` seconds, ``cancel``) or failed
+    raises a :class:`~reviewer.errors.SolverError`."""
     if not data.applications:
         raise InvalidInput("select.no_applications")
-    result = evaluate(data)
+    result = evaluate(data, time_limit=time_limit, cancel=cancel)
     return result, selection_json(data, result, lang)
 
 
-def run_selection(database: Database, lang: Lang | None = None) -> SelectionRun:
-    """Compute scores and the selection from the round's data and record the run."""
+def run_selection(
+    database: Database,
+    lang: Lang | None = None,
+    *,
+    time_limit: float | None = None,
+    cancel: CancelToken | None = None,
+) -> SelectionRun:
+    """Compute scores and the selection from the round's data and record the run. A
+    selection that is stopped or fails records nothing (see :func:`compute`)."""
     with database.session() as session:
         data = repository.load_round(session)
-        result, document = compute(data, lang)
+        result, document = compute(data, lang, time_limit=time_limit, cancel=cancel)
         digest = inputs_digest(data)
         created = audit_log.now()
         latest = runs.latest_run(session)
