@@ -114,6 +114,7 @@ def _parser() -> argparse.ArgumentParser:
 
     gui = commands.add_parser("gui", help="open the window")
     gui.add_argument("database", nargs="?", help="round database to open")
+    _screenshot_arguments(gui)
 
     template = commands.add_parser("template", help="write the Seoul 2025 round.toml template")
     template.add_argument("output", type=Path)
@@ -164,9 +165,7 @@ def _run(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> int:
         print(write_template(args.output, force=args.force), file=out)
         return EXIT_OK
     if args.command == "gui":
-        from reviewer.ui.app import run as run_gui
-
-        return run_gui(args.database, lang)
+        return _run_gui(args, args.lang)
     if args.command == "demo":
         from reviewer.services.demo import run_demo
 
@@ -269,7 +268,29 @@ def _gui_parser() -> argparse.ArgumentParser:
         help="language of the window (default: from the locale)",
     )
     parser.add_argument("database", nargs="?", help="round database to open")
+    _screenshot_arguments(parser)
     return parser
+
+
+def _screenshot_arguments(parser: argparse.ArgumentParser) -> None:
+    from reviewer.ui.screenshot import VIEWS
+
+    parser.add_argument(
+        "--screenshot", type=Path, metavar="FILE.png", help="render a view to a PNG and exit"
+    )
+    parser.add_argument(
+        "--view", choices=VIEWS, default="dashboard", help="the view to render (--screenshot)"
+    )
+
+
+def _run_gui(args: argparse.Namespace, lang: str | None) -> int:
+    if args.screenshot is not None:
+        from reviewer.ui.screenshot import render_view
+
+        return render_view(args.database, args.screenshot, args.view, lang)
+    from reviewer.ui.app import run as run_gui
+
+    return run_gui(args.database, lang)
 
 
 def gui_main(argv: Sequence[str] | None = None) -> int:
@@ -278,6 +299,4 @@ def gui_main(argv: Sequence[str] | None = None) -> int:
         args = _gui_parser().parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0)
-    from reviewer.ui.app import run as run_gui
-
-    return run_gui(args.database, normalise_lang(args.lang))
+    return _run_gui(args, args.lang)

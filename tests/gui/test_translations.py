@@ -14,12 +14,12 @@ from reviewer.ui.app import install_translator
 from reviewer.ui.models.ranking import status_label
 
 UI = Path(__file__).parents[2] / "src" / "reviewer" / "ui"
-CALL = re.compile(r"""(?:\btr|translate)\(\s*(?:"[A-Za-z]+",\s*)?((?:"[^"]*"\s*)+)""")
+CALL = re.compile(r"""(?:\btr|\btranslate|\bheader)\(\s*(?:"[A-Za-z]+",\s*)?((?:"[^"]*"\s*)+)""")
 
 
 def _sources_in_code() -> set[str]:
     found: set[str] = set()
-    for module in UI.glob("*.py"):
+    for module in UI.rglob("*.py"):
         for match in CALL.finditer(module.read_text(encoding="utf-8")):
             found.add("".join(re.findall(r'"([^"]*)"', match.group(1))))
     return found
@@ -39,7 +39,7 @@ def _translations() -> dict[str, str]:
 def test_every_string_of_the_window_has_a_korean_translation() -> None:
     translations = _translations()
     sources = _sources_in_code()
-    assert len(sources) > 30
+    assert len(sources) > 120
     missing = sorted(s for s in sources if not translations.get(s))
     assert not missing
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
@@ -106,6 +107,7 @@ def _drop(window: MainWindow, path: Path) -> None:
     window.dropEvent(drop)
 
 
+@pytest.mark.filterwarnings("ignore:Function.*QDragEnterEvent:DeprecationWarning")
 def test_dropping_a_round_database_opens_it(
     qtbot: QtBot, window: MainWindow, round_copy: Path
 ) -> None:
@@ -227,13 +229,13 @@ def test_language_switch_takes_effect_at_once_and_is_remembered(
         open_and_wait(qtbot, window, round_copy)
         assert window.file_menu.title() == "&File"
         window.korean_action.trigger()
-        assert window.file_menu.title() == "파일(&F)"
+        qtbot.waitUntil(lambda: window.file_menu.title() == "파일(&F)", timeout=5000)
         assert window.navigation.item(0).text() == "대시보드"
         dashboard = window.view("dashboard")
         assert dashboard.track_box.title() == "트랙"  # type: ignore[attr-defined]
         assert settings.language() == "ko"
         window.english_action.trigger()
-        assert window.navigation.item(0).text() == "Dashboard"
+        qtbot.waitUntil(lambda: window.navigation.item(0).text() == "Dashboard", timeout=5000)
         assert settings.language() == "en"
     finally:
         translations.set_language("en")
@@ -251,6 +253,7 @@ def test_geometry_is_remembered(qtbot: QtBot, settings: Settings) -> None:
     assert (second.width(), second.height()) == (700, 500)
 
 
+@pytest.mark.filterwarnings("ignore:Function.*QDragEnterEvent:DeprecationWarning")
 def test_the_drop_is_ignored_for_other_files(window: MainWindow, tmp_path: Path) -> None:
     note = tmp_path / "note.txt"
     note.write_text("x", encoding="utf-8")

@@ -17,12 +17,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
     QMessageBox,
     QProgressBar,
-    QSplitter,
     QStackedWidget,
     QWidget,
 )
@@ -85,12 +85,15 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(view)
             view.navigate.connect(self.go_to)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
-        self.navigation.setMaximumWidth(220)
-        round_page = QSplitter(Qt.Orientation.Horizontal)
-        round_page.addWidget(self.navigation)
-        round_page.addWidget(self.pages)
-        round_page.setStretchFactor(1, 1)
-        round_page.setChildrenCollapsible(False)
+        self.navigation.setFixedWidth(max(150, self.fontMetrics().horizontalAdvance("M" * 12)))
+        self.navigation.setSpacing(2)
+        self.navigation.setStyleSheet("QListWidget#navigation::item { padding: 6px 8px; }")
+        round_page = QWidget()
+        row = QHBoxLayout(round_page)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.navigation)
+        row.addWidget(self.pages, 1)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start)
         self.stack.addWidget(round_page)

@@ -12,6 +12,8 @@ CUTOFF_FILL = "#fdecea"
 WARNING = "#fff4ce"
 LOCKED = "#e4e7eb"
 INK = "#1f2933"
+MET_BAR = "#a5d6a7"
+CUTOFF_BAR = "#ef9a9a"
 MUTED = "#616e7c"
 
 STATUS_FILL = {

@@ -17,10 +17,14 @@ class Translations:
         self.lang: Lang = "en"
         self._installed: list[QTranslator] = []
 
-    def set_language(self, lang: Lang) -> None:
+    def uninstall(self) -> None:
+        """Remove the translators this object installed."""
         for translator in self._installed:
             self.app.removeTranslator(translator)
         self._installed = []
+
+    def set_language(self, lang: Lang) -> None:
+        self.uninstall()
         self.lang = lang
         QLocale.setDefault(
             QLocale(QLocale.Language.Korean if lang == "ko" else QLocale.Language.English)

@@ -1,187 +1,842 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
-    <name>MainWindow</name>
+    <name>Applications</name>
     <message>
-        <location filename="../../ui/main_window.py" line="32" />
-        <source>Reviewer</source>
-        <translation>평가 도구</translation>
+        <location filename="../../ui/models/applications.py" line="24"/>
+        <source>Yes</source>
+        <translation>예</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="35" />
-        <source>Open a round database to begin.</source>
-        <translation>평가 회차 데이터베이스를 여세요.</translation>
+        <location filename="../../ui/models/applications.py" line="26"/>
+        <source>No</source>
+        <translation>아니오</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="39" />
-        <source>Search id, company or title</source>
-        <translation>과제번호, 기업명, 과제명 검색</translation>
+        <location filename="../../ui/models/applications.py" line="34"/>
+        <source>Application</source>
+        <translation>과제번호</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59" />
+        <location filename="../../ui/models/applications.py" line="36"/>
         <source>Track</source>
         <translation>트랙</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71" />
-        <source>&amp;File</source>
-        <translation>파일(&amp;F)</translation>
+        <location filename="../../ui/models/applications.py" line="38"/>
+        <source>Title</source>
+        <translation>과제명</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72" />
-        <source>&amp;Open round…</source>
-        <translation>평가 회차 열기(&amp;O)…</translation>
+        <location filename="../../ui/models/applications.py" line="39"/>
+        <source>Company</source>
+        <translation>기업명</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75" />
-        <source>&amp;Quit</source>
-        <translation>끝내기(&amp;Q)</translation>
+        <location filename="../../ui/models/applications.py" line="40"/>
+        <source>Business no.</source>
+        <translation>사업자등록번호</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86" />
-        <source>Open round</source>
-        <translation>평가 회차 열기</translation>
+        <location filename="../../ui/models/applications.py" line="43"/>
+        <source>AI</source>
+        <translation>AI 구분</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86" />
-        <source>Round databases (*.db);;All files (*)</source>
-        <translation>평가 회차 데이터베이스 (*.db);;모든 파일 (*)</translation>
+        <location filename="../../ui/models/applications.py" line="47"/>
+        <source>Field</source>
+        <translation>기술분야</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
-        <source>Cannot open the round</source>
-        <translation>평가 회차를 열 수 없습니다</translation>
+        <location filename="../../ui/models/applications.py" line="48"/>
+        <source>Amount (KRW)</source>
+        <translation>신청금액 (원)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105" />
-        <source>{name} — Reviewer</source>
-        <translation>{name} — 평가 도구</translation>
+        <location filename="../../ui/models/applications.py" line="49"/>
+        <source>Region</source>
+        <translation>소재지</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
-        <source>locked</source>
-        <translation>잠김</translation>
+        <location filename="../../ui/models/applications.py" line="50"/>
+        <source>Bonus</source>
+        <translation>가점</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
-        <source>open</source>
-        <translation>진행 중</translation>
+        <location filename="../../ui/models/applications.py" line="52"/>
+        <source>Penalty</source>
+        <translation>감점</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107" />
-        <source>{name} ({state}) · {applications} applications · {reviewers} reviewers · {reviews} reviews</source>
-        <translation>{name} ({state}) · 신청 과제 {applications}건 · 심사위원 {reviewers}명 · 평가 {reviews}건</translation>
+        <location filename="../../ui/models/applications.py" line="56"/>
+        <source>Investment</source>
+        <translation>투자확약</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/models/applications.py" line="62"/>
+        <source>Guarantee</source>
+        <translation>기보보증</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/applications.py" line="68"/>
+        <source>Reviews</source>
+        <translation>평가 수</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationsView</name>
+    <message>
+        <location filename="../../ui/views/applications.py" line="54"/>
+        <source>Applications</source>
+        <translation>신청과제</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/applications.py" line="58"/>
+        <source>Search id, title, company, business no. or field</source>
+        <translation>과제번호, 과제명, 기업명, 사업자등록번호, 기술분야 검색</translation>
+    </message>
+</context>
+<context>
+    <name>Audit</name>
+    <message>
+        <location filename="../../ui/models/audit.py" line="32"/>
+        <source>Time</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit.py" line="36"/>
+        <source>Actor</source>
+        <translation>사용자</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit.py" line="37"/>
+        <source>Action</source>
+        <translation>작업</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit.py" line="38"/>
+        <source>Target</source>
+        <translation>대상</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit.py" line="41"/>
+        <source>Details</source>
+        <translation>내용</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <location filename="../../ui/views/audit.py" line="40"/>
+        <source>Audit log</source>
+        <translation>감사 기록</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/audit.py" line="43"/>
+        <source>Action</source>
+        <translation>작업</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/audit.py" line="45"/>
+        <source>Search actor, target or details</source>
+        <translation>사용자, 대상, 내용 검색</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/audit.py" line="48"/>
+        <location filename="../../ui/views/audit.py" line="59"/>
+        <source>All actions</source>
+        <translation>모든 작업</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../ui/models/dashboard.py" line="20"/>
+        <source>Track</source>
+        <translation>트랙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dashboard.py" line="21"/>
+        <source>Seats</source>
+        <translation>선정 정원</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dashboard.py" line="24"/>
+        <source>Applications</source>
+        <translation>신청과제</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dashboard.py" line="28"/>
+        <source>Reviews</source>
+        <translation>평가 수</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dashboard.py" line="29"/>
+        <location filename="../../ui/models/dashboard.py" line="72"/>
+        <source>Missing</source>
+        <translation>미제출</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dashboard.py" line="32"/>
+        <source>Short of reviews</source>
+        <translation>평가 부족</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dashboard.py" line="38"/>
+        <source>Ineligible</source>
+        <translation>부적격</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dashboard.py" line="41"/>
+        <source>Incomplete</source>
+        <translation>평가 미완료</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dashboard.py" line="43"/>
+        <source>Selected</source>
+        <translation>선정</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dashboard.py" line="56"/>
+        <source>Reviewer</source>
+        <translation>심사위원ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dashboard.py" line="58"/>
+        <source>Name</source>
+        <translation>성명</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dashboard.py" line="60"/>
+        <source>Scored</source>
+        <translation>평가 완료</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dashboard.py" line="63"/>
+        <source>Conflicts</source>
+        <translation>이해충돌</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dashboard.py" line="68"/>
+        <source>Assigned</source>
+        <translation>배정</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dashboard.py" line="87"/>
         <source>No selection has run yet.</source>
         <translation>아직 선정을 실행하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
-        <source>Selection run #{run} · {at} · SHA-256 {digest}</source>
-        <translation>선정 실행 #{run} · {at} · SHA-256 {digest}</translation>
+        <location filename="../../ui/models/dashboard.py" line="89"/>
+        <source>Scores or applications changed since the last selection run.</source>
+        <translation>마지막 선정 실행 뒤에 점수나 신청과제가 바뀌었습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
-        <source>All tracks</source>
-        <translation>전체 트랙</translation>
+        <location filename="../../ui/models/dashboard.py" line="93"/>
+        <source>{track}: too few reviews for {count} of its applications</source>
+        <translation>{track}: 평가 수가 모자란 과제 {count}건</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
-        <source>{shown} shown · {selected} selected</source>
-        <translation>{shown}건 표시 · {selected}건 선정</translation>
+        <location filename="../../ui/models/dashboard.py" line="98"/>
+        <source>Quota {quota}{where} is short by {count}</source>
+        <translation>쿼터 {quota}{where}: {count}건 부족</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dashboard.py" line="102"/>
+        <source>{track}: boundary tie at {score} between {ids}</source>
+        <translation>{track}: 경계 동점 {score}점 — {ids}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dashboard.py" line="116"/>
+        <source>Warning</source>
+        <translation>경고</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dashboard.py" line="122"/>
+        <source>Double-click to see the applications</source>
+        <translation>두 번 눌러 해당 과제를 봅니다</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <location filename="../../ui/views/dashboard.py" line="87"/>
+        <source>Dashboard</source>
+        <translation>대시보드</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard.py" line="90"/>
+        <source>Tracks</source>
+        <translation>트랙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard.py" line="91"/>
+        <source>Reviewers</source>
+        <translation>심사위원</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard.py" line="92"/>
+        <source>Warnings</source>
+        <translation>확인할 사항</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard.py" line="93"/>
+        <source>Quotas in the newest run</source>
+        <translation>최근 선정 실행의 쿼터</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard.py" line="94"/>
+        <source>No selection has run yet.</source>
+        <translation>아직 선정을 실행하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard.py" line="113"/>
+        <source>locked</source>
+        <translation>잠김</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard.py" line="113"/>
+        <source>open</source>
+        <translation>진행 중</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard.py" line="114"/>
+        <source>{name} ({year}) · {state}</source>
+        <translation>{name} ({year}) · {state}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard.py" line="118"/>
+        <source>Selection run #{run} of {at}</source>
+        <translation>선정 실행 #{run} ({at})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard.py" line="122"/>
+        <source>out of date</source>
+        <translation>데이터가 바뀌어 다시 실행해야 함</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/dashboard.py" line="129"/>
+        <source>{applications} applications · {reviewers} reviewers · {reviews} reviews · {missing} reviews missing · {short} applications short of {minimum} reviews · {ineligible} ineligible · {incomplete} incomplete</source>
+        <translation>신청과제 {applications}건 · 심사위원 {reviewers}명 · 평가 {reviews}건 · 미제출 평가 {missing}건 · 평가 {minimum}건 미만 과제 {short}건 · 부적격 {ineligible}건 · 평가 미완료 {incomplete}건</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../ui/views/filters.py" line="61"/>
+        <source>Search</source>
+        <translation>검색</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/filters.py" line="62"/>
+        <source>Clear filters</source>
+        <translation>필터 지우기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/filters.py" line="63"/>
+        <source>Show every row again</source>
+        <translation>모든 행을 다시 보여 줍니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/filters.py" line="93"/>
+        <source>Too many values to list; use the search box</source>
+        <translation>값이 너무 많아 목록으로 보여 줄 수 없습니다. 검색창을 쓰세요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/filters.py" line="97"/>
+        <source>(blank)</source>
+        <translation>(빈 값)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/filters.py" line="103"/>
+        <source>Show all of {column}</source>
+        <translation>{column} 전체 보기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/filters.py" line="119"/>
+        <source>{count} chosen rows</source>
+        <translation>선택한 행 {count}개</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/filters.py" line="124"/>
+        <source>{shown} of {total}</source>
+        <translation>{total}건 중 {shown}건</translation>
+    </message>
+</context>
+<context>
+    <name>Gauge</name>
+    <message>
+        <location filename="../../ui/views/widgets.py" line="96"/>
+        <source>{achieved} achieved of {required} required</source>
+        <translation>필요 {required}건 중 {achieved}건 달성</translation>
+    </message>
+</context>
+<context>
+    <name>LockDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/lock.py" line="27"/>
+        <source>Lock the round</source>
+        <translation>회차 잠그기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/lock.py" line="29"/>
+        <source>Lock the round? Its applications, reviews and results cannot change until it is unlocked, and unlocking is recorded with its reason.</source>
+        <translation>회차를 잠글까요? 잠금을 해제할 때까지 신청과제, 평가, 결과를 바꿀 수 없고, 잠금 해제는 사유와 함께 기록됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="328"/>
+        <source>Reviewer</source>
+        <translation>평가 도구</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="330"/>
+        <source>Open a round database to begin.</source>
+        <translation>평가 회차 데이터베이스를 여세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="181"/>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="182"/>
+        <source>Open &amp;recent</source>
+        <translation>최근 회차 열기(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="183"/>
+        <source>&amp;Round</source>
+        <translation>평가 회차(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="184"/>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="185"/>
+        <source>&amp;Language</source>
+        <translation>언어(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="186"/>
+        <source>&amp;Open round…</source>
+        <translation>평가 회차 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="187"/>
+        <source>&amp;Close round</source>
+        <translation>회차 닫기(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="188"/>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="189"/>
+        <source>Re&amp;fresh</source>
+        <translation>새로 고침(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="190"/>
+        <source>&amp;Run selection</source>
+        <translation>선정 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="191"/>
+        <source>&amp;Lock round…</source>
+        <translation>회차 잠그기(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="192"/>
+        <source>&amp;Unlock round…</source>
+        <translation>회차 잠금 해제(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="227"/>
+        <source>Open round</source>
+        <translation>평가 회차 열기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="227"/>
+        <source>Round databases (*.db);;All files (*)</source>
+        <translation>평가 회차 데이터베이스 (*.db);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="234"/>
+        <source>Opening {target}…</source>
+        <translation>{target} 여는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="239"/>
+        <source>Cannot open the round</source>
+        <translation>평가 회차를 열 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="302"/>
+        <source>The round was not locked</source>
+        <translation>회차를 잠그지 못했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="314"/>
+        <source>The round was not unlocked</source>
+        <translation>회차 잠금을 해제하지 못했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="325"/>
+        <source>{name} — Reviewer</source>
+        <translation>{name} — 평가 도구</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="332"/>
+        <source>🔒 Locked</source>
+        <translation>🔒 잠김</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="332"/>
+        <source>Open for changes</source>
+        <translation>변경 가능</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="335"/>
+        <source>The round is locked: its data and results cannot change until it is unlocked</source>
+        <translation>회차가 잠겨 있습니다. 잠금을 해제할 때까지 데이터와 결과를 바꿀 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="346"/>
+        <source>The round is locked: unlock it first</source>
+        <translation>회차가 잠겨 있습니다. 먼저 잠금을 해제하세요</translation>
     </message>
 </context>
 <context>
     <name>RankingModel</name>
     <message>
-        <location filename="../../ui/ranking_model.py" line="52" />
+        <location filename="../../ui/models/ranking.py" line="56"/>
         <source>Track</source>
         <translation>트랙</translation>
     </message>
     <message>
-        <location filename="../../ui/ranking_model.py" line="52" />
+        <location filename="../../ui/models/ranking.py" line="57"/>
         <source>Rank</source>
         <translation>순위</translation>
     </message>
     <message>
-        <location filename="../../ui/ranking_model.py" line="52" />
+        <location filename="../../ui/models/ranking.py" line="58"/>
         <source>Application</source>
         <translation>과제번호</translation>
     </message>
     <message>
-        <location filename="../../ui/ranking_model.py" line="52" />
+        <location filename="../../ui/models/ranking.py" line="59"/>
         <source>Company</source>
         <translation>기업명</translation>
     </message>
     <message>
-        <location filename="../../ui/ranking_model.py" line="53" />
+        <location filename="../../ui/models/ranking.py" line="60"/>
         <source>Title</source>
         <translation>과제명</translation>
     </message>
     <message>
-        <location filename="../../ui/ranking_model.py" line="53" />
+        <location filename="../../ui/models/ranking.py" line="63"/>
         <source>AI</source>
         <translation>AI 구분</translation>
     </message>
     <message>
-        <location filename="../../ui/ranking_model.py" line="53" />
+        <location filename="../../ui/models/ranking.py" line="72"/>
         <source>Reviews</source>
         <translation>평가 수</translation>
     </message>
     <message>
-        <location filename="../../ui/ranking_model.py" line="53" />
+        <location filename="../../ui/models/ranking.py" line="75"/>
         <source>Final score</source>
         <translation>최종 점수</translation>
     </message>
     <message>
-        <location filename="../../ui/ranking_model.py" line="54" />
+        <location filename="../../ui/models/ranking.py" line="82"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
 </context>
 <context>
+    <name>Reviewers</name>
+    <message>
+        <location filename="../../ui/models/people.py" line="15"/>
+        <source>Recused in a review</source>
+        <translation>평가에서 회피</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/people.py" line="17"/>
+        <source>Declared</source>
+        <translation>신고</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/people.py" line="25"/>
+        <source>Reviewer</source>
+        <translation>심사위원ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/people.py" line="26"/>
+        <source>Name</source>
+        <translation>성명</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/people.py" line="27"/>
+        <source>Affiliation</source>
+        <translation>소속</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/people.py" line="28"/>
+        <source>Tracks</source>
+        <translation>트랙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/people.py" line="29"/>
+        <source>Reviews</source>
+        <translation>평가 수</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/people.py" line="32"/>
+        <source>Conflicts</source>
+        <translation>이해충돌</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/people.py" line="36"/>
+        <source>E-mail</source>
+        <translation>이메일</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/people.py" line="47"/>
+        <source>Application</source>
+        <translation>과제번호</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/people.py" line="50"/>
+        <source>Recorded as</source>
+        <translation>기록 방식</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/people.py" line="52"/>
+        <source>Reason</source>
+        <translation>사유</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewersView</name>
+    <message>
+        <location filename="../../ui/views/reviewers.py" line="52"/>
+        <source>Reviewers</source>
+        <translation>심사위원</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviewers.py" line="56"/>
+        <source>Search id, name, affiliation or track</source>
+        <translation>심사위원ID, 성명, 소속, 트랙 검색</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviewers.py" line="81"/>
+        <source>Conflicts of interest (choose a reviewer)</source>
+        <translation>이해충돌 (심사위원을 고르세요)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviewers.py" line="85"/>
+        <source>Conflicts of interest of {name} ({count})</source>
+        <translation>{name} 위원의 이해충돌 ({count}건)</translation>
+    </message>
+</context>
+<context>
+    <name>RoundSession</name>
+    <message>
+        <location filename="../../ui/round_session.py" line="90"/>
+        <source>Cannot open the round</source>
+        <translation>회차를 열 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/round_session.py" line="128"/>
+        <source>Cannot read the round</source>
+        <translation>회차를 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/round_session.py" line="164"/>
+        <source>The change was not made</source>
+        <translation>변경하지 못했습니다</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionView</name>
+    <message>
+        <location filename="../../ui/views/selection.py" line="80"/>
+        <source>Selection</source>
+        <translation>선정</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="83"/>
+        <source>&amp;Run selection</source>
+        <translation>선정 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="85"/>
+        <location filename="../../ui/views/selection.py" line="141"/>
+        <source>Compute the scores and the selection, and record the run (Ctrl+R)</source>
+        <translation>점수와 선정 결과를 계산하고 실행 기록을 남깁니다 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="87"/>
+        <source>Track</source>
+        <translation>트랙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="88"/>
+        <source>Search id, company or title</source>
+        <translation>과제번호, 기업명, 과제명 검색</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="109"/>
+        <source>No selection has run yet.</source>
+        <translation>아직 선정을 실행하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="112"/>
+        <source>Selection run #{run} · {at} · SHA-256 {digest}</source>
+        <translation>선정 실행 #{run} · {at} · SHA-256 {digest}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="121"/>
+        <source>All tracks</source>
+        <translation>전체 트랙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="139"/>
+        <source>The round is locked: unlock it to run the selection again</source>
+        <translation>회차가 잠겨 있습니다. 선정을 다시 실행하려면 잠금을 해제하세요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="167"/>
+        <source>The selection did not run</source>
+        <translation>선정을 실행하지 못했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="192"/>
+        <source>{shown} shown · {selected} selected</source>
+        <translation>{shown}건 표시 · {selected}건 선정</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="212"/>
+        <source>Decided by its rank and final score.</source>
+        <translation>순위와 최종 점수로 정해졌습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="213"/>
+        <source>Rank</source>
+        <translation>순위</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="213"/>
+        <source>Final score</source>
+        <translation>최종 점수</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <location filename="../../ui/views/start.py" line="68"/>
+        <source>Reviewer — Seoul R&amp;D evaluation</source>
+        <translation>Reviewer — 서울형 R&amp;D 평가</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/start.py" line="71"/>
+        <source>Create a round from the Seoul 2025 template or open a round database. You can also drop a round database (.db) or workbooks on this window.</source>
+        <translation>서울 2025 양식으로 새 평가 회차를 만들거나 회차 데이터베이스를 여세요. 회차 데이터베이스(.db)나 엑셀 파일을 이 창에 끌어다 놓아도 됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/start.py" line="75"/>
+        <source>&amp;New round from the Seoul 2025 template…</source>
+        <translation>서울 2025 양식으로 새 회차(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/start.py" line="76"/>
+        <source>&amp;Open round…</source>
+        <translation>회차 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/start.py" line="77"/>
+        <source>Recent rounds</source>
+        <translation>최근 회차</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/start.py" line="78"/>
+        <source>No recent rounds yet.</source>
+        <translation>최근에 연 회차가 없습니다.</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
-        <location filename="../../ui/ranking_model.py" line="30" />
+        <location filename="../../ui/models/ranking.py" line="31"/>
         <source>Selected</source>
         <translation>선정</translation>
     </message>
     <message>
-        <location filename="../../ui/ranking_model.py" line="31" />
+        <location filename="../../ui/models/ranking.py" line="32"/>
         <source>Selected by quota</source>
         <translation>쿼터 선정</translation>
     </message>
     <message>
-        <location filename="../../ui/ranking_model.py" line="32" />
+        <location filename="../../ui/models/ranking.py" line="33"/>
         <source>Displaced by quota</source>
         <translation>쿼터 미선정</translation>
     </message>
     <message>
-        <location filename="../../ui/ranking_model.py" line="33" />
+        <location filename="../../ui/models/ranking.py" line="34"/>
         <source>Not selected</source>
         <translation>미선정</translation>
     </message>
     <message>
-        <location filename="../../ui/ranking_model.py" line="34" />
+        <location filename="../../ui/models/ranking.py" line="35"/>
         <source>Below cutoff</source>
         <translation>과락</translation>
     </message>
     <message>
-        <location filename="../../ui/ranking_model.py" line="35" />
+        <location filename="../../ui/models/ranking.py" line="36"/>
         <source>Ineligible</source>
         <translation>부적격</translation>
     </message>
     <message>
-        <location filename="../../ui/ranking_model.py" line="36" />
+        <location filename="../../ui/models/ranking.py" line="37"/>
         <source>Incomplete</source>
         <translation>평가 미완료</translation>
     </message>
     <message>
-        <location filename="../../ui/ranking_model.py" line="86" />
+        <location filename="../../ui/models/applications.py" line="16"/>
+        <location filename="../../ui/models/ranking.py" line="66"/>
         <source>None</source>
         <translation>일반</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/lock.py" line="54"/>
+        <source>Unlock the round</source>
+        <translation>회차 잠금 해제</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/lock.py" line="58"/>
+        <source>Why is the round unlocked? The reason is written to the audit log with your name and the time.</source>
+        <translation>잠금을 해제하는 사유를 적으세요. 사유는 사용자 이름, 시각과 함께 감사 기록에 남습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/lock.py" line="64"/>
+        <source>e.g. a reviewer&apos;s score was entered wrongly</source>
+        <translation>예: 심사위원 점수가 잘못 입력됨</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/lock.py" line="69"/>
+        <source>Unlock</source>
+        <translation>잠금 해제</translation>
     </message>
 </context>
 </TS>

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,11 +24,12 @@ def ask_lock(parent: QWidget, on_yes: Callable[[], None]) -> QMessageBox:
     box = QMessageBox(parent)
     box.setObjectName("lockConfirm")
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(box.tr("Lock the round"))
+    box.setWindowTitle(QCoreApplication.translate("LockDialog", "Lock the round"))
     box.setText(
-        box.tr(
+        QCoreApplication.translate(
+            "LockDialog",
             "Lock the round? Its applications, reviews and results cannot change until it "
-            "is unlocked, and unlocking is recorded with its reason."
+            "is unlocked, and unlocking is recorded with its reason.",
         )
     )
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)

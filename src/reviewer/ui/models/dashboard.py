@@ -81,23 +81,25 @@ class ReviewerProgressTable(RowTableModel[ReviewerProgress]):
 
 
 def warning_text(warning: Warning, track_names: dict[str, str]) -> str:
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     track = track_names.get(warning.track or "", warning.track or "")
     if warning.kind == "no_run":
-        return tr("Dashboard", "No selection has run yet.")
+        return translate("Dashboard", "No selection has run yet.")
     if warning.kind == "stale":
-        return tr("Dashboard", "Scores or applications changed since the last selection run.")
+        return translate(
+            "Dashboard", "Scores or applications changed since the last selection run."
+        )
     if warning.kind == "short":
-        return tr(
-            "Dashboard", "{track}: {count} applications have fewer reviews than needed"
+        return translate(
+            "Dashboard", "{track}: too few reviews for {count} of its applications"
         ).format(track=track, count=warning.count)
     if warning.kind == "shortfall":
         where = f" ({track})" if track else ""
-        return tr("Dashboard", "Quota {quota}{where} is short by {count}").format(
+        return translate("Dashboard", "Quota {quota}{where} is short by {count}").format(
             quota=warning.quota, where=where, count=warning.count
         )
     if warning.kind == "tie":
-        return tr("Dashboard", "{track}: boundary tie at {score} between {ids}").format(
+        return translate("Dashboard", "{track}: boundary tie at {score} between {ids}").format(
             track=track,
             score=f"{warning.score:.2f}" if warning.score is not None else "",
             ids=", ".join(warning.ids),

@@ -189,7 +189,9 @@ class SelectionView(View):
             in SELECTED_STATUSES
         )
         self.counts.setText(
-            self.tr("{shown} shown · {selected} selected").format(shown=shown, selected=selected)
+            self.tr("{shown} shown · {selected} selected").format(
+                shown=f"{shown:,}", selected=f"{selected:,}"
+            )
         )
 
     def selected(self) -> RankingRow | None:
@@ -208,8 +210,9 @@ class SelectionView(View):
         final = "" if row.final_score is None else f"{row.final_score:.2f}"
         rank = "" if row.rank is None else str(row.rank)
         reason = row.reason or self.tr("Decided by its rank and final score.")
+        rank_label, final_label = self.tr("Rank"), self.tr("Final score")
         self.details.setHtml(
             f"<h3>{escape(row.id)}</h3><p>{escape(row.title)}<br>{escape(row.company)}</p>"
-            f"<p><b>{escape(status_label(row.status))}</b> · {escape(self.tr('Rank'))} {rank}"
-            f" · {escape(self.tr('Final score'))} {final}</p><p>{escape(reason)}</p>"
+            f"<p><b>{escape(status_label(row.status))}</b> · {escape(rank_label)} {rank}"
+            f" · {escape(final_label)} {final}</p><p>{escape(reason)}</p>"
         )

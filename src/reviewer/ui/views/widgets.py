@@ -92,6 +92,13 @@ class Gauge(QWidget):
         self.label.setText(text)
         self.bar.setRange(0, max(required, achieved, 1))
         self.bar.setValue(achieved)
-        self.bar.setFormat(f"{achieved} / {required}")
-        colour = palette.CUTOFF if short else "#2e7d32"
-        self.bar.setStyleSheet(f"QProgressBar::chunk {{ background: {colour}; }}")
+        self.bar.setFormat(
+            self.tr("{achieved} achieved of {required} required").format(
+                achieved=achieved, required=required
+            )
+        )
+        colour = palette.CUTOFF_BAR if short else palette.MET_BAR
+        self.bar.setStyleSheet(
+            f"QProgressBar {{ text-align: center; color: {palette.INK}; }}"
+            f"QProgressBar::chunk {{ background: {colour}; }}"
+        )

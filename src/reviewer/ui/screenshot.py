@@ -1,0 +1,80 @@
+"""Render one view of the window to a PNG and exit: for the documentation, and for
+checking by eye what a user sees (``reviewer gui ROUND.db --screenshot F.png --view V``).
+
+It runs the real window offscreen with settings of its own (the user's recent rounds and
+language are neither read nor changed), opens the round, waits until the view has shown
+its data, and grabs the window.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+VIEWS = ("start", "dashboard", "applications", "reviewers", "selection", "audit")
+SIZE = (1320, 820)
+
+
+def render_view(
+    target: str | None,
+    output: Path,
+    view: str = "dashboard",
+    lang: str | None = None,
+    size: tuple[int, int] = SIZE,
+) -> int:
+    """Write the screenshot; 0 on success, 3 when the round cannot be opened."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QApplication
+
+    from reviewer.ui.app import application, make_window
+    from reviewer.ui.settings import Settings
+
+    app = application()
+    with tempfile.TemporaryDirectory() as scratch:
+        settings = Settings.at(Path(scratch) / "settings.ini")
+        window = make_window(app, lang, settings)
+        window.resize(*size)
+        window.show()
+
+        def wait(condition: Callable[[], bool], seconds: float = 60) -> bool:
+            deadline = time.monotonic() + seconds
+            while not condition():
+                if time.monotonic() > deadline:
+                    return False
+                app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+                time.sleep(0.005)
+            return True
+
+        if target and view != "start":
+            window.open_round(target)
+            if not wait(lambda: window.session.is_open or window.error_box is not None):
+                print(f"error: {target} did not open in time", file=sys.stderr)
+                return 3
+            if not window.session.is_open:
+                box = window.error_box
+                print(f"error: {box.text() if box else target}", file=sys.stderr)
+                return 3
+            page = window.view(view)
+            before = page.loads
+            window.go_to(view)
+            wait(lambda: page.loads > before and not window.session.busy)
+        for _ in range(5):  # let layouts settle
+            app.processEvents()
+        pixmap = window.grab()
+        output.parent.mkdir(parents=True, exist_ok=True)
+        saved = pixmap.save(str(output), "PNG")
+        window.session.close()
+        window.close()
+        if window.translations is not None:
+            window.translations.uninstall()
+        window.deleteLater()
+        QApplication.processEvents()
+    if not saved:
+        print(f"error: cannot write {output}", file=sys.stderr)
+        return 3
+    return 0
