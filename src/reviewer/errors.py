@@ -4,7 +4,8 @@ Every error carries a message key from :mod:`reviewer.i18n` and its parameters, 
 same error is shown in Korean or English. ``exit_code`` is the command line's exit code
 (DESIGN §6): 3 for invalid input (and, as for every file the program cannot read or
 write, for storage the computer refuses), 4 for a request the round's state refuses, 5 for
-a selection the solver did not finish (stopped at its time limit, cancelled, or failed).
+a selection the solver did not finish (stopped at its time limit, cancelled, or failed),
+130 for a cancelled export (as for an interrupted command).
 """
 
 from __future__ import annotations
@@ -81,6 +82,17 @@ class StorageFailure(ReviewerError):
     like every file the program cannot read or write."""
 
     exit_code = 3
+
+
+class ExportCancelled(ReviewerError):
+    """The export was cancelled (from the window, or by the program's caller) before its
+    files were put in place: nothing was written, and files of an earlier export are as
+    they were. Exit code 130, like an interrupted command."""
+
+    exit_code = 130
+
+    def __init__(self) -> None:
+        super().__init__("export.cancelled")
 
 
 class SolverError(ReviewerError):

@@ -140,6 +140,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "파일을 쓸 수 없습니다: {path} ({error})",
         "cannot write {path}: {error}",
     ),
+    "export.cancelled": (
+        "내보내기를 취소했습니다. 새로 쓴 파일은 없습니다",
+        "the export was cancelled; no file was written",
+    ),
     "lock.already": ("이미 잠겨 있습니다", "the round is already locked"),
     "lock.not_locked": ("잠겨 있지 않습니다", "the round is not locked"),
     "lock.reason_required": (

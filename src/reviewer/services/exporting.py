@@ -10,10 +10,11 @@ from reviewer.domain.model import RoundData
 from reviewer.domain.recorded import RecordedRun, with_scoring
 from reviewer.domain.scoring import score_round
 from reviewer.domain.statistics import review_statistics
-from reviewer.errors import InvalidInput, RefusedByState
+from reviewer.errors import ExportCancelled, InvalidInput, RefusedByState
 from reviewer.exchange.reports.context import ReportContext
 from reviewer.exchange.reports.pdf.ranking import write_ranked_pdf
 from reviewer.exchange.reports.score_sheets import write_score_sheets
+from reviewer.exchange.reports.staging import Staging
 from reviewer.exchange.reports.workbook.ranking import write_workbook
 from reviewer.i18n import Lang
 from reviewer.store import audit as audit_log
@@ -31,13 +32,26 @@ def export_reports(
     sheets: Path | None = None,
     lang: Lang = "ko",
     progress: Progress | None = None,
+    cancel: Callable[[], bool] | None = None,
 ) -> list[Path]:
     """Write the requested reports of the newest run, as it was recorded: its finals,
     ranks, statuses, reasons, quota report and ties are printed, never selected again.
     A run is current when its digest is that of the round's data now; a missing or
-    stale run is refused."""
+    stale run is refused.
+
+    The reports are written to temporaries and put in place together once all are
+    written (:class:`~reviewer.exchange.reports.staging.Staging`): a failed export, or
+    one cancelled — ``cancel()`` is asked at every progress step and raises
+    :class:`~reviewer.errors.ExportCancelled` once it is true — writes no file and
+    leaves the files of an earlier export as they were."""
     if pdf is None and xlsx is None and sheets is None:
         raise InvalidInput("export.no_output")
+
+    def check() -> None:
+        if cancel is not None and cancel():
+            raise ExportCancelled
+
+    check()
     with database.session() as session:
         data = repository.load_round(session)
         run = runs.latest_run(session)
@@ -59,30 +73,34 @@ def export_reports(
     )
 
     def step(label: str) -> Callable[[int, int], None] | None:
-        if progress is None:
+        if progress is None and cancel is None:
             return None
-        report = progress
 
         def inner(done: int, total: int) -> None:
-            report(label, done, total)
+            check()
+            if progress is not None:
+                progress(label, done, total)
 
         return inner
 
-    written: list[Path] = []
-    try:
-        if pdf is not None:
-            write_ranked_pdf(pdf, context, lang, step("PDF"))
-            written.append(pdf)
-        if xlsx is not None:
-            write_workbook(xlsx, context, lang, step("XLSX"))
-            written.append(xlsx)
-        if sheets is not None:
-            sheets.mkdir(parents=True, exist_ok=True)
-            written.extend(write_score_sheets(sheets, context, lang, step("sheets")))
-    except OSError as exc:
-        raise InvalidInput(
-            "export.write_failed", path=str(exc.filename or ""), error=exc.strerror or str(exc)
-        ) from exc
+    with Staging() as staging:
+        try:
+            if pdf is not None:
+                check()
+                write_ranked_pdf(staging.file(pdf), context, lang, step("PDF"))
+            if xlsx is not None:
+                check()
+                write_workbook(staging.file(xlsx), context, lang, step("XLSX"))
+            if sheets is not None:
+                check()
+                write_score_sheets(staging.folder(sheets), context, lang, step("sheets"))
+            check()
+            written = staging.commit()
+        except OSError as exc:
+            where = staging.destination_of(exc.filename) if exc.filename else ""
+            raise InvalidInput(
+                "export.write_failed", path=str(where), error=exc.strerror or str(exc)
+            ) from exc
     with database.session() as session:
         audit_log.audit(session, "export", str(run_id), files=[str(p) for p in written])
     return written

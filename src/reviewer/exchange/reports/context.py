@@ -235,7 +235,7 @@ def atomic_output(path: Path) -> Iterator[Path]:
     The file gets the permissions ``open()`` would give it: a new file 0666 less the
     user's umask, a replaced one the permissions it had."""
     path = Path(path)
-    temp = _new_file_beside(path)
+    temp = new_file_beside(path)
     try:
         yield temp
         if path.exists():
@@ -246,7 +246,7 @@ def atomic_output(path: Path) -> Iterator[Path]:
         temp.unlink(missing_ok=True)
 
 
-def _new_file_beside(path: Path) -> Path:
+def new_file_beside(path: Path) -> Path:
     """Create an empty file with a fresh hidden name in ``path``'s folder, with mode 0666
     for the system to reduce by the umask (``tempfile`` would make it 0600)."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)

@@ -96,6 +96,8 @@ def write_score_sheets(
     written: list[Path] = []
     total = len(reviewers)
     names = unique_filenames(r.id for r in reviewers)
+    if progress is not None:
+        progress(0, total)
     for done, reviewer in enumerate(reviewers, start=1):
         name = names[reviewer.id]
         applications = index.applications_of(reviewer, reviewer.id)

@@ -268,6 +268,10 @@ class PageProgress:
         self.progress = progress
         self.total = max(estimate, 1) + 1
 
+    def start(self) -> None:
+        if self.progress is not None:
+            self.progress(0, self.total)
+
     def on_page(self, pages: int) -> None:
         if self.progress is not None:
             self.total = max(self.total, pages + 1)

@@ -61,6 +61,7 @@ def write_ranked_pdf(
     builder = _RankedReport(context, styles, language)
     count = len(context.data.applications)
     pages = PageProgress(progress, 4 + len(context.config.tracks) * 2 + count // ROWS_PER_PAGE)
+    pages.start()
     story = builder.story()
     title = render("report.title", language)
     with atomic_output(Path(path)) as temp:
@@ -73,7 +74,7 @@ def write_ranked_pdf(
         document.render(
             story, Footer(digest=context.digest, label=context.config.name), on_page=pages.on_page
         )
-    pages.finish()
+        pages.finish()  # inside: a progress callback that raises (cancel) discards the file
 
 
 class _RankedReport:

@@ -220,6 +220,10 @@ class Counter:
         self.total = max(total, 1)
         self.done = 0
 
+    def start(self) -> None:
+        if self.progress is not None:
+            self.progress(0, self.total)
+
     def step(self, count: int = 1) -> None:
         before = self.done
         self.done = min(self.done + count, self.total - 1)

@@ -53,6 +53,7 @@ def write_workbook(
     """Write the results workbook of ``context`` to ``path`` (atomically)."""
     language = normalise_lang(lang)
     counter = Counter(progress, len(context.data.applications) * 2 + len(context.data.reviews))
+    counter.start()
     writer = _WorkbookWriter(context, language, counter)
     book = writer.book
     try:
@@ -61,10 +62,10 @@ def write_workbook(
             book.properties.creator = "reviewer"
             writer.write()
             book.save(temp)
+            counter.finish()  # inside: a progress callback that raises (cancel) discards it
     except BaseException:
         discard(book)
         raise
-    counter.finish()
 
 
 def criterion_columns(tracks: Iterable[Track]) -> list[tuple[str, tuple[str, ...]]]:
