@@ -181,9 +181,32 @@ def test_a_missing_folder_is_named_in_the_message(round_db: Path, tmp_path: Path
     target = tmp_path / "nowhere" / "ranking.pdf"
     with rounds.open_round(round_db) as database, pytest.raises(InvalidInput) as info:
         export_reports(database, pdf=target, xlsx=tmp_path / "ranking.xlsx")
-    assert info.value.key == "export.write_failed"
-    assert info.value.params["path"] == str(target)
+    assert info.value.key == "export.no_folder"
+    assert info.value.message("en") == (
+        f"the folder {target.parent} does not exist (create it or choose another place)"
+    )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["round.db"]
+
+
+def test_an_unwritable_folder_is_named_in_the_message(
+    round_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """(The folder refuses through the file system's answer: permissions do not stop
+    every user, so the refusal is simulated.)"""
+    real = staging_module.new_file_beside
+
+    def refuse(path: Path) -> Path:
+        if path.suffix == ".xlsx":
+            raise PermissionError(13, "Permission denied", str(path.with_name(".x-1.xlsx")))
+        return real(path)
+
+    monkeypatch.setattr(staging_module, "new_file_beside", refuse)
+    target = tmp_path / "ranking.xlsx"
+    with rounds.open_round(round_db) as database, pytest.raises(InvalidInput) as info:
+        export_reports(database, pdf=tmp_path / "ranking.pdf", xlsx=target)
+    assert info.value.key == "export.not_writable"
+    assert info.value.message("en") == f"no permission to write {target} (choose another place)"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["round.db"]  # not the PDF either
 
 
 def test_a_folder_in_place_of_a_file_is_refused_before_writing(

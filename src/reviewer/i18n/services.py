@@ -140,6 +140,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "파일을 쓸 수 없습니다: {path} ({error})",
         "cannot write {path}: {error}",
     ),
+    "export.no_folder": (
+        "폴더가 없습니다: {folder} (폴더를 만들거나 다른 위치를 고르세요)",
+        "the folder {folder} does not exist (create it or choose another place)",
+    ),
+    "export.not_writable": (
+        "파일을 쓸 권한이 없습니다: {path} (다른 위치를 고르세요)",
+        "no permission to write {path} (choose another place)",
+    ),
     "export.cancelled": (
         "내보내기를 취소했습니다. 새로 쓴 파일은 없습니다",
         "the export was cancelled; no file was written",

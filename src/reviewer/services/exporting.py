@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable
 from pathlib import Path
 
@@ -97,13 +98,25 @@ def export_reports(
             check()
             written = staging.commit()
         except OSError as exc:
-            where = staging.destination_of(exc.filename) if exc.filename else ""
-            raise InvalidInput(
-                "export.write_failed", path=str(where), error=exc.strerror or str(exc)
-            ) from exc
+            where = staging.destination_of(exc.filename) if exc.filename else None
+            raise _write_error(exc, where) from exc
     with database.session() as session:
         audit_log.audit(session, "export", str(run_id), files=[str(p) for p in written])
     return written
+
+
+def _write_error(error: OSError, path: Path | None) -> InvalidInput:
+    """The message for a report that could not be written: a missing folder and a
+    refused permission said in words; other errors with the system's text."""
+    if path is not None and isinstance(error, FileNotFoundError) and not path.parent.is_dir():
+        return InvalidInput("export.no_folder", folder=str(path.parent))
+    if path is not None and (
+        isinstance(error, PermissionError) or error.errno in (errno.EROFS, errno.EACCES)
+    ):
+        return InvalidInput("export.not_writable", path=str(path))
+    return InvalidInput(
+        "export.write_failed", path=str(path or ""), error=error.strerror or str(error)
+    )
 
 
 def _with_scoring(run: RecordedRun, data: RoundData) -> RecordedRun:
