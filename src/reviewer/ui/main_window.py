@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from reviewer.i18n import Lang
 from reviewer.services import locking
 from reviewer.services.browse import RoundOverview
+from reviewer.ui.dialogs.export import open_export
 from reviewer.ui.dialogs.lock import ask_lock, ask_unlock_reason
 from reviewer.ui.round_session import RoundSession, error_text
 from reviewer.ui.settings import Settings
@@ -137,6 +138,8 @@ class MainWindow(QMainWindow):
         self.refresh_action.triggered.connect(self.session.refresh_overview)
         self.select_action = self._action("Ctrl+R")
         self.select_action.triggered.connect(self.run_selection)
+        self.export_action = self._action("Ctrl+E")
+        self.export_action.triggered.connect(self.export_reports)
         self.lock_action = self._action("Ctrl+L")
         self.lock_action.triggered.connect(self.lock_round)
         self.unlock_action = self._action("Ctrl+Shift+L")
@@ -165,6 +168,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.quit_action)
         self.round_menu = bar.addMenu("")
         self.round_menu.addAction(self.select_action)
+        self.round_menu.addAction(self.export_action)
         self.round_menu.addSeparator()
         self.round_menu.addAction(self.lock_action)
         self.round_menu.addAction(self.unlock_action)
@@ -188,6 +192,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.refresh_action.setText(self.tr("Re&fresh"))
         self.select_action.setText(self.tr("&Run selection"))
+        self.export_action.setText(self.tr("&Export reports…"))
         self.lock_action.setText(self.tr("&Lock round…"))
         self.unlock_action.setText(self.tr("&Unlock round…"))
         self.korean_action.setText("한국어")
@@ -289,6 +294,11 @@ class MainWindow(QMainWindow):
         self.go_to("selection")
         selection.run_selection()
 
+    def export_reports(self) -> None:
+        """Open the export dialog (refused there, with the reason, without a current run)."""
+        if self.session.is_open:
+            self.dialog = open_export(self.session, self)
+
     def lock_round(self) -> None:
         """Ask, then lock the round (refused, with the reason shown, when no current
         selection run exists)."""
@@ -341,6 +351,7 @@ class MainWindow(QMainWindow):
         for action in self.view_actions:
             action.setEnabled(is_open)
         self.select_action.setEnabled(is_open and not locked)
+        self.export_action.setEnabled(is_open)  # also when locked: exporting only reads
         self.lock_action.setEnabled(is_open and not locked)
         self.unlock_action.setEnabled(is_open and locked)
         locked_tip = self.tr("The round is locked: unlock it first") if locked else ""

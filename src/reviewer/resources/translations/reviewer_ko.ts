@@ -322,6 +322,144 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/export.py" line="184"/>
+        <source>Export reports</source>
+        <translation>보고서 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export.py" line="189"/>
+        <source>Write the reports of selection run #{run} as it was recorded. Every report is written in full before any file is replaced.</source>
+        <translation>기록된 선정 실행 #{run}의 결과로 보고서를 만듭니다. 모든 보고서를 끝까지 작성한 뒤에 기존 파일을 바꿉니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export.py" line="194"/>
+        <source>Write the reports of the newest selection run.</source>
+        <translation>가장 최근 선정 실행의 결과로 보고서를 만듭니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export.py" line="195"/>
+        <source>Ranked &amp;PDF</source>
+        <translation>순위 보고서 PDF(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export.py" line="196"/>
+        <source>Results &amp;workbook</source>
+        <translation>결과 엑셀 파일(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export.py" line="197"/>
+        <source>&amp;Score sheets (folder)</source>
+        <translation>개인별 평가표 폴더(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export.py" line="199"/>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export.py" line="200"/>
+        <source>Report &amp;language</source>
+        <translation>보고서 언어(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export.py" line="203"/>
+        <source>Files written in {folder}</source>
+        <translation>저장한 파일 ({folder})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export.py" line="205"/>
+        <source>Files written</source>
+        <translation>저장한 파일</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export.py" line="207"/>
+        <source>&amp;Open</source>
+        <translation>열기(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export.py" line="208"/>
+        <source>Open the chosen file with the system&apos;s viewer</source>
+        <translation>선택한 파일을 기본 프로그램으로 엽니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export.py" line="209"/>
+        <source>Open &amp;folder</source>
+        <translation>폴더 열기(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export.py" line="210"/>
+        <source>&amp;Export</source>
+        <translation>내보내기(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export.py" line="258"/>
+        <source>Starting the export…</source>
+        <translation>내보내기를 시작하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export.py" line="286"/>
+        <source>Cancelling…</source>
+        <translation>취소하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export.py" line="308"/>
+        <source>Writing the ranked PDF ({number} of {count})…</source>
+        <translation>순위 보고서 PDF 작성 중 ({number}/{count})…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export.py" line="310"/>
+        <source>Writing the results workbook ({number} of {count})…</source>
+        <translation>결과 엑셀 파일 작성 중 ({number}/{count})…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export.py" line="311"/>
+        <source>Writing the score sheets ({number} of {count})…</source>
+        <translation>개인별 평가표 작성 중 ({number}/{count})…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export.py" line="316"/>
+        <source>Done: {count} files written.</source>
+        <translation>완료: 파일 {count}개를 저장했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export.py" line="326"/>
+        <source>Nothing was exported.</source>
+        <translation>내보낸 파일이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export.py" line="331"/>
+        <source>Run the selection again (Round ▸ Run selection, Ctrl+R), then export.</source>
+        <translation>선정을 다시 실행한 뒤(평가 회차 ▸ 선정 실행, Ctrl+R) 내보내세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export.py" line="339"/>
+        <source>Export cancelled.</source>
+        <translation>내보내기를 취소했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export.py" line="341"/>
+        <source>No file was written; reports exported earlier are unchanged.</source>
+        <translation>저장한 파일이 없으며, 이전에 내보낸 보고서는 그대로입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export.py" line="404"/>
+        <source>Choose at least one report and where it goes</source>
+        <translation>보고서를 하나 이상 고르고 저장할 위치를 지정하세요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export.py" line="406"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export.py" line="406"/>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <location filename="../../ui/views/filters.py" line="61"/>
@@ -388,127 +526,132 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>Reviewer</source>
         <translation>평가 도구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>Open a round database to begin.</source>
         <translation>평가 회차 데이터베이스를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>Open &amp;recent</source>
         <translation>최근 회차 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>&amp;Round</source>
         <translation>평가 회차(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>&amp;Open round…</source>
         <translation>평가 회차 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>&amp;Close round</source>
         <translation>회차 닫기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>Re&amp;fresh</source>
         <translation>새로 고침(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>&amp;Run selection</source>
         <translation>선정 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="195"/>
+        <source>&amp;Export reports…</source>
+        <translation>보고서 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>&amp;Lock round…</source>
         <translation>회차 잠그기(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>&amp;Unlock round…</source>
         <translation>회차 잠금 해제(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>Open round</source>
         <translation>평가 회차 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>Round databases (*.db);;All files (*)</source>
         <translation>평가 회차 데이터베이스 (*.db);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>Opening {target}…</source>
         <translation>{target} 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>Cannot open the round</source>
         <translation>평가 회차를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>The round was not locked</source>
         <translation>회차를 잠그지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>The round was not unlocked</source>
         <translation>회차 잠금을 해제하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>{name} — Reviewer</source>
         <translation>{name} — 평가 도구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>🔒 Locked</source>
         <translation>🔒 잠김</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>Open for changes</source>
         <translation>변경 가능</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>The round is locked: its data and results cannot change until it is unlocked</source>
         <translation>회차가 잠겨 있습니다. 잠금을 해제할 때까지 데이터와 결과를 바꿀 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>The round is locked: unlock it first</source>
         <translation>회차가 잠겨 있습니다. 먼저 잠금을 해제하세요</translation>
     </message>
