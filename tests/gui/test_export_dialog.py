@@ -188,7 +188,9 @@ def test_a_stale_run_is_refused_with_the_reason(
     assert dialog.message.text().startswith(
         "Scores or applications changed after the newest selection run"
     )
-    assert "Run the selection again (Round ▸ Run selection, Ctrl+R)" in dialog.message.text()
+    assert dialog.message.text().endswith(
+        "\nIn this window: Round ▸ Run selection (Ctrl+R), then export again."
+    )
     assert dialog.step.text() == "Nothing was exported."
     assert not (tmp_path / "ranking.pdf").exists() and not (tmp_path / "sheets").exists()
     assert window.error_box is None  # in the dialog, not a box of its own

@@ -324,137 +324,137 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="184"/>
+        <location filename="../../ui/dialogs/export.py" line="188"/>
         <source>Export reports</source>
         <translation>보고서 내보내기</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="189"/>
+        <location filename="../../ui/dialogs/export.py" line="193"/>
         <source>Write the reports of selection run #{run} as it was recorded. Every report is written in full before any file is replaced.</source>
         <translation>기록된 선정 실행 #{run}의 결과로 보고서를 만듭니다. 모든 보고서를 끝까지 작성한 뒤에 기존 파일을 바꿉니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="194"/>
+        <location filename="../../ui/dialogs/export.py" line="198"/>
         <source>Write the reports of the newest selection run.</source>
         <translation>가장 최근 선정 실행의 결과로 보고서를 만듭니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="195"/>
+        <location filename="../../ui/dialogs/export.py" line="199"/>
         <source>Ranked &amp;PDF</source>
         <translation>순위 보고서 PDF(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="196"/>
+        <location filename="../../ui/dialogs/export.py" line="200"/>
         <source>Results &amp;workbook</source>
         <translation>결과 엑셀 파일(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="197"/>
+        <location filename="../../ui/dialogs/export.py" line="201"/>
         <source>&amp;Score sheets (folder)</source>
         <translation>개인별 평가표 폴더(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="199"/>
+        <location filename="../../ui/dialogs/export.py" line="203"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="200"/>
+        <location filename="../../ui/dialogs/export.py" line="204"/>
         <source>Report &amp;language</source>
         <translation>보고서 언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="203"/>
+        <location filename="../../ui/dialogs/export.py" line="207"/>
         <source>Files written in {folder}</source>
         <translation>저장한 파일 ({folder})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="205"/>
+        <location filename="../../ui/dialogs/export.py" line="209"/>
         <source>Files written</source>
         <translation>저장한 파일</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="207"/>
+        <location filename="../../ui/dialogs/export.py" line="211"/>
         <source>&amp;Open</source>
         <translation>열기(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="208"/>
+        <location filename="../../ui/dialogs/export.py" line="212"/>
         <source>Open the chosen file with the system&apos;s viewer</source>
         <translation>선택한 파일을 기본 프로그램으로 엽니다</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="209"/>
+        <location filename="../../ui/dialogs/export.py" line="213"/>
         <source>Open &amp;folder</source>
         <translation>폴더 열기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="210"/>
+        <location filename="../../ui/dialogs/export.py" line="214"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="258"/>
+        <location filename="../../ui/dialogs/export.py" line="262"/>
         <source>Starting the export…</source>
         <translation>내보내기를 시작하는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="286"/>
+        <location filename="../../ui/dialogs/export.py" line="290"/>
         <source>Cancelling…</source>
         <translation>취소하는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="308"/>
+        <location filename="../../ui/dialogs/export.py" line="312"/>
         <source>Writing the ranked PDF ({number} of {count})…</source>
         <translation>순위 보고서 PDF 작성 중 ({number}/{count})…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="310"/>
+        <location filename="../../ui/dialogs/export.py" line="314"/>
         <source>Writing the results workbook ({number} of {count})…</source>
         <translation>결과 엑셀 파일 작성 중 ({number}/{count})…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="311"/>
+        <location filename="../../ui/dialogs/export.py" line="315"/>
         <source>Writing the score sheets ({number} of {count})…</source>
         <translation>개인별 평가표 작성 중 ({number}/{count})…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="316"/>
+        <location filename="../../ui/dialogs/export.py" line="320"/>
         <source>Done: {count} files written.</source>
         <translation>완료: 파일 {count}개를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="326"/>
+        <location filename="../../ui/dialogs/export.py" line="330"/>
         <source>Nothing was exported.</source>
         <translation>내보낸 파일이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="331"/>
-        <source>Run the selection again (Round ▸ Run selection, Ctrl+R), then export.</source>
-        <translation>선정을 다시 실행한 뒤(평가 회차 ▸ 선정 실행, Ctrl+R) 내보내세요.</translation>
+        <location filename="../../ui/dialogs/export.py" line="335"/>
+        <source>In this window: Round ▸ Run selection (Ctrl+R), then export again.</source>
+        <translation>이 창에서는 평가 회차 ▸ 선정 실행(Ctrl+R)으로 선정한 뒤 다시 내보내세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="339"/>
+        <location filename="../../ui/dialogs/export.py" line="343"/>
         <source>Export cancelled.</source>
         <translation>내보내기를 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="341"/>
+        <location filename="../../ui/dialogs/export.py" line="345"/>
         <source>No file was written; reports exported earlier are unchanged.</source>
         <translation>저장한 파일이 없으며, 이전에 내보낸 보고서는 그대로입니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="404"/>
+        <location filename="../../ui/dialogs/export.py" line="408"/>
         <source>Choose at least one report and where it goes</source>
         <translation>보고서를 하나 이상 고르고 저장할 위치를 지정하세요</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="406"/>
+        <location filename="../../ui/dialogs/export.py" line="410"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="406"/>
+        <location filename="../../ui/dialogs/export.py" line="410"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>

@@ -96,6 +96,7 @@ class ExportDialog(QDialog):
         self.written: list[Path] = []
         self._stop = threading.Event()
         self.file_dialog: QFileDialog | None = None
+        self._grown = False
 
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -123,6 +124,10 @@ class ExportDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.setRange(0, SCALE)
         self.progress.setValue(0)
+        for widget in (self.step, self.progress):  # the layout stays put as they come and go
+            policy = widget.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            widget.setSizePolicy(policy)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -144,8 +149,8 @@ class ExportDialog(QDialog):
         status = QVBoxLayout()
         status.setSpacing(4)
         status.addWidget(self.step)
+        status.addWidget(self.message)  # in the room of the bar, which is hidden then
         status.addWidget(self.progress)
-        status.addWidget(self.message)
         self.results = QWidget()
         results = QVBoxLayout(self.results)
         results.setContentsMargins(0, 0, 0, 0)
@@ -328,7 +333,7 @@ class ExportDialog(QDialog):
         text = text[:1].upper() + text[1:]  # the services' messages start in lower case
         if isinstance(error, RefusedByState) and error.key in ("export.stale", "export.no_run"):
             text += "\n" + self.tr(
-                "Run the selection again (Round ▸ Run selection, Ctrl+R), then export."
+                "In this window: Round ▸ Run selection (Ctrl+R), then export again."
             )
         self._show_message(text, error=True)
         self._update()
@@ -361,12 +366,17 @@ class ExportDialog(QDialog):
             self.files.setCurrentRow(0)
         self.retranslate()
         self.results.setVisible(bool(self.written))
-        if self.written and self.height() < RESULTS_HEIGHT:
-            self.resize(self.width(), RESULTS_HEIGHT)
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.setStretch(self._spacer, 0 if self.written else 1)
         self._update()
+        if self.written and self.height() < RESULTS_HEIGHT:
+            self._grown = True
+            self.resize(self.width(), RESULTS_HEIGHT)
+        elif not self.written and self._grown:  # grown for the list: back to the form alone
+            self._grown = False
+            layout.activate()
+            self.resize(self.width(), self.sizeHint().height())
 
     # -- opening what was written ------------------------------------------------------------
 
