@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from reviewer.services import exporting, importing, listing, rounds
@@ -296,3 +296,21 @@ def test_the_dialog_speaks_korean_after_the_switch(
     finally:
         translations.set_language("en")
         window.session.close()
+
+
+def test_browse_puts_the_chosen_place_in_the_path(
+    qtbot: QtBot, opened: MainWindow, tmp_path: Path
+) -> None:
+    dialog = open_export(qtbot, opened)
+    qtbot.mouseClick(dialog.xlsx.browse, Qt.MouseButton.LeftButton)
+    chooser = dialog.file_dialog
+    assert chooser is not None and chooser.isVisible()
+    assert chooser.acceptMode() == QFileDialog.AcceptMode.AcceptSave
+    chooser.selectFile(str(tmp_path / "결과.xlsx"))
+    chooser.accept()
+    assert dialog.xlsx.path.text() == str(tmp_path / "결과.xlsx")
+    qtbot.mouseClick(dialog.sheets.browse, Qt.MouseButton.LeftButton)
+    chooser = dialog.file_dialog
+    assert chooser is not None and chooser.fileMode() == QFileDialog.FileMode.Directory
+    chooser.reject()
+    assert dialog.sheets.path.text() == str(tmp_path / "sheets")  # unchanged
