@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from reviewer.resources import path
 from reviewer.ui.app import install_translator
-from reviewer.ui.models.ranking import status_label
+from reviewer.ui.models.status import status_label
 
 UI = Path(__file__).parents[2] / "src" / "reviewer" / "ui"
 CALL = re.compile(r"""(?:\btr|\btranslate|\bheader)\(\s*(?:"[A-Za-z]+",\s*)?((?:"[^"]*"\s*)+)""")

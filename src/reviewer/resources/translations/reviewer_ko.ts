@@ -514,51 +514,36 @@
     </message>
 </context>
 <context>
-    <name>RankingModel</name>
+    <name>QuotaTable</name>
     <message>
-        <location filename="../../ui/models/ranking.py" line="56"/>
-        <source>Track</source>
+        <location filename="../../ui/models/run.py" line="134"/>
+        <source>Quota</source>
+        <translation>쿼터</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/run.py" line="137"/>
+        <source>Tracks</source>
         <translation>트랙</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="57"/>
-        <source>Rank</source>
-        <translation>순위</translation>
+        <location filename="../../ui/models/run.py" line="145"/>
+        <source>Required</source>
+        <translation>필요</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="58"/>
-        <source>Application</source>
-        <translation>과제번호</translation>
+        <location filename="../../ui/models/run.py" line="148"/>
+        <source>Achieved</source>
+        <translation>달성</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="59"/>
-        <source>Company</source>
-        <translation>기업명</translation>
+        <location filename="../../ui/models/run.py" line="152"/>
+        <source>Short</source>
+        <translation>부족</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="60"/>
-        <source>Title</source>
-        <translation>과제명</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/ranking.py" line="63"/>
-        <source>AI</source>
-        <translation>AI 구분</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/ranking.py" line="72"/>
-        <source>Reviews</source>
-        <translation>평가 수</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/ranking.py" line="75"/>
-        <source>Final score</source>
-        <translation>최종 점수</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/ranking.py" line="82"/>
-        <source>Status</source>
-        <translation>상태</translation>
+        <location filename="../../ui/models/run.py" line="157"/>
+        <source>Why short</source>
+        <translation>부족 사유</translation>
     </message>
 </context>
 <context>
@@ -666,75 +651,183 @@
     </message>
 </context>
 <context>
-    <name>SelectionView</name>
+    <name>RunTable</name>
     <message>
-        <location filename="../../ui/views/selection.py" line="80"/>
-        <source>Selection</source>
-        <translation>선정</translation>
+        <location filename="../../ui/models/run.py" line="38"/>
+        <source>Boundary tie: only the tie-break order decided this row</source>
+        <translation>경계 동점: 동점 처리 순서로만 정해진 행입니다</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="83"/>
-        <source>&amp;Run selection</source>
-        <translation>선정 실행(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/selection.py" line="85"/>
-        <location filename="../../ui/views/selection.py" line="141"/>
-        <source>Compute the scores and the selection, and record the run (Ctrl+R)</source>
-        <translation>점수와 선정 결과를 계산하고 실행 기록을 남깁니다 (Ctrl+R)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/selection.py" line="87"/>
+        <location filename="../../ui/models/run.py" line="48"/>
         <source>Track</source>
         <translation>트랙</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="88"/>
-        <source>Search id, company or title</source>
-        <translation>과제번호, 기업명, 과제명 검색</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/selection.py" line="109"/>
-        <source>No selection has run yet.</source>
-        <translation>아직 선정을 실행하지 않았습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/selection.py" line="112"/>
-        <source>Selection run #{run} · {at} · SHA-256 {digest}</source>
-        <translation>선정 실행 #{run} · {at} · SHA-256 {digest}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/selection.py" line="121"/>
-        <source>All tracks</source>
-        <translation>전체 트랙</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/selection.py" line="139"/>
-        <source>The round is locked: unlock it to run the selection again</source>
-        <translation>회차가 잠겨 있습니다. 선정을 다시 실행하려면 잠금을 해제하세요</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/selection.py" line="167"/>
-        <source>The selection did not run</source>
-        <translation>선정을 실행하지 못했습니다</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/selection.py" line="192"/>
-        <source>{shown} shown · {selected} selected</source>
-        <translation>{shown}건 표시 · {selected}건 선정</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/selection.py" line="212"/>
-        <source>Decided by its rank and final score.</source>
-        <translation>순위와 최종 점수로 정해졌습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/selection.py" line="213"/>
+        <location filename="../../ui/models/run.py" line="49"/>
         <source>Rank</source>
         <translation>순위</translation>
     </message>
     <message>
+        <location filename="../../ui/models/run.py" line="52"/>
+        <source>Tie</source>
+        <translation>동점</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/run.py" line="56"/>
+        <source>Application</source>
+        <translation>과제번호</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/run.py" line="57"/>
+        <source>Company</source>
+        <translation>기업명</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/run.py" line="58"/>
+        <source>Title</source>
+        <translation>과제명</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/run.py" line="61"/>
+        <source>AI</source>
+        <translation>AI 구분</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/run.py" line="66"/>
+        <source>Reviews</source>
+        <translation>평가 수</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/run.py" line="69"/>
+        <source>Final score</source>
+        <translation>최종 점수</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/run.py" line="76"/>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/run.py" line="82"/>
+        <source>Gap</source>
+        <translation>점수 차</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionView</name>
+    <message>
+        <location filename="../../ui/views/selection.py" line="131"/>
+        <source>Selection</source>
+        <translation>선정</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="134"/>
+        <source>&amp;Run selection</source>
+        <translation>선정 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="135"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="136"/>
+        <source>Stop the selection; nothing is recorded</source>
+        <translation>선정을 멈춥니다. 아무것도 기록되지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="141"/>
+        <source>Scores or applications changed after this run: it no longer matches the data. Run the selection again before exporting or locking.</source>
+        <translation>이 실행 뒤에 점수나 신청과제가 바뀌어 결과가 데이터와 맞지 않습니다. 내보내거나 잠그기 전에 선정을 다시 실행하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="145"/>
+        <source>Why</source>
+        <translation>사유</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="146"/>
+        <source>Quotas</source>
+        <translation>쿼터</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="147"/>
+        <source>Seats and budgets</source>
+        <translation>정원과 예산</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="191"/>
+        <source>Selection run #{run} · {at} · {selected} selected · quota shortfall {shortfall} · SHA-256 {digest}</source>
+        <translation>선정 실행 #{run} · {at} · 선정 {selected}건 · 쿼터 부족 {shortfall} · SHA-256 {digest}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="215"/>
+        <source>Compute the scores and the selection, and record the run (Ctrl+R)</source>
+        <translation>점수와 선정 결과를 계산하고 실행 기록을 남깁니다 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="307"/>
+        <source>Boundary tie: a candidate of this track on the other side of the selection has the same final score; only the tie-break order decided.</source>
+        <translation>경계 동점: 이 트랙에서 선정 경계 건너편의 과제와 최종 점수가 같아 동점 처리 순서로만 정해졌습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="137"/>
+        <source>Track</source>
+        <translation>트랙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="138"/>
+        <source>Search id, company or title</source>
+        <translation>과제번호, 기업명, 과제명 검색</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="186"/>
+        <source>No selection has run yet.</source>
+        <translation>아직 선정을 실행하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="151"/>
+        <location filename="../../ui/views/selection.py" line="170"/>
+        <source>All tracks</source>
+        <translation>전체 트랙</translation>
+    </message>
+    <message>
         <location filename="../../ui/views/selection.py" line="213"/>
+        <source>The round is locked: unlock it to run the selection again</source>
+        <translation>회차가 잠겨 있습니다. 선정을 다시 실행하려면 잠금을 해제하세요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="258"/>
+        <source>The selection was cancelled; nothing was recorded.</source>
+        <translation>선정을 취소했습니다. 아무것도 기록되지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="261"/>
+        <source>The selection did not run</source>
+        <translation>선정을 실행하지 못했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="281"/>
+        <source>{shown} shown · {selected} selected</source>
+        <translation>{shown}건 표시 · {selected}건 선정</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="293"/>
+        <source>Choose a row to see why it has its status.</source>
+        <translation>행을 고르면 그 상태가 된 이유를 보여 줍니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="298"/>
+        <source>Decided by its rank and final score.</source>
+        <translation>순위와 최종 점수로 정해졌습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="299"/>
+        <source>Rank</source>
+        <translation>순위</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="299"/>
         <source>Final score</source>
         <translation>최종 점수</translation>
     </message>
@@ -775,45 +868,73 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../ui/models/ranking.py" line="31"/>
+        <location filename="../../ui/models/status.py" line="12"/>
         <source>Selected</source>
         <translation>선정</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="32"/>
+        <location filename="../../ui/models/status.py" line="13"/>
         <source>Selected by quota</source>
         <translation>쿼터 선정</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="33"/>
+        <location filename="../../ui/models/status.py" line="14"/>
         <source>Displaced by quota</source>
         <translation>쿼터 미선정</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="34"/>
+        <location filename="../../ui/models/status.py" line="15"/>
         <source>Not selected</source>
         <translation>미선정</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="35"/>
+        <location filename="../../ui/models/status.py" line="16"/>
         <source>Below cutoff</source>
         <translation>과락</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="36"/>
+        <location filename="../../ui/models/status.py" line="17"/>
         <source>Ineligible</source>
         <translation>부적격</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="37"/>
+        <location filename="../../ui/models/status.py" line="18"/>
         <source>Incomplete</source>
         <translation>평가 미완료</translation>
     </message>
     <message>
         <location filename="../../ui/models/applications.py" line="16"/>
-        <location filename="../../ui/models/ranking.py" line="66"/>
+        <location filename="../../ui/models/run.py" line="22"/>
         <source>None</source>
         <translation>일반</translation>
+    </message>
+</context>
+<context>
+    <name>TrackFiguresTable</name>
+    <message>
+        <location filename="../../ui/models/run.py" line="168"/>
+        <source>Track</source>
+        <translation>트랙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/run.py" line="170"/>
+        <source>Seats</source>
+        <translation>선정 정원</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/run.py" line="174"/>
+        <source>Selected</source>
+        <translation>선정</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/run.py" line="181"/>
+        <source>Budget (KRW)</source>
+        <translation>예산 (원)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/run.py" line="188"/>
+        <source>Budget used (KRW)</source>
+        <translation>사용 예산 (원)</translation>
     </message>
 </context>
 <context>
