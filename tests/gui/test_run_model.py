@@ -135,8 +135,9 @@ def test_quota_and_track_tables(qtbot: object) -> None:
             QuotaLine("과반", None, ("tips", "kibo"), 20, 18, 2, "AI 과제가 부족합니다"),
         ]
     )
-    assert quotas.data(quotas.index(0, 1)) == "민간투자연계"
-    assert quotas.data(quotas.index(1, 1)) == "민간투자연계, 기보"
+    where = quotas.column_of("where")
+    assert quotas.data(quotas.index(0, where)) == "민간투자연계"
+    assert quotas.data(quotas.index(1, where)) == "민간투자연계, 기보"
     assert quotas.data(quotas.index(1, quotas.column_of("why"))) == "AI 과제가 부족합니다"
     short = quotas.data(quotas.index(1, 0), Qt.ItemDataRole.BackgroundRole)
     assert short.color().name() == palette.CUTOFF_FILL

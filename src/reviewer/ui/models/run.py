@@ -54,8 +54,6 @@ class RunTable(RowTableModel[RunRow]):
                     align=CENTER,
                 ),
                 column("id", header("RunTable", "Application"), lambda r: r.id),
-                column("company", header("RunTable", "Company"), lambda r: r.company),
-                column("title", header("RunTable", "Title"), lambda r: r.title),
                 column(
                     "ai_category",
                     header("RunTable", "AI"),
@@ -84,6 +82,8 @@ class RunTable(RowTableModel[RunRow]):
                     display=lambda r: "" if r.gap is None else f"{r.gap:.2f}",
                     number=True,
                 ),
+                column("company", header("RunTable", "Company"), lambda r: r.company),
+                column("title", header("RunTable", "Title"), lambda r: r.title),
             ],
             parent,
         )
@@ -133,15 +133,6 @@ class QuotaTable(RowTableModel[QuotaLine]):
             [
                 Column("name", header("QuotaTable", "Quota"), lambda q: q.name, background=short),
                 Column(
-                    "where",
-                    header("QuotaTable", "Tracks"),
-                    lambda q: (
-                        self.track_names.get(q.track, q.track)
-                        if q.track
-                        else ", ".join(self.track_names.get(t, t) for t in q.tracks)
-                    ),
-                ),
-                Column(
                     "required", header("QuotaTable", "Required"), lambda q: q.required, number=True
                 ),
                 Column(
@@ -155,6 +146,15 @@ class QuotaTable(RowTableModel[QuotaLine]):
                     background=short,
                 ),
                 Column("why", header("QuotaTable", "Why short"), lambda q: q.why),
+                Column(
+                    "where",
+                    header("QuotaTable", "Tracks"),
+                    lambda q: (
+                        self.track_names.get(q.track, q.track)
+                        if q.track
+                        else ", ".join(self.track_names.get(t, t) for t in q.tracks)
+                    ),
+                ),
             ],
             parent,
         )
