@@ -26,6 +26,7 @@ from reviewer.exchange.tables.reader import (
     cell,
     header_note,
     read_tables,
+    table_of_rows,
 )
 from reviewer.exchange.tables.values import BadValue, Cell, is_blank
 
@@ -183,6 +184,34 @@ def read_corrections(
         rows.read(table)
     rows.errors.raise_if_any()
     return rows.result
+
+
+def read_correction_form(
+    values: Mapping[str, str],
+    label: str,
+    config: RoundConfig,
+    stored: Mapping[str, Application],
+    scored: Mapping[str, int] | None = None,
+) -> Application:
+    """One application corrected in a form: ``values`` maps field names (``id`` and the
+    fields to change) to the text typed, read and validated exactly as a row of
+    ``import applications --update`` would be; a name that is no field is a free
+    attribute's header. ``label`` names the form in messages."""
+    fields = {f.name: f for f in UPDATE_SPEC.fields}
+    header: list[Cell] = [
+        english_header(fields[name]) if name in fields else name for name in values
+    ]
+    row: list[Cell] = list(values.values())
+    rows = _Rows(config, frozenset(), stored, scored or {})
+    table = table_of_rows(label, [header, row], UPDATE_SPEC, rows.errors)
+    if table is not None:
+        rows.read(table)
+    rows.errors.raise_if_any()
+    return rows.result[0]
+
+
+def english_header(field: Field) -> str:
+    return next(a for a in field.aliases if a.isascii() and a == a.lower())
 
 
 class _Rows:

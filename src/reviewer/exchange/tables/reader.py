@@ -420,6 +420,14 @@ def header_index(rows: Sequence[Sequence[Cell]], spec: TableSpec) -> int | None:
     return None
 
 
+def table_of_rows(
+    label: str, rows: list[list[Cell]], spec: TableSpec, errors: ErrorList
+) -> Table | None:
+    """A table of ``rows`` held in memory (a form, not a file), its header located and
+    matched as a file's would be; ``label`` names it in messages."""
+    return _locate_header(Table(label, None, rows, 0), spec, errors)
+
+
 def _locate_header(table: Table, spec: TableSpec, errors: ErrorList) -> Table | None:
     required = [f for f in spec.fields if f.required]
     location = table.where()

@@ -87,14 +87,34 @@
 <context>
     <name>ApplicationsView</name>
     <message>
-        <location filename="../../ui/views/applications.py" line="54"/>
+        <location filename="../../ui/views/applications.py" line="64"/>
         <source>Applications</source>
         <translation>신청과제</translation>
     </message>
     <message>
-        <location filename="../../ui/views/applications.py" line="58"/>
+        <location filename="../../ui/views/applications.py" line="67"/>
+        <source>&amp;Correct…</source>
+        <translation>고치기(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/applications.py" line="69"/>
         <source>Search id, title, company, business no. or field</source>
         <translation>과제번호, 과제명, 기업명, 사업자등록번호, 기술분야 검색</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/applications.py" line="112"/>
+        <source>The round is locked: unlock it to correct an application</source>
+        <translation>회차가 잠겨 있습니다. 과제를 고치려면 잠금을 해제하세요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/applications.py" line="114"/>
+        <source>Choose an application to correct it</source>
+        <translation>고칠 과제를 고르세요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/applications.py" line="116"/>
+        <source>Correct this application; every change is audited with its reason</source>
+        <translation>이 과제를 고칩니다. 바뀐 값은 모두 사유와 함께 감사 기록에 남습니다</translation>
     </message>
 </context>
 <context>
@@ -147,6 +167,109 @@
         <location filename="../../ui/views/audit.py" line="59"/>
         <source>All actions</source>
         <translation>모든 작업</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/correct.py" line="28"/>
+        <source>Title</source>
+        <translation>과제명</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/correct.py" line="29"/>
+        <source>Company</source>
+        <translation>기업명</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/correct.py" line="30"/>
+        <source>Business no.</source>
+        <translation>사업자등록번호</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/correct.py" line="31"/>
+        <source>Field</source>
+        <translation>기술분야</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/correct.py" line="32"/>
+        <source>Amount (KRW, e.g. 4억 5천만원)</source>
+        <translation>신청금액 (원, 예: 4억 5천만원)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/correct.py" line="33"/>
+        <source>Region</source>
+        <translation>소재지</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/correct.py" line="34"/>
+        <source>Bonus</source>
+        <translation>가점</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/correct.py" line="35"/>
+        <source>Penalty</source>
+        <translation>감점</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/correct.py" line="59"/>
+        <source>Correct application {id}</source>
+        <translation>과제 {id} 고치기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/correct.py" line="68"/>
+        <source>Track</source>
+        <translation>트랙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/correct.py" line="82"/>
+        <source>None</source>
+        <translation>일반</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/correct.py" line="85"/>
+        <source>AI category</source>
+        <translation>AI 구분</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/correct.py" line="87"/>
+        <source>Investment commitment</source>
+        <translation>투자확약</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/correct.py" line="88"/>
+        <source>Guarantee</source>
+        <translation>기보보증</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/correct.py" line="92"/>
+        <source>(not given)</source>
+        <translation>(없음)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/correct.py" line="93"/>
+        <source>Yes</source>
+        <translation>예</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/correct.py" line="94"/>
+        <source>No</source>
+        <translation>아니오</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/correct.py" line="104"/>
+        <source>Why is it corrected? (required, audited)</source>
+        <translation>고치는 사유 (필수, 감사 기록에 남음)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/correct.py" line="130"/>
+        <source>Reason</source>
+        <translation>사유</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/correct.py" line="165"/>
+        <source>Change a field and give the reason to save</source>
+        <translation>값을 바꾸고 사유를 적어야 저장할 수 있습니다</translation>
     </message>
 </context>
 <context>
@@ -521,27 +644,27 @@
         <translation>쿼터</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="137"/>
+        <location filename="../../ui/models/run.py" line="151"/>
         <source>Tracks</source>
         <translation>트랙</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="145"/>
+        <location filename="../../ui/models/run.py" line="136"/>
         <source>Required</source>
         <translation>필요</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="148"/>
+        <location filename="../../ui/models/run.py" line="139"/>
         <source>Achieved</source>
         <translation>달성</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="152"/>
+        <location filename="../../ui/models/run.py" line="143"/>
         <source>Short</source>
         <translation>부족</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="157"/>
+        <location filename="../../ui/models/run.py" line="148"/>
         <source>Why short</source>
         <translation>부족 사유</translation>
     </message>
@@ -678,37 +801,37 @@
         <translation>과제번호</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="57"/>
+        <location filename="../../ui/models/run.py" line="85"/>
         <source>Company</source>
         <translation>기업명</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="58"/>
+        <location filename="../../ui/models/run.py" line="86"/>
         <source>Title</source>
         <translation>과제명</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="61"/>
+        <location filename="../../ui/models/run.py" line="59"/>
         <source>AI</source>
         <translation>AI 구분</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="66"/>
+        <location filename="../../ui/models/run.py" line="64"/>
         <source>Reviews</source>
         <translation>평가 수</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="69"/>
+        <location filename="../../ui/models/run.py" line="67"/>
         <source>Final score</source>
         <translation>최종 점수</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="76"/>
+        <location filename="../../ui/models/run.py" line="74"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="82"/>
+        <location filename="../../ui/models/run.py" line="80"/>
         <source>Gap</source>
         <translation>점수 차</translation>
     </message>
@@ -716,118 +839,118 @@
 <context>
     <name>SelectionView</name>
     <message>
-        <location filename="../../ui/views/selection.py" line="131"/>
+        <location filename="../../ui/views/selection.py" line="132"/>
         <source>Selection</source>
         <translation>선정</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="134"/>
+        <location filename="../../ui/views/selection.py" line="135"/>
         <source>&amp;Run selection</source>
         <translation>선정 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="135"/>
+        <location filename="../../ui/views/selection.py" line="136"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="136"/>
+        <location filename="../../ui/views/selection.py" line="137"/>
         <source>Stop the selection; nothing is recorded</source>
         <translation>선정을 멈춥니다. 아무것도 기록되지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="141"/>
+        <location filename="../../ui/views/selection.py" line="142"/>
         <source>Scores or applications changed after this run: it no longer matches the data. Run the selection again before exporting or locking.</source>
         <translation>이 실행 뒤에 점수나 신청과제가 바뀌어 결과가 데이터와 맞지 않습니다. 내보내거나 잠그기 전에 선정을 다시 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="145"/>
+        <location filename="../../ui/views/selection.py" line="146"/>
         <source>Why</source>
         <translation>사유</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="146"/>
+        <location filename="../../ui/views/selection.py" line="147"/>
         <source>Quotas</source>
         <translation>쿼터</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="147"/>
+        <location filename="../../ui/views/selection.py" line="148"/>
         <source>Seats and budgets</source>
         <translation>정원과 예산</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="191"/>
+        <location filename="../../ui/views/selection.py" line="192"/>
         <source>Selection run #{run} · {at} · {selected} selected · quota shortfall {shortfall} · SHA-256 {digest}</source>
         <translation>선정 실행 #{run} · {at} · 선정 {selected}건 · 쿼터 부족 {shortfall} · SHA-256 {digest}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="215"/>
+        <location filename="../../ui/views/selection.py" line="216"/>
         <source>Compute the scores and the selection, and record the run (Ctrl+R)</source>
         <translation>점수와 선정 결과를 계산하고 실행 기록을 남깁니다 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="307"/>
+        <location filename="../../ui/views/selection.py" line="308"/>
         <source>Boundary tie: a candidate of this track on the other side of the selection has the same final score; only the tie-break order decided.</source>
         <translation>경계 동점: 이 트랙에서 선정 경계 건너편의 과제와 최종 점수가 같아 동점 처리 순서로만 정해졌습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="137"/>
+        <location filename="../../ui/views/selection.py" line="138"/>
         <source>Track</source>
         <translation>트랙</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="138"/>
+        <location filename="../../ui/views/selection.py" line="139"/>
         <source>Search id, company or title</source>
         <translation>과제번호, 기업명, 과제명 검색</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="186"/>
+        <location filename="../../ui/views/selection.py" line="187"/>
         <source>No selection has run yet.</source>
         <translation>아직 선정을 실행하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="151"/>
-        <location filename="../../ui/views/selection.py" line="170"/>
+        <location filename="../../ui/views/selection.py" line="152"/>
+        <location filename="../../ui/views/selection.py" line="171"/>
         <source>All tracks</source>
         <translation>전체 트랙</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="213"/>
+        <location filename="../../ui/views/selection.py" line="214"/>
         <source>The round is locked: unlock it to run the selection again</source>
         <translation>회차가 잠겨 있습니다. 선정을 다시 실행하려면 잠금을 해제하세요</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="258"/>
+        <location filename="../../ui/views/selection.py" line="259"/>
         <source>The selection was cancelled; nothing was recorded.</source>
         <translation>선정을 취소했습니다. 아무것도 기록되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="261"/>
+        <location filename="../../ui/views/selection.py" line="262"/>
         <source>The selection did not run</source>
         <translation>선정을 실행하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="281"/>
+        <location filename="../../ui/views/selection.py" line="282"/>
         <source>{shown} shown · {selected} selected</source>
         <translation>{shown}건 표시 · {selected}건 선정</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="293"/>
+        <location filename="../../ui/views/selection.py" line="294"/>
         <source>Choose a row to see why it has its status.</source>
         <translation>행을 고르면 그 상태가 된 이유를 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="298"/>
+        <location filename="../../ui/views/selection.py" line="299"/>
         <source>Decided by its rank and final score.</source>
         <translation>순위와 최종 점수로 정해졌습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="299"/>
+        <location filename="../../ui/views/selection.py" line="300"/>
         <source>Rank</source>
         <translation>순위</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="299"/>
+        <location filename="../../ui/views/selection.py" line="300"/>
         <source>Final score</source>
         <translation>최종 점수</translation>
     </message>
