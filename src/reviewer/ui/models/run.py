@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtCore import QCoreApplication, Qt
 
 from reviewer.services.run_view import QuotaLine, RunRow, TrackFigures
 from reviewer.ui import palette
@@ -104,24 +102,6 @@ class RunFilter(RowFilter):
 
     def set_track(self, track: str) -> None:
         self.set_filter("track", track or None)
-
-
-class CutoffDelegate(QStyledItemDelegate):
-    """Draws the cutoff line above the first row of a track that falls under it."""
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        super().paint(painter, option, index)
-        if index.data(CUTOFF_ROLE):
-            painter.save()
-            painter.setPen(QPen(QColor(palette.CUTOFF), 2))
-            rect = option.rect
-            painter.drawLine(rect.left(), rect.top(), rect.right(), rect.top())
-            painter.restore()
 
 
 class QuotaTable(RowTableModel[QuotaLine]):

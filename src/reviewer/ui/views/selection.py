@@ -29,17 +29,12 @@ from reviewer.errors import SolverCancelled
 from reviewer.services import run_view, selecting
 from reviewer.services.run_view import RunRow, RunView
 from reviewer.ui import palette
-from reviewer.ui.models.run import (
-    CutoffDelegate,
-    QuotaTable,
-    RunFilter,
-    RunTable,
-    TrackFiguresTable,
-)
+from reviewer.ui.models.run import QuotaTable, RunFilter, RunTable, TrackFiguresTable
 from reviewer.ui.models.status import SELECTED_STATUSES, status_label
 from reviewer.ui.models.table import ROW_ROLE
 from reviewer.ui.round_session import RoundSession, error_text
 from reviewer.ui.views.base import View
+from reviewer.ui.views.ranking_table import RankingTable
 from reviewer.ui.views.widgets import data_table
 
 
@@ -82,12 +77,11 @@ class SelectionView(View):
         self.model = RunTable(self)
         self.proxy = RunFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.table: QTableView = data_table(self.proxy, stretch=5)
-        self.table.setItemDelegate(CutoffDelegate(self.table))
+        self.table: QTableView = data_table(self.proxy, table=RankingTable())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.details = QTextBrowser()
         self.quotas = QuotaTable(self)
-        self.quota_table = data_table(self.quotas, sortable=False, stretch=5)
+        self.quota_table = data_table(self.quotas, sortable=False)
         self.figures = TrackFiguresTable(self)
         self.figure_table = data_table(self.figures, sortable=False)
         self.details_box = QGroupBox()
