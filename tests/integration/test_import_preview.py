@@ -166,6 +166,7 @@ def test_the_kind_of_a_file_is_told_by_its_headers(demo: DemoFiles) -> None:
     assert guess_kind(list(demo.scores)) == "scores"
     assert guess_kind([demo.reviewers, *demo.scores]) is None  # they disagree
     assert guess_kind([FIXTURES / "lo_applications.xlsx"]) == "applications"
+    assert guess_kind([FIXTURES / "lo_corrections.xlsx"]) == "corrections"
 
 
 def test_a_file_changed_after_the_preview_is_not_imported(

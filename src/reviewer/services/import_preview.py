@@ -211,8 +211,9 @@ def confirm_import(database: Database, preview: ImportPreview) -> ImportSummary:
 
 
 def guess_kind(paths: Sequence[Path | str]) -> str | None:
-    """``applications``, ``reviewers`` or ``scores`` when every file's headers are those
-    of that table; None when they are not, disagree, or a file cannot be read."""
+    """``applications``, ``reviewers``, ``scores`` or ``corrections`` (applications'
+    ids with some of their columns) when every file's headers are those of that table;
+    None when they are not, disagree, or a file cannot be read."""
     kinds = {_kind_of(Path(path)) for path in paths}
     if len(kinds) != 1:
         return None
@@ -220,11 +221,13 @@ def guess_kind(paths: Sequence[Path | str]) -> str | None:
 
 
 def _kind_of(path: Path) -> str | None:
-    # scores first: a score sheet may also have a reviewer's name beside the ids
+    # scores first: a score sheet may also have a reviewer's name beside the ids; a
+    # correction needs only the id column, so it comes last
     for kind, spec in (
         ("scores", score_files.SPEC),
         ("applications", application_files.SPEC),
         ("reviewers", reviewer_files.SPEC),
+        ("corrections", application_files.UPDATE_SPEC),
     ):
         errors = ErrorList()
         if read_table(path, spec, errors) is not None and not errors:
