@@ -204,6 +204,7 @@ def test_the_column_table_says_how_each_header_is_read(
     letters = dict(zip(headers, cells(columns, "Column"), strict=True))
     assert read_as["사업유형"] == "track" and outcome["사업유형"] == "Read"
     assert letters["과제번호"] == "A" and letters["사업유형"] == "B"
+    assert set(cells(columns, "Header row")) == {"3"}  # below the title and a blank row
     assert outcome["담당자 연락처"] == "Kept as an extra column"
     assert importer.tabs.tabText(1) == f"Columns ({len(headers)})"
 

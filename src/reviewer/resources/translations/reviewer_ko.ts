@@ -426,85 +426,90 @@
     </message>
     <message>
         <location filename="../../ui/models/import_preview.py" line="69"/>
-        <location filename="../../ui/models/import_preview.py" line="98"/>
+        <location filename="../../ui/models/import_preview.py" line="104"/>
         <source>File</source>
         <translation>파일</translation>
     </message>
     <message>
         <location filename="../../ui/models/import_preview.py" line="70"/>
-        <location filename="../../ui/models/import_preview.py" line="99"/>
+        <location filename="../../ui/models/import_preview.py" line="105"/>
         <source>Sheet</source>
         <translation>시트</translation>
     </message>
     <message>
-        <location filename="../../ui/models/import_preview.py" line="72"/>
-        <location filename="../../ui/models/import_preview.py" line="101"/>
+        <location filename="../../ui/models/import_preview.py" line="73"/>
+        <source>Header row</source>
+        <translation>제목 행</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="78"/>
+        <location filename="../../ui/models/import_preview.py" line="107"/>
         <source>Column</source>
         <translation>열</translation>
     </message>
     <message>
-        <location filename="../../ui/models/import_preview.py" line="74"/>
+        <location filename="../../ui/models/import_preview.py" line="80"/>
         <source>Header in the file</source>
         <translation>파일의 열 제목</translation>
     </message>
     <message>
-        <location filename="../../ui/models/import_preview.py" line="75"/>
+        <location filename="../../ui/models/import_preview.py" line="81"/>
         <source>Read as</source>
         <translation>읽은 항목</translation>
     </message>
     <message>
-        <location filename="../../ui/models/import_preview.py" line="78"/>
+        <location filename="../../ui/models/import_preview.py" line="84"/>
         <source>Outcome</source>
         <translation>처리</translation>
     </message>
     <message>
-        <location filename="../../ui/models/import_preview.py" line="100"/>
+        <location filename="../../ui/models/import_preview.py" line="106"/>
         <source>Row</source>
         <translation>행</translation>
     </message>
     <message>
-        <location filename="../../ui/models/import_preview.py" line="104"/>
+        <location filename="../../ui/models/import_preview.py" line="110"/>
         <source>Problem</source>
         <translation>문제</translation>
     </message>
     <message>
-        <location filename="../../ui/models/import_preview.py" line="116"/>
-        <location filename="../../ui/models/import_preview.py" line="132"/>
+        <location filename="../../ui/models/import_preview.py" line="122"/>
+        <location filename="../../ui/models/import_preview.py" line="138"/>
         <source>Reviewer</source>
         <translation>심사위원</translation>
     </message>
     <message>
-        <location filename="../../ui/models/import_preview.py" line="117"/>
+        <location filename="../../ui/models/import_preview.py" line="123"/>
         <source>Name</source>
         <translation>성명</translation>
     </message>
     <message>
-        <location filename="../../ui/models/import_preview.py" line="118"/>
+        <location filename="../../ui/models/import_preview.py" line="124"/>
         <source>Affiliation</source>
         <translation>소속</translation>
     </message>
     <message>
-        <location filename="../../ui/models/import_preview.py" line="121"/>
+        <location filename="../../ui/models/import_preview.py" line="127"/>
         <source>Tracks</source>
         <translation>담당 트랙</translation>
     </message>
     <message>
-        <location filename="../../ui/models/import_preview.py" line="124"/>
+        <location filename="../../ui/models/import_preview.py" line="130"/>
         <source>E-mail</source>
         <translation>이메일</translation>
     </message>
     <message>
-        <location filename="../../ui/models/import_preview.py" line="131"/>
+        <location filename="../../ui/models/import_preview.py" line="137"/>
         <source>Application</source>
         <translation>신청과제</translation>
     </message>
     <message>
-        <location filename="../../ui/models/import_preview.py" line="147"/>
+        <location filename="../../ui/models/import_preview.py" line="153"/>
         <source>Conflict</source>
         <translation>이해충돌</translation>
     </message>
     <message>
-        <location filename="../../ui/models/import_preview.py" line="153"/>
+        <location filename="../../ui/models/import_preview.py" line="159"/>
         <source>Comment</source>
         <translation>의견</translation>
     </message>

@@ -69,6 +69,12 @@ class MatchTable(RowTableModel[ColumnMatch]):
                 Column("file", header("ImportPreview", "File"), lambda m: m.file),
                 Column("sheet", header("ImportPreview", "Sheet"), lambda m: m.sheet),
                 Column(
+                    "header_row",
+                    header("ImportPreview", "Header row"),
+                    lambda m: m.header_row,
+                    number=True,
+                ),
+                Column(
                     "column", header("ImportPreview", "Column"), lambda m: m.column, align=CENTER
                 ),
                 Column("header", header("ImportPreview", "Header in the file"), lambda m: m.header),

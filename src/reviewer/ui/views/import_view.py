@@ -204,7 +204,9 @@ class ImportView(View):
     def _set_kind(self, kind: str) -> None:
         if kind == "corrections":
             self.kind.setCurrentIndex(0)
+            blocked = self.correcting.blockSignals(True)  # the caller checks the files
             self.correcting.setChecked(True)
+            self.correcting.blockSignals(blocked)
             return
         self.kind.setCurrentIndex(TABLES.index(kind))
 
