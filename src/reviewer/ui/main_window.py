@@ -38,11 +38,13 @@ from reviewer.ui.views.applications import ApplicationsView
 from reviewer.ui.views.audit import AuditView
 from reviewer.ui.views.base import View
 from reviewer.ui.views.dashboard import DashboardView
+from reviewer.ui.views.import_view import ImportView
 from reviewer.ui.views.reviewers import ReviewersView
 from reviewer.ui.views.selection import SelectionView
 from reviewer.ui.views.start import StartPage
 
 ROUND_SUFFIXES = (".db", ".sqlite", ".sqlite3")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".csv")  # dropped on an open round: imported
 
 
 class MainWindow(QMainWindow):
@@ -76,6 +78,7 @@ class MainWindow(QMainWindow):
             ReviewersView(self.session),
             SelectionView(self.session),
             AuditView(self.session),
+            ImportView(self.session),
         ]
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -141,6 +144,15 @@ class MainWindow(QMainWindow):
         self.lock_action.triggered.connect(self.lock_round)
         self.unlock_action = self._action("Ctrl+Shift+L")
         self.unlock_action.triggered.connect(self.unlock_round)
+        self.import_actions: dict[str, QAction] = {}
+        for kind, shortcut in (
+            ("applications", "Ctrl+Shift+A"),
+            ("reviewers", "Ctrl+Shift+R"),
+            ("scores", "Ctrl+Shift+S"),
+        ):
+            action = self._action(shortcut)
+            action.triggered.connect(lambda _=False, kind=kind: self.import_files(kind))
+            self.import_actions[kind] = action
         self.view_actions: list[QAction] = []
         for number, view in enumerate(self.views, start=1):
             action = self._action(f"Ctrl+{number}")
@@ -164,6 +176,9 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.round_menu = bar.addMenu("")
+        for action in self.import_actions.values():
+            self.round_menu.addAction(action)
+        self.round_menu.addSeparator()
         self.round_menu.addAction(self.select_action)
         self.round_menu.addSeparator()
         self.round_menu.addAction(self.lock_action)
@@ -190,6 +205,9 @@ class MainWindow(QMainWindow):
         self.select_action.setText(self.tr("&Run selection"))
         self.lock_action.setText(self.tr("&Lock round…"))
         self.unlock_action.setText(self.tr("&Unlock round…"))
+        self.import_actions["applications"].setText(self.tr("Import &applications…"))
+        self.import_actions["reviewers"].setText(self.tr("Import r&eviewers…"))
+        self.import_actions["scores"].setText(self.tr("Import &scores…"))
         self.korean_action.setText("한국어")
         self.english_action.setText("English")
         for number, view in enumerate(self.views):
@@ -289,6 +307,19 @@ class MainWindow(QMainWindow):
         self.go_to("selection")
         selection.run_selection()
 
+    def import_files(self, kind: str | None, paths: list[str] | None = None) -> None:
+        """Show the import view and check ``paths`` (or the files the user chooses) as
+        ``kind``; without a kind, the files' headers tell it."""
+        view = self.view("import")
+        assert isinstance(view, ImportView)
+        if paths is None:
+            self.go_to("import")
+            view.choose_files(kind)
+            self.dialog = view.file_dialog
+        else:
+            view.set_files(paths, kind)
+            self.go_to("import")
+
     def lock_round(self) -> None:
         """Ask, then lock the round (refused, with the reason shown, when no current
         selection run exists)."""
@@ -345,6 +376,9 @@ class MainWindow(QMainWindow):
         self.unlock_action.setEnabled(is_open and locked)
         locked_tip = self.tr("The round is locked: unlock it first") if locked else ""
         self.select_action.setToolTip(locked_tip)
+        for action in self.import_actions.values():
+            action.setEnabled(is_open and not locked)
+            action.setToolTip(locked_tip)
         for view in self.views:
             view.set_locked(locked)
 
@@ -372,9 +406,15 @@ class MainWindow(QMainWindow):
         if rounds:
             self.open_round(rounds[0])
             event.acceptProposedAction()
+            return
+        workbooks = [p for p in paths if p.lower().endswith(WORKBOOK_SUFFIXES)]
+        if workbooks and self.session.is_open:
+            self.import_files(None, workbooks)
+            event.acceptProposedAction()
 
-    @staticmethod
-    def _droppable(path: str) -> bool:
+    def _droppable(self, path: str) -> bool:
+        if self.session.is_open and path.lower().endswith(WORKBOOK_SUFFIXES):
+            return True
         return path.lower().endswith(ROUND_SUFFIXES)
 
     # -- closing -------------------------------------------------------------------------------

@@ -490,9 +490,336 @@
 <context>
     <name>Gauge</name>
     <message>
-        <location filename="../../ui/views/widgets.py" line="96"/>
+        <location filename="../../ui/views/widgets.py" line="101"/>
         <source>{achieved} achieved of {required} required</source>
         <translation>필요 {required}건 중 {achieved}건 달성</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreview</name>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="22"/>
+        <source>Read</source>
+        <translation>읽음</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="24"/>
+        <source>Read as a score</source>
+        <translation>점수로 읽음</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="26"/>
+        <source>Kept as an extra column</source>
+        <translation>추가 항목으로 보관</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="28"/>
+        <source>Not read</source>
+        <translation>읽지 않음</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="30"/>
+        <source>Not in the file</source>
+        <translation>파일에 없음</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="36"/>
+        <source>An unknown column: kept with each application under its header</source>
+        <translation>알 수 없는 열입니다. 열 제목 그대로 각 신청과제에 함께 보관합니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="40"/>
+        <source>No field of this table: the column is not imported</source>
+        <translation>이 표의 항목이 아니므로 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="44"/>
+        <source>The file has no such column: the stored values stay as they are</source>
+        <translation>파일에 이 열이 없으므로 저장된 값을 그대로 둡니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="48"/>
+        <source>The file has no such column: a known reviewer keeps the stored value</source>
+        <translation>파일에 이 열이 없으므로 이미 등록된 심사위원은 저장된 값을 그대로 유지합니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="53"/>
+        <source>The file has no such column: the field stays blank</source>
+        <translation>파일에 이 열이 없으므로 이 항목은 비워 둡니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="69"/>
+        <location filename="../../ui/models/import_preview.py" line="104"/>
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="70"/>
+        <location filename="../../ui/models/import_preview.py" line="105"/>
+        <source>Sheet</source>
+        <translation>시트</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="73"/>
+        <source>Header row</source>
+        <translation>제목 행</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="78"/>
+        <location filename="../../ui/models/import_preview.py" line="107"/>
+        <source>Column</source>
+        <translation>열</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="80"/>
+        <source>Header in the file</source>
+        <translation>파일의 열 제목</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="81"/>
+        <source>Read as</source>
+        <translation>읽은 항목</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="84"/>
+        <source>Outcome</source>
+        <translation>처리</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="106"/>
+        <source>Row</source>
+        <translation>행</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="110"/>
+        <source>Problem</source>
+        <translation>문제</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="122"/>
+        <location filename="../../ui/models/import_preview.py" line="138"/>
+        <source>Reviewer</source>
+        <translation>심사위원</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="123"/>
+        <source>Name</source>
+        <translation>성명</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="124"/>
+        <source>Affiliation</source>
+        <translation>소속</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="127"/>
+        <source>Tracks</source>
+        <translation>담당 트랙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="130"/>
+        <source>E-mail</source>
+        <translation>이메일</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="137"/>
+        <source>Application</source>
+        <translation>신청과제</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="153"/>
+        <source>Conflict</source>
+        <translation>이해충돌</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="159"/>
+        <source>Comment</source>
+        <translation>의견</translation>
+    </message>
+</context>
+<context>
+    <name>ImportView</name>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="119"/>
+        <location filename="../../ui/views/import_view.py" line="138"/>
+        <source>Import</source>
+        <translation>가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="122"/>
+        <source>The files hold:</source>
+        <translation>파일 내용:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="123"/>
+        <source>Applications</source>
+        <translation>신청과제</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="124"/>
+        <source>Reviewers</source>
+        <translation>심사위원</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="125"/>
+        <source>Scores</source>
+        <translation>평가 점수</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="126"/>
+        <source>Choose…</source>
+        <translation>선택…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="127"/>
+        <source>Correct existing applications</source>
+        <translation>기존 신청과제 수정</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="130"/>
+        <source>Each row names an application already in the round: the columns the file has replace the stored values, and every change is recorded in the audit log</source>
+        <translation>각 행은 이미 회차에 있는 신청과제를 가리킵니다. 파일에 있는 열의 값으로 저장된 값을 바꾸고, 바뀐 내용은 모두 감사 기록에 남습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="134"/>
+        <source>Choose files…</source>
+        <translation>파일 선택…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="135"/>
+        <source>Check again</source>
+        <translation>다시 확인</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="136"/>
+        <source>Read the files again (after correcting them)</source>
+        <translation>파일을 다시 읽습니다 (파일을 고친 뒤)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="137"/>
+        <source>Clear</source>
+        <translation>지우기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="148"/>
+        <source>Choose the files to import</source>
+        <translation>가져올 파일 선택</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="151"/>
+        <source>Workbooks (*.xlsx *.xlsm *.csv)</source>
+        <translation>엑셀·CSV 파일 (*.xlsx *.xlsm *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="151"/>
+        <source>All files (*)</source>
+        <translation>모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="349"/>
+        <source>The round is locked: unlock it to import</source>
+        <translation>평가 회차가 잠겨 있습니다. 가져오려면 잠금을 해제하세요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="351"/>
+        <source>Choose the files to import first</source>
+        <translation>먼저 가져올 파일을 선택하세요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="353"/>
+        <source>Choose what the files hold first</source>
+        <translation>먼저 파일 내용을 선택하세요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="355"/>
+        <location filename="../../ui/views/import_view.py" line="412"/>
+        <source>Importing…</source>
+        <translation>가져오는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="357"/>
+        <source>The files are being checked</source>
+        <translation>파일을 확인하고 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="359"/>
+        <source>Problems found: {count}. Correct the files and check again</source>
+        <translation>문제 {count}건이 있습니다. 파일을 고친 뒤 다시 확인하세요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="363"/>
+        <source>The files hold no rows to import</source>
+        <translation>가져올 행이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="371"/>
+        <source>Write the checked rows ({count}) to the round</source>
+        <translation>확인한 행 {count}개를 평가 회차에 저장합니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="389"/>
+        <source>Choose files, or drop workbooks (.xlsx, .csv) on the window. Nothing is written to the round until you press Import.</source>
+        <translation>파일을 선택하거나 엑셀·CSV 파일(.xlsx, .csv)을 창에 끌어다 놓으세요. [가져오기]를 누르기 전에는 회차에 아무것도 저장되지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="396"/>
+        <source>Files: {files}</source>
+        <translation>파일: {files}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="408"/>
+        <source>The round is locked: files can be checked, but nothing is imported until it is unlocked.</source>
+        <translation>평가 회차가 잠겨 있습니다. 파일을 확인할 수는 있지만 잠금을 해제할 때까지 가져올 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="416"/>
+        <source>Checking the files…</source>
+        <translation>파일을 확인하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="422"/>
+        <source>The headers do not tell what these files hold: choose applications, reviewers or scores above.</source>
+        <translation>열 제목만으로는 파일 내용을 알 수 없습니다. 위에서 신청과제, 심사위원, 평가 점수 중 하나를 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="433"/>
+        <source>Nothing was imported: {reason}</source>
+        <translation>가져오지 않았습니다: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="440"/>
+        <source>Problems found: {count}. Correct the files and check again; nothing can be imported until then. Rows read without a problem: {rows}.</source>
+        <translation>문제 {count}건이 있습니다. 파일을 고친 뒤 다시 확인하세요. 그때까지는 가져올 수 없습니다. 문제없이 읽은 행: {rows}개.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="446"/>
+        <source>The files hold no rows to import.</source>
+        <translation>가져올 행이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="451"/>
+        <source>Rows checked: {rows}, and no problems found. Nothing is written to the round until you press Import.</source>
+        <translation>{rows}개 행을 확인했고 문제가 없습니다. [가져오기]를 누르기 전에는 회차에 아무것도 저장되지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="466"/>
+        <source>Problems ({count})</source>
+        <translation>문제 ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="467"/>
+        <source>Columns ({count})</source>
+        <translation>열 ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="469"/>
+        <source>Rows (first {shown} of {total})</source>
+        <translation>행 ({total}개 중 처음 {shown}개)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="471"/>
+        <source>Rows ({count})</source>
+        <translation>행 ({count})</translation>
     </message>
 </context>
 <context>
@@ -511,127 +838,142 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>Reviewer</source>
         <translation>평가 도구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>Open a round database to begin.</source>
         <translation>평가 회차 데이터베이스를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>Open &amp;recent</source>
         <translation>최근 회차 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>&amp;Round</source>
         <translation>평가 회차(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>&amp;Open round…</source>
         <translation>평가 회차 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>&amp;Close round</source>
         <translation>회차 닫기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>Re&amp;fresh</source>
         <translation>새로 고침(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>&amp;Run selection</source>
         <translation>선정 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>&amp;Lock round…</source>
         <translation>회차 잠그기(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>&amp;Unlock round…</source>
         <translation>회차 잠금 해제(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="208"/>
+        <source>Import &amp;applications…</source>
+        <translation>신청과제 가져오기(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="209"/>
+        <source>Import r&amp;eviewers…</source>
+        <translation>심사위원 가져오기(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="210"/>
+        <source>Import &amp;scores…</source>
+        <translation>평가 점수 가져오기(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>Open round</source>
         <translation>평가 회차 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>Round databases (*.db);;All files (*)</source>
         <translation>평가 회차 데이터베이스 (*.db);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>Opening {target}…</source>
         <translation>{target} 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>Cannot open the round</source>
         <translation>평가 회차를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>The round was not locked</source>
         <translation>회차를 잠그지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>The round was not unlocked</source>
         <translation>회차 잠금을 해제하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>{name} — Reviewer</source>
         <translation>{name} — 평가 도구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>🔒 Locked</source>
         <translation>🔒 잠김</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>Open for changes</source>
         <translation>변경 가능</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>The round is locked: its data and results cannot change until it is unlocked</source>
         <translation>회차가 잠겨 있습니다. 잠금을 해제할 때까지 데이터와 결과를 바꿀 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>The round is locked: unlock it first</source>
         <translation>회차가 잠겨 있습니다. 먼저 잠금을 해제하세요</translation>
     </message>
@@ -639,32 +981,32 @@
 <context>
     <name>QuotaTable</name>
     <message>
-        <location filename="../../ui/models/run.py" line="134"/>
+        <location filename="../../ui/models/run.py" line="114"/>
         <source>Quota</source>
         <translation>쿼터</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="151"/>
+        <location filename="../../ui/models/run.py" line="131"/>
         <source>Tracks</source>
         <translation>트랙</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="136"/>
+        <location filename="../../ui/models/run.py" line="116"/>
         <source>Required</source>
         <translation>필요</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="139"/>
+        <location filename="../../ui/models/run.py" line="119"/>
         <source>Achieved</source>
         <translation>달성</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="143"/>
+        <location filename="../../ui/models/run.py" line="123"/>
         <source>Short</source>
         <translation>부족</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="148"/>
+        <location filename="../../ui/models/run.py" line="128"/>
         <source>Why short</source>
         <translation>부족 사유</translation>
     </message>
@@ -763,12 +1105,12 @@
         <translation>회차를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/round_session.py" line="128"/>
+        <location filename="../../ui/round_session.py" line="132"/>
         <source>Cannot read the round</source>
         <translation>회차를 읽을 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/round_session.py" line="164"/>
+        <location filename="../../ui/round_session.py" line="169"/>
         <source>The change was not made</source>
         <translation>변경하지 못했습니다</translation>
     </message>
@@ -776,62 +1118,62 @@
 <context>
     <name>RunTable</name>
     <message>
-        <location filename="../../ui/models/run.py" line="38"/>
+        <location filename="../../ui/models/run.py" line="36"/>
         <source>Boundary tie: only the tie-break order decided this row</source>
         <translation>경계 동점: 동점 처리 순서로만 정해진 행입니다</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="48"/>
+        <location filename="../../ui/models/run.py" line="46"/>
         <source>Track</source>
         <translation>트랙</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="49"/>
+        <location filename="../../ui/models/run.py" line="47"/>
         <source>Rank</source>
         <translation>순위</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="52"/>
+        <location filename="../../ui/models/run.py" line="50"/>
         <source>Tie</source>
         <translation>동점</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="56"/>
+        <location filename="../../ui/models/run.py" line="54"/>
         <source>Application</source>
         <translation>과제번호</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="85"/>
+        <location filename="../../ui/models/run.py" line="83"/>
         <source>Company</source>
         <translation>기업명</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="86"/>
+        <location filename="../../ui/models/run.py" line="84"/>
         <source>Title</source>
         <translation>과제명</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="59"/>
+        <location filename="../../ui/models/run.py" line="57"/>
         <source>AI</source>
         <translation>AI 구분</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="64"/>
+        <location filename="../../ui/models/run.py" line="62"/>
         <source>Reviews</source>
         <translation>평가 수</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="67"/>
+        <location filename="../../ui/models/run.py" line="65"/>
         <source>Final score</source>
         <translation>최종 점수</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="74"/>
+        <location filename="../../ui/models/run.py" line="72"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="80"/>
+        <location filename="../../ui/models/run.py" line="78"/>
         <source>Gap</source>
         <translation>점수 차</translation>
     </message>
@@ -839,118 +1181,118 @@
 <context>
     <name>SelectionView</name>
     <message>
-        <location filename="../../ui/views/selection.py" line="132"/>
+        <location filename="../../ui/views/selection.py" line="126"/>
         <source>Selection</source>
         <translation>선정</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="135"/>
+        <location filename="../../ui/views/selection.py" line="129"/>
         <source>&amp;Run selection</source>
         <translation>선정 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="136"/>
+        <location filename="../../ui/views/selection.py" line="130"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="137"/>
+        <location filename="../../ui/views/selection.py" line="131"/>
         <source>Stop the selection; nothing is recorded</source>
         <translation>선정을 멈춥니다. 아무것도 기록되지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="142"/>
+        <location filename="../../ui/views/selection.py" line="136"/>
         <source>Scores or applications changed after this run: it no longer matches the data. Run the selection again before exporting or locking.</source>
         <translation>이 실행 뒤에 점수나 신청과제가 바뀌어 결과가 데이터와 맞지 않습니다. 내보내거나 잠그기 전에 선정을 다시 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="146"/>
+        <location filename="../../ui/views/selection.py" line="140"/>
         <source>Why</source>
         <translation>사유</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="147"/>
+        <location filename="../../ui/views/selection.py" line="141"/>
         <source>Quotas</source>
         <translation>쿼터</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="148"/>
+        <location filename="../../ui/views/selection.py" line="142"/>
         <source>Seats and budgets</source>
         <translation>정원과 예산</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="192"/>
+        <location filename="../../ui/views/selection.py" line="186"/>
         <source>Selection run #{run} · {at} · {selected} selected · quota shortfall {shortfall} · SHA-256 {digest}</source>
         <translation>선정 실행 #{run} · {at} · 선정 {selected}건 · 쿼터 부족 {shortfall} · SHA-256 {digest}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="216"/>
+        <location filename="../../ui/views/selection.py" line="210"/>
         <source>Compute the scores and the selection, and record the run (Ctrl+R)</source>
         <translation>점수와 선정 결과를 계산하고 실행 기록을 남깁니다 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="308"/>
+        <location filename="../../ui/views/selection.py" line="302"/>
         <source>Boundary tie: a candidate of this track on the other side of the selection has the same final score; only the tie-break order decided.</source>
         <translation>경계 동점: 이 트랙에서 선정 경계 건너편의 과제와 최종 점수가 같아 동점 처리 순서로만 정해졌습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="138"/>
+        <location filename="../../ui/views/selection.py" line="132"/>
         <source>Track</source>
         <translation>트랙</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="139"/>
+        <location filename="../../ui/views/selection.py" line="133"/>
         <source>Search id, company or title</source>
         <translation>과제번호, 기업명, 과제명 검색</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="187"/>
+        <location filename="../../ui/views/selection.py" line="181"/>
         <source>No selection has run yet.</source>
         <translation>아직 선정을 실행하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="152"/>
-        <location filename="../../ui/views/selection.py" line="171"/>
+        <location filename="../../ui/views/selection.py" line="146"/>
+        <location filename="../../ui/views/selection.py" line="165"/>
         <source>All tracks</source>
         <translation>전체 트랙</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="214"/>
+        <location filename="../../ui/views/selection.py" line="208"/>
         <source>The round is locked: unlock it to run the selection again</source>
         <translation>회차가 잠겨 있습니다. 선정을 다시 실행하려면 잠금을 해제하세요</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="259"/>
+        <location filename="../../ui/views/selection.py" line="253"/>
         <source>The selection was cancelled; nothing was recorded.</source>
         <translation>선정을 취소했습니다. 아무것도 기록되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="262"/>
+        <location filename="../../ui/views/selection.py" line="256"/>
         <source>The selection did not run</source>
         <translation>선정을 실행하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="282"/>
+        <location filename="../../ui/views/selection.py" line="276"/>
         <source>{shown} shown · {selected} selected</source>
         <translation>{shown}건 표시 · {selected}건 선정</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="294"/>
+        <location filename="../../ui/views/selection.py" line="288"/>
         <source>Choose a row to see why it has its status.</source>
         <translation>행을 고르면 그 상태가 된 이유를 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="299"/>
+        <location filename="../../ui/views/selection.py" line="293"/>
         <source>Decided by its rank and final score.</source>
         <translation>순위와 최종 점수로 정해졌습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="300"/>
+        <location filename="../../ui/views/selection.py" line="294"/>
         <source>Rank</source>
         <translation>순위</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="300"/>
+        <location filename="../../ui/views/selection.py" line="294"/>
         <source>Final score</source>
         <translation>최종 점수</translation>
     </message>
@@ -1027,7 +1369,7 @@
     </message>
     <message>
         <location filename="../../ui/models/applications.py" line="16"/>
-        <location filename="../../ui/models/run.py" line="22"/>
+        <location filename="../../ui/models/run.py" line="20"/>
         <source>None</source>
         <translation>일반</translation>
     </message>
@@ -1035,27 +1377,27 @@
 <context>
     <name>TrackFiguresTable</name>
     <message>
-        <location filename="../../ui/models/run.py" line="168"/>
+        <location filename="../../ui/models/run.py" line="148"/>
         <source>Track</source>
         <translation>트랙</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="170"/>
+        <location filename="../../ui/models/run.py" line="150"/>
         <source>Seats</source>
         <translation>선정 정원</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="174"/>
+        <location filename="../../ui/models/run.py" line="154"/>
         <source>Selected</source>
         <translation>선정</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="181"/>
+        <location filename="../../ui/models/run.py" line="161"/>
         <source>Budget (KRW)</source>
         <translation>예산 (원)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="188"/>
+        <location filename="../../ui/models/run.py" line="168"/>
         <source>Budget used (KRW)</source>
         <translation>사용 예산 (원)</translation>
     </message>
