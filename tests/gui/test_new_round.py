@@ -386,3 +386,29 @@ def test_a_tick_in_the_tracks_table_links_a_track(qtbot: QtBot, window: MainWind
     )
     qtbot.keyClick(table, Qt.Key.Key_Space)
     assert table.model().data(index, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+
+
+def test_the_template_in_the_form_is_the_template(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    dialog = open_form(qtbot, window)
+    assert dialog.config is not None
+    assert replace(dialog.config, source="") == replace(TEMPLATE, source="")
+    assert replace(parse_config(dialog.toml_text()), source="") == replace(TEMPLATE, source="")
+    assert dialog.fields.field("round", "region").text() == "서울"  # type: ignore[union-attr]
+    assert dialog.tracks.rowCount() == 7 and dialog.quotas.rowCount() == 2
+    # Enter in a field does not create the round
+    type_into(qtbot, dialog.path, str(tmp_path / "r.db"))
+    qtbot.keyClick(dialog.path, Qt.Key.Key_Return)
+    assert dialog.isVisible() and not (tmp_path / "r.db").exists()
+
+
+def test_a_name_longer_than_the_database_holds_is_refused(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = open_form(qtbot, window)
+    name = dialog.fields.field("round", "name")
+    assert isinstance(name, QLineEdit)
+    name.selectAll()
+    name.insert("가" * 1000)  # as typed (QTest cannot type Hangul)
+    assert dialog.problem_label.text().startswith("Round: name is longer than")
+    assert dialog.fields.problem_fields() == ["round.name"]
+    assert not dialog.create_button.isEnabled()

@@ -130,7 +130,6 @@ class NewRoundDialog(QDialog):
         self.export_button = QPushButton()
         self.export_button.clicked.connect(self.choose_export)
         self.create_button = QPushButton()
-        self.create_button.setDefault(True)
         self.create_button.clicked.connect(self.create_round)
         self.cancel_button = QPushButton()
         self.cancel_button.clicked.connect(self.reject)
@@ -155,6 +154,8 @@ class NewRoundDialog(QDialog):
         layout.addLayout(path_row)
         layout.addLayout(buttons)
         self.resize(1120, 720)
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)  # Enter in a field never creates the round
         self.retranslate()
         self._update_buttons()
         self.worker.submit(
