@@ -6,6 +6,8 @@ import os
 import secrets
 from pathlib import Path
 
+from reviewer.domain.config import RoundConfig
+from reviewer.domain.config_writer import config_toml
 from reviewer.errors import InvalidInput, Location, RefusedByState
 from reviewer.exchange.reports.context import atomic_output
 from reviewer.resources import read_text
@@ -56,4 +58,21 @@ def write_template(path: Path, *, force: bool = False) -> Path:
         ) from exc
     finally:
         temp.unlink(missing_ok=True)
+    return path
+
+
+def write_config(path: Path, config: RoundConfig) -> Path:
+    """Write ``config`` as round.toml at ``path``, replacing a file there (the window asks
+    first). Written beside it and renamed over it, like the template."""
+    path = Path(path)
+    name = str(path)
+    if not path.parent.is_dir():
+        raise InvalidInput("store.no_folder", Location(file=name), path=str(path.parent))
+    try:
+        with atomic_output(path) as temp:
+            temp.write_text(config_toml(config), encoding="utf-8")
+    except OSError as exc:
+        raise InvalidInput(
+            "export.write_failed", path=name, error=exc.strerror or str(exc)
+        ) from exc
     return path

@@ -31,6 +31,7 @@ from reviewer.i18n import Lang
 from reviewer.services import locking
 from reviewer.services.browse import RoundOverview
 from reviewer.ui.dialogs.lock import ask_lock, ask_unlock_reason
+from reviewer.ui.dialogs.new_round import open_new_round
 from reviewer.ui.round_session import RoundSession, error_text
 from reviewer.ui.settings import Settings
 from reviewer.ui.translation import Translations
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.start = StartPage(settings)
         self.start.open_requested.connect(self.open_round)
         self.start.choose_requested.connect(self.choose_round)
+        self.start.new_requested.connect(self.new_round)
         self.views: list[View] = [
             DashboardView(self.session),
             ApplicationsView(self.session),
@@ -130,6 +132,8 @@ class MainWindow(QMainWindow):
         return action
 
     def _make_actions(self) -> None:
+        self.new_action = self._action(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.new_round)
         self.open_action = self._action(QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(self.choose_round)
         self.close_action = self._action("Ctrl+W")
@@ -169,6 +173,7 @@ class MainWindow(QMainWindow):
 
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
+        self.file_menu.addAction(self.new_action)
         self.file_menu.addAction(self.open_action)
         self.recent_menu = self.file_menu.addMenu("")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
@@ -198,6 +203,7 @@ class MainWindow(QMainWindow):
         self.round_menu.setTitle(self.tr("&Round"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
+        self.new_action.setText(self.tr("&New round…"))
         self.open_action.setText(self.tr("&Open round…"))
         self.close_action.setText(self.tr("&Close round"))
         self.quit_action.setText(self.tr("&Quit"))
@@ -239,6 +245,10 @@ class MainWindow(QMainWindow):
         return self._lang
 
     # -- opening and closing ---------------------------------------------------------------
+
+    def new_round(self) -> None:
+        """The new-round form; the round it creates is opened."""
+        self.dialog = open_new_round(self, self.open_round, lambda: self._lang)
 
     def choose_round(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

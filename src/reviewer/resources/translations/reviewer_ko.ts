@@ -838,144 +838,345 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>Reviewer</source>
         <translation>평가 도구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>Open a round database to begin.</source>
         <translation>평가 회차 데이터베이스를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>Open &amp;recent</source>
         <translation>최근 회차 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>&amp;Round</source>
         <translation>평가 회차(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="206"/>
+        <source>&amp;New round…</source>
+        <translation>새 평가 회차(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>&amp;Open round…</source>
         <translation>평가 회차 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>&amp;Close round</source>
         <translation>회차 닫기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>Re&amp;fresh</source>
         <translation>새로 고침(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>&amp;Run selection</source>
         <translation>선정 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>&amp;Lock round…</source>
         <translation>회차 잠그기(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>&amp;Unlock round…</source>
         <translation>회차 잠금 해제(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>Import &amp;applications…</source>
         <translation>신청과제 가져오기(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>Import r&amp;eviewers…</source>
         <translation>심사위원 가져오기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>Import &amp;scores…</source>
         <translation>평가 점수 가져오기(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>Open round</source>
         <translation>평가 회차 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>Round databases (*.db);;All files (*)</source>
         <translation>평가 회차 데이터베이스 (*.db);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>Opening {target}…</source>
         <translation>{target} 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>Cannot open the round</source>
         <translation>평가 회차를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>The round was not locked</source>
         <translation>회차를 잠그지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>The round was not unlocked</source>
         <translation>회차 잠금을 해제하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>{name} — Reviewer</source>
         <translation>{name} — 평가 도구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>🔒 Locked</source>
         <translation>🔒 잠김</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>Open for changes</source>
         <translation>변경 가능</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>The round is locked: its data and results cannot change until it is unlocked</source>
         <translation>회차가 잠겨 있습니다. 잠금을 해제할 때까지 데이터와 결과를 바꿀 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>The round is locked: unlock it first</source>
         <translation>회차가 잠겨 있습니다. 먼저 잠금을 해제하세요</translation>
+    </message>
+</context>
+<context>
+    <name>NewRoundDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="235"/>
+        <source>Round</source>
+        <translation>평가 회차</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="237"/>
+        <source>Aggregation</source>
+        <translation>점수 집계</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="239"/>
+        <source>Selection</source>
+        <translation>선정</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="242"/>
+        <location filename="../../ui/dialogs/new_round.py" line="437"/>
+        <source>Tracks</source>
+        <translation>트랙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="243"/>
+        <source>Tracks, row {row}</source>
+        <translation>트랙, {row}행</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="246"/>
+        <location filename="../../ui/dialogs/new_round.py" line="439"/>
+        <source>Quotas</source>
+        <translation>쿼터</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="247"/>
+        <source>Quotas, row {row}</source>
+        <translation>쿼터, {row}행</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="249"/>
+        <source>Default rubric</source>
+        <translation>기본 평가표</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="252"/>
+        <source>Rubric of {track}</source>
+        <translation>{track} 평가표</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="255"/>
+        <source>{rubric}, row {row}</source>
+        <translation>{rubric}, {row}행</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="303"/>
+        <source>Correct the problem shown first</source>
+        <translation>먼저 표시된 문제를 고치세요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="305"/>
+        <source>Choose where to save the round database first</source>
+        <translation>먼저 평가 회차 데이터베이스를 저장할 위치를 정하세요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="340"/>
+        <source>The round.toml was not imported</source>
+        <translation>round.toml을 가져오지 못했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="350"/>
+        <source>The round.toml was not saved: {message}</source>
+        <translation>round.toml을 저장하지 못했습니다: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="353"/>
+        <source>The round was not created: {message}</source>
+        <translation>평가 회차를 만들지 못했습니다: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="361"/>
+        <source>Save the round database as</source>
+        <translation>평가 회차 데이터베이스 저장 위치</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="363"/>
+        <source>Round databases (*.db);;All files (*)</source>
+        <translation>평가 회차 데이터베이스 (*.db);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="373"/>
+        <source>Creating the round…</source>
+        <translation>평가 회차를 만드는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="393"/>
+        <source>Import round.toml</source>
+        <translation>round.toml 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="395"/>
+        <location filename="../../ui/dialogs/new_round.py" line="415"/>
+        <source>Round configurations (*.toml);;All files (*)</source>
+        <translation>회차 설정 파일 (*.toml);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="408"/>
+        <source>Imported {path}</source>
+        <translation>{path}에서 설정을 가져왔습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="413"/>
+        <source>Export round.toml</source>
+        <translation>round.toml 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="429"/>
+        <source>Saved {path}</source>
+        <translation>{path}에 저장했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="436"/>
+        <source>Round and rules</source>
+        <translation>회차·평가 규칙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="438"/>
+        <source>Rubrics</source>
+        <translation>평가표</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="440"/>
+        <source>round.toml</source>
+        <translation>round.toml</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="444"/>
+        <source>New round from the Seoul 2025 template</source>
+        <translation>서울 2025 양식으로 새 회차 만들기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="447"/>
+        <source>The round.toml the form stands for: it is kept in the round database, and Export writes it to a file. Edit the form to change it.</source>
+        <translation>이 양식이 나타내는 round.toml입니다. 평가 회차 데이터베이스에 함께 보관되며, ‘round.toml 내보내기’로 파일에 쓸 수 있습니다. 내용을 바꾸려면 양식을 고치세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="453"/>
+        <source>Each track selects at most its seats; a budget caps the sum of the amounts its selections request (blank: no budget). An application without the investment commitment or guarantee its track needs is ineligible. A quota on “linked” tracks counts the tracks ticked Linked.</source>
+        <translation>트랙마다 선정 정원까지 선정하며, 예산이 있으면 선정 과제의 신청금액 합계가 예산을 넘을 수 없습니다 (비우면 예산 제한 없음). 트랙이 요구하는 투자확약이나 기보보증이 없는 신청과제는 부적격입니다. 대상이 ‘연계 트랙’인 쿼터는 ‘연계’에 체크한 트랙을 셉니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="461"/>
+        <source>A quota asks that the chosen AI categories make up at least (or, ticked “More than”, more than) a share of the selections in its tracks: each track on its own, or the tracks combined.</source>
+        <translation>쿼터는 대상 트랙의 선정 과제 가운데 고른 AI 구분의 과제가 최소 비율 이상(‘초과’에 체크하면 초과)이 되도록 합니다. 트랙마다 따로, 또는 대상 트랙을 합쳐서 적용합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="466"/>
+        <source>Show</source>
+        <translation>위치 보기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="467"/>
+        <source>Save the round &amp;database as</source>
+        <translation>데이터베이스 저장 위치(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="468"/>
+        <source>e.g. /rounds/2025-1.db</source>
+        <translation>예: /rounds/2025-1.db</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="469"/>
+        <source>&amp;Browse…</source>
+        <translation>찾아보기(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="470"/>
+        <source>&amp;Import round.toml…</source>
+        <translation>round.toml 가져오기(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="471"/>
+        <source>&amp;Export round.toml…</source>
+        <translation>round.toml 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="472"/>
+        <source>&amp;Create</source>
+        <translation>만들기(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="473"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
     </message>
 </context>
 <context>
@@ -984,11 +1185,6 @@
         <location filename="../../ui/models/run.py" line="114"/>
         <source>Quota</source>
         <translation>쿼터</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/run.py" line="131"/>
-        <source>Tracks</source>
-        <translation>트랙</translation>
     </message>
     <message>
         <location filename="../../ui/models/run.py" line="116"/>
@@ -1009,6 +1205,11 @@
         <location filename="../../ui/models/run.py" line="128"/>
         <source>Why short</source>
         <translation>부족 사유</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/run.py" line="131"/>
+        <source>Tracks</source>
+        <translation>트랙</translation>
     </message>
 </context>
 <context>
@@ -1098,6 +1299,177 @@
     </message>
 </context>
 <context>
+    <name>RoundForm</name>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="324"/>
+        <source>{text} = {won} won</source>
+        <translation>{text} = {won}원</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="331"/>
+        <source>Own ({count} criteria)</source>
+        <translation>별도 (평가항목 {count}개)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="334"/>
+        <source>Default</source>
+        <translation>기본</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="341"/>
+        <location filename="../../ui/models/config_tables.py" line="392"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="342"/>
+        <location filename="../../ui/models/config_tables.py" line="393"/>
+        <location filename="../../ui/models/config_tables.py" line="445"/>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="343"/>
+        <source>Seats</source>
+        <translation>선정 정원</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="346"/>
+        <source>Budget (won)</source>
+        <translation>예산 (원)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="349"/>
+        <source>In won or 억/만원: 80억, 8,000,000,000, 45,000만원</source>
+        <translation>원 단위 또는 억/만원: 80억, 8,000,000,000, 45,000만원</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="354"/>
+        <source>Linked</source>
+        <translation>연계</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="356"/>
+        <source>A linked track (TIPS, guarantee programmes)</source>
+        <translation>연계 트랙 (TIPS, 보증 연계 사업)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="360"/>
+        <source>Needs investment commitment</source>
+        <translation>투자확약 필요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="363"/>
+        <source>Needs guarantee</source>
+        <translation>기보보증 필요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="366"/>
+        <source>Rubric</source>
+        <translation>평가표</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="369"/>
+        <source>Edit a track&apos;s rubric on the Rubrics page</source>
+        <translation>트랙의 평가표는 ‘평가표’ 탭에서 고칩니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="396"/>
+        <source>Weight</source>
+        <translation>배점</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="398"/>
+        <source>Points of the 100-point total</source>
+        <translation>100점 만점 중 이 항목의 배점</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="402"/>
+        <source>Min</source>
+        <translation>최저점</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="409"/>
+        <source>Max</source>
+        <translation>최고점</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="416"/>
+        <source>Grades (instead of min–max)</source>
+        <translation>등급 (최저·최고점 대신)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="417"/>
+        <source>Named grades with values 0–1: 탁월=1, 우수=0.8</source>
+        <translation>등급 이름과 0~1 사이 값: 탁월=1, 우수=0.8</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="428"/>
+        <source>All tracks</source>
+        <translation>전체 트랙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="430"/>
+        <source>Linked tracks</source>
+        <translation>연계 트랙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="446"/>
+        <source>AI</source>
+        <translation>AI</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="447"/>
+        <source>AI+X</source>
+        <translation>AI+X</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="448"/>
+        <source>Non-AI</source>
+        <translation>비AI</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="451"/>
+        <source>Tracks</source>
+        <translation>대상 트랙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="453"/>
+        <source>all, linked, or track IDs separated by commas</source>
+        <translation>all(전체), linked(연계) 또는 쉼표로 구분한 트랙 ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="457"/>
+        <source>Each track</source>
+        <translation>트랙별</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="459"/>
+        <source>Ticked: in each track on its own; else the tracks combined</source>
+        <translation>체크: 트랙마다 따로 적용 / 체크 해제: 대상 트랙을 합쳐서 적용</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="465"/>
+        <source>Minimum share</source>
+        <translation>최소 비율</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="467"/>
+        <source>A decimal or a fraction: 0.3, 1/3</source>
+        <translation>소수 또는 분수: 0.3, 1/3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="472"/>
+        <source>More than</source>
+        <translation>초과</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="474"/>
+        <source>Ticked: more than the share, not at least it</source>
+        <translation>체크: 비율 ‘이상’이 아니라 ‘초과’여야 합니다</translation>
+    </message>
+</context>
+<context>
     <name>RoundSession</name>
     <message>
         <location filename="../../ui/round_session.py" line="90"/>
@@ -1113,6 +1485,49 @@
         <location filename="../../ui/round_session.py" line="169"/>
         <source>The change was not made</source>
         <translation>변경하지 못했습니다</translation>
+    </message>
+</context>
+<context>
+    <name>RubricPane</name>
+    <message>
+        <location filename="../../ui/dialogs/round_form/tables.py" line="206"/>
+        <source>Default rubric</source>
+        <translation>기본 평가표</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/tables.py" line="208"/>
+        <source>(new track)</source>
+        <translation>(새 트랙)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/tables.py" line="209"/>
+        <source>Track: {name}</source>
+        <translation>트랙: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/tables.py" line="223"/>
+        <source>The default rubric scores every track that has no rubric of its own.</source>
+        <translation>기본 평가표는 별도 평가표가 없는 모든 트랙에 적용됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/tables.py" line="234"/>
+        <source>This track is scored by its own criteria below.</source>
+        <translation>이 트랙은 아래의 별도 평가항목으로 평가합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/tables.py" line="240"/>
+        <source>This track is scored by the default rubric (shown below). Tick “Own rubric” to give it criteria of its own.</source>
+        <translation>이 트랙은 기본 평가표(아래)로 평가합니다. 별도 평가항목을 쓰려면 ‘별도 평가표’를 체크하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/tables.py" line="260"/>
+        <source>&amp;Rubric of</source>
+        <translation>평가표(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/tables.py" line="261"/>
+        <source>Own rubric</source>
+        <translation>별도 평가표</translation>
     </message>
 </context>
 <context>
@@ -1143,16 +1558,6 @@
         <translation>과제번호</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="83"/>
-        <source>Company</source>
-        <translation>기업명</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/run.py" line="84"/>
-        <source>Title</source>
-        <translation>과제명</translation>
-    </message>
-    <message>
         <location filename="../../ui/models/run.py" line="57"/>
         <source>AI</source>
         <translation>AI 구분</translation>
@@ -1176,6 +1581,16 @@
         <location filename="../../ui/models/run.py" line="78"/>
         <source>Gap</source>
         <translation>점수 차</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/run.py" line="83"/>
+        <source>Company</source>
+        <translation>기업명</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/run.py" line="84"/>
+        <source>Title</source>
+        <translation>과제명</translation>
     </message>
 </context>
 <context>
@@ -1298,6 +1713,199 @@
     </message>
 </context>
 <context>
+    <name>SettingsFields</name>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="190"/>
+        <source>Round</source>
+        <translation>평가 회차</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="191"/>
+        <source>Aggregation of the reviews</source>
+        <translation>심사 점수 집계</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="192"/>
+        <source>Selection</source>
+        <translation>선정</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="195"/>
+        <source>Name</source>
+        <translation>회차 이름</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="196"/>
+        <source>e.g. 2025 서울형 R&amp;D 1차 평가</source>
+        <translation>예: 2025 서울형 R&amp;D 1차 평가</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="197"/>
+        <source>Shown in the window and on every report</source>
+        <translation>화면과 모든 보고서에 표시됩니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="199"/>
+        <source>Year</source>
+        <translation>연도</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="199"/>
+        <source>The programme&apos;s year</source>
+        <translation>사업 연도</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="201"/>
+        <source>Cutoff (points)</source>
+        <translation>과락 기준 점수</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="203"/>
+        <source>An application whose final score is below it fails</source>
+        <translation>최종 점수가 이보다 낮으면 과락입니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="206"/>
+        <source>Minimum reviews</source>
+        <translation>최소 평가 수</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="208"/>
+        <source>An application with fewer reviews has no final score</source>
+        <translation>평가 수가 이보다 적은 과제는 최종 점수가 없습니다 (평가 미완료)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="211"/>
+        <source>Decimals of scores</source>
+        <translation>점수 소수 자릿수</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="213"/>
+        <source>Final scores are rounded half-up to this many decimals</source>
+        <translation>최종 점수를 이 자릿수까지 반올림합니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="216"/>
+        <source>Region (eligibility)</source>
+        <translation>지역 요건</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="217"/>
+        <source>blank: any region</source>
+        <translation>비우면 지역 제한 없음</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="218"/>
+        <source>Only applicants located here are eligible, e.g. 서울</source>
+        <translation>이 지역에 있는 기업만 신청 자격이 있습니다. 예: 서울</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="221"/>
+        <source>Method</source>
+        <translation>집계 방식</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="223"/>
+        <source>trimmed (highest and lowest review dropped), mean or median</source>
+        <translation>trimmed(최고·최저 점수를 뺀 평균), mean(평균), median(중앙값)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="226"/>
+        <source>Trim from (reviews)</source>
+        <translation>절사 적용 평가 수</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="228"/>
+        <source>Trimming applies from this many reviews on</source>
+        <translation>평가가 이 수 이상이면 최고·최저 점수를 하나씩 뺍니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="231"/>
+        <source>Z-score calibration</source>
+        <translation>Z점수 보정</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="233"/>
+        <source>Calibrate each reviewer&apos;s scores against their own mean and spread</source>
+        <translation>심사위원마다 자신의 평균과 표준편차에 맞춰 점수를 보정합니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="236"/>
+        <source>Calibrate from (reviews)</source>
+        <translation>보정 적용 평가 수</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="238"/>
+        <source>A reviewer is calibrated once they have scored this many</source>
+        <translation>심사위원이 트랙에서 이만큼 평가하면 보정합니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="241"/>
+        <source>Bonus cap (points)</source>
+        <translation>가점 상한</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="243"/>
+        <source>The most bonus points an application can get</source>
+        <translation>과제가 받을 수 있는 가점의 최대치</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="246"/>
+        <source>Criterion floor (share)</source>
+        <translation>항목별 과락 기준 (비율)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="247"/>
+        <source>blank: none</source>
+        <translation>비우면 없음</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="248"/>
+        <source>An application whose mean on any criterion is below this share fails</source>
+        <translation>어느 평가항목이든 평균이 이 비율보다 낮으면 과락입니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="251"/>
+        <source>Objective order</source>
+        <translation>선정 목표 순서</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="253"/>
+        <source>fill, quota and score, in the order they count</source>
+        <translation>fill(정원 채우기), quota(쿼터), score(점수)를 우선하는 순서대로</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="256"/>
+        <source>Tie-break criteria</source>
+        <translation>동점 처리 기준</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="258"/>
+        <source>Criterion IDs separated by commas, compared in this order</source>
+        <translation>쉼표로 구분한 평가항목 ID, 이 순서로 비교합니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="261"/>
+        <source>Seat transfer</source>
+        <translation>정원 이전</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="263"/>
+        <source>Seats a track cannot fill pass to the other tracks</source>
+        <translation>트랙이 채우지 못한 정원을 다른 트랙으로 넘깁니다 (통합선발제)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="278"/>
+        <source>Calibrate reviewers&apos; scores (z-score)</source>
+        <translation>심사위원 점수 보정 (Z점수)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="281"/>
+        <source>Pass unfilled seats to other tracks</source>
+        <translation>남은 정원을 다른 트랙으로 이전 (통합선발제)</translation>
+    </message>
+</context>
+<context>
     <name>StartPage</name>
     <message>
         <location filename="../../ui/views/start.py" line="68"/>
@@ -1372,6 +1980,19 @@
         <location filename="../../ui/models/run.py" line="20"/>
         <source>None</source>
         <translation>일반</translation>
+    </message>
+</context>
+<context>
+    <name>TablePane</name>
+    <message>
+        <location filename="../../ui/dialogs/round_form/tables.py" line="143"/>
+        <source>&amp;Add row</source>
+        <translation>행 추가(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/tables.py" line="144"/>
+        <source>&amp;Remove row</source>
+        <translation>행 삭제(&amp;R)</translation>
     </message>
 </context>
 <context>
