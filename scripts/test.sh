@@ -7,6 +7,7 @@ bash scripts/system-deps.sh
 python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e ".[test]"
+bash scripts/qt-deps.sh .venv/bin/python
 export PATH="$PWD/.venv/bin:$PATH"
 ruff check src tests benchmarks
 ruff format --check src tests benchmarks

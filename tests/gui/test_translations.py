@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from reviewer.resources import path
 from reviewer.ui.app import install_translator
-from reviewer.ui.models.ranking import status_label
+from reviewer.ui.models.status import status_label
 
 UI = Path(__file__).parents[2] / "src" / "reviewer" / "ui"
 CALL = re.compile(r"""(?:\btr|\btranslate|\bheader)\(\s*(?:"[A-Za-z]+",\s*)?((?:"[^"]*"\s*)+)""")
@@ -53,3 +53,16 @@ def test_korean_translation_loads(qapp: QApplication) -> None:
     finally:
         qapp.removeTranslator(translator)
     assert status_label("selected") == "Selected"
+
+
+def test_no_string_hides_from_the_translation_tools() -> None:
+    """lupdate reads ``tr``, ``translate`` and ``header`` calls with literal text only:
+    an alias of ``translate`` under another name, or ``tr`` of an f-string, would leave
+    a string untranslated without any test noticing."""
+    alias = re.compile(r"^\s*(\w+)\s*=\s*QCoreApplication\.translate\s*$", re.M)
+    fstring = re.compile(r"""\b(?:tr|translate)\(\s*(?:"[A-Za-z]+",\s*)?f["']""")
+    for module in UI.rglob("*.py"):
+        text = module.read_text(encoding="utf-8")
+        names = [m.group(1) for m in alias.finditer(text)]
+        assert all(name == "translate" for name in names), (module, names)
+        assert not fstring.search(text), module

@@ -180,6 +180,18 @@ def test_an_unreadable_record_is_refused(round_db: Path, tmp_path: Path) -> None
     assert info.value.key == "export.unreadable_run"
 
 
+def test_a_run_whose_record_cannot_be_read_is_not_locked(round_db: Path) -> None:
+    """A locked round's final run must print, so a damaged record cannot be locked."""
+    from reviewer.services import locking
+
+    set_document(round_db, {"applications": [{"id": "P01"}]})
+    with rounds.open_round(round_db) as database:
+        with pytest.raises(RefusedByState) as info:
+            locking.lock_round(database)
+        assert info.value.key == "export.unreadable_run"
+        assert not locking.is_locked(database)
+
+
 def _legacy(document: dict[str, Any], *, reasons: bool) -> dict[str, Any]:
     """The document as an older program stored it: no ``record`` (and, before runs kept
     their reasons in both languages, no ``reasons``)."""
@@ -275,3 +287,68 @@ def _record_legacy_run(database: Database) -> dict[str, Any]:
             created_at=audit.now(),
         )
     return document
+
+
+def test_a_locked_rounds_select_prints_the_recorded_run_without_computing(
+    round_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``select`` on a locked round answers with what its final run recorded — the same
+    record the reports print — even when the program now computes something else."""
+    from reviewer.services import locking
+
+    with rounds.open_round(round_db) as database:
+        locking.lock_round(database)
+        with database.session() as session:
+            row = runs.latest_run(session)
+            assert row is not None
+            stored = dict(row.result)
+            # what an older program recorded: other ties, another reason text
+            stored["boundary_ties"] = [{"track": "pre-rnd", "final_score": 1.0, "ids": ["P01"]}]
+            stored["reasons"] = {
+                "ko": {a["id"]: "기록된 사유" for a in stored["applications"]},
+                "en": {a["id"]: "recorded reason" for a in stored["applications"]},
+            }
+            session.execute(
+                update(SelectionRunRow).where(SelectionRunRow.id == row.id).values(result=stored)
+            )
+
+        def never(*_: Any, **__: Any) -> Any:
+            raise AssertionError("a locked round's run is not computed again")
+
+        monkeypatch.setattr(selecting, "evaluate", never)
+        run = selecting.run_selection(database, "en")
+    assert not run.recorded and run.result is None
+    assert run.document["boundary_ties"] == stored["boundary_ties"]
+    assert {a["reason"] for a in run.document["applications"]} == {"recorded reason"}
+    assert "reasons" not in run.document and "record" not in run.document
+    assert set(run.document) == {
+        "round",
+        "objective",
+        "applications",
+        "quotas",
+        "tracks",
+        "boundary_ties",
+    }
+
+
+def test_a_locked_round_whose_data_changed_is_refused_before_computing(
+    round_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reviewer.services import locking
+
+    with rounds.open_round(round_db) as database:
+        locking.lock_round(database)
+        with database.session() as session:
+            repository.round_info(session).status = "open"
+            first = repository.load_round(session).reviews[0]
+            repository.replace_reviews(
+                session, [Review(first.application_id, first.reviewer_id, first.scores, "x")], "t"
+            )
+            repository.round_info(session).status = "locked"
+
+        def never(*_: Any, **__: Any) -> Any:
+            raise AssertionError("computed for a locked round")
+
+        monkeypatch.setattr(selecting, "evaluate", never)
+        with pytest.raises(RefusedByState):
+            selecting.run_selection(database, "en")

@@ -277,6 +277,11 @@ def test_header_text_is_escaped_and_cut() -> None:
     assert _header_text("R&D 1차", 50) == "R&&D 1차"
     cut = _header_text("가" * 300 + "\n끝", 100)
     assert len(cut) == 100 and cut.endswith("…")
+    ampersands = _header_text("R&D " * 100, 100)
+    assert len(ampersands) <= 100 and ampersands.endswith("…")
+    body = ampersands[:-1]
+    assert (len(body) - len(body.rstrip("&"))) % 2 == 0  # never half of an escaped '&'
+    assert body.replace("&&", "&").count("&") == body.count("&&")
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice")

@@ -121,3 +121,88 @@ def test_audit_log_newest_first(round_copy: Path) -> None:
 def _data(db: Database) -> RoundData:
     with db.session() as session:
         return repository.load_round(session)
+
+
+def _first(db: Database) -> tuple[str, str]:
+    data = _data(db)
+    app = next(a for a in data.applications if a.track == "challenge")
+    return app.id, app.title
+
+
+def test_correcting_an_application_audits_each_field_with_the_reason(round_copy: Path) -> None:
+    from reviewer.services import corrections
+
+    with rounds.open_round(round_copy) as db:
+        app_id, title = _first(db)
+        changed = corrections.correct_application(
+            db, app_id, {"title": "고친 과제명", "amount": "4억 5천만원"}, "  오탈자  정정 "
+        )
+        assert changed == ("title", "amount")
+        app = next(a for a in _data(db).applications if a.id == app_id)
+        assert (app.title, app.amount) == ("고친 과제명", 450_000_000)
+        entry = listing.audit_log(db)[0]
+        assert (entry.action, entry.target) == ("application.update", app_id)
+        assert entry.detail["reason"] == "오탈자 정정"
+        assert entry.detail["old"]["title"] == title
+        assert entry.detail["new"] == {"title": "고친 과제명", "amount": 450_000_000}
+        # the same values again change nothing and write nothing
+        before = len(listing.audit_log(db))
+        assert corrections.correct_application(db, app_id, {"title": "고친 과제명"}, "x") == ()
+        assert len(listing.audit_log(db)) == before
+
+
+@pytest.mark.parametrize(
+    ("values", "reason", "key"),
+    [
+        ({"title": "x"}, "   ", "correct.reason_required"),
+        ({"amount": "사억"}, "r", None),
+        ({"track": "nowhere"}, "r", None),
+        ({"business_no": "123-45-67890"}, "r", None),
+        ({"title": ""}, "r", None),
+    ],
+)
+def test_a_bad_correction_is_refused_and_changes_nothing(
+    round_copy: Path, values: dict[str, str], reason: str, key: str | None
+) -> None:
+    from reviewer.errors import InvalidInput
+    from reviewer.services import corrections
+
+    before = round_copy.read_bytes()
+    with rounds.open_round(round_copy) as db:
+        app_id, _ = _first(db)
+        with pytest.raises(InvalidInput) as info:
+            corrections.correct_application(db, app_id, values, reason)
+    if key is not None:
+        assert info.value.key == key
+    else:
+        assert "form" in info.value.message("en")  # the message names the form and field
+    assert round_copy.read_bytes() == before
+
+
+def test_a_locked_round_refuses_corrections(round_copy: Path) -> None:
+    from reviewer.errors import RefusedByState
+    from reviewer.services import corrections, locking
+
+    with rounds.open_round(round_copy) as db:
+        selecting.run_selection(db, "en")
+        locking.lock_round(db)
+        app_id, _ = _first(db)
+        with pytest.raises(RefusedByState):
+            corrections.correct_application(db, app_id, {"title": "x"}, "r")
+
+
+def test_a_free_attribute_is_corrected_too(round_copy: Path) -> None:
+    from reviewer.services import corrections
+
+    with rounds.open_round(round_copy) as db:
+        data = _data(db)
+        app = next(a for a in data.applications if a.attributes)
+        name = next(iter(app.attributes))
+        assert corrections.correct_application(db, app.id, {name: "새 값"}, "정정") == (
+            f"attributes.{name}",
+        )
+        after = next(a for a in _data(db).applications if a.id == app.id)
+        assert after.attributes[name] == "새 값"
+        assert {k: v for k, v in after.attributes.items() if k != name} == {
+            k: v for k, v in app.attributes.items() if k != name
+        }

@@ -272,6 +272,7 @@ def test_every_section_refuses_what_it_does_not_know(text: str, where: str) -> N
     [
         ('"1/3"', Fraction(1, 3)),
         ('" 2/3 "', Fraction(2, 3)),
+        ('" 1 / 3 "', Fraction(1, 3)),
         ('"0.3"', Fraction(3, 10)),
         ('"1"', Fraction(1)),
         ("0.3", Fraction(3, 10)),
@@ -364,3 +365,43 @@ def test_names_at_the_limit_are_accepted() -> None:
     config = parse_config(text, limits=LIMITS)
     assert config.tracks[1].id == "bbbb"
     assert len(config.name) == 10
+
+
+TEMPLATE = read_text("templates", "seoul-2025.toml")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where"),
+    [
+        ("cutoff = 70", "cutoff = nan", "cutoff"),
+        ("cutoff = 70", "cutoff = inf", "cutoff"),
+        ("bonus_cap = 5", "bonus_cap = inf", "bonus_cap"),
+        ("weight = 40", "weight = -inf", "weight"),
+        ("max = 40", "max = nan", "max"),
+    ],
+)
+def test_non_finite_numbers_are_refused(old: str, new: str, where: str) -> None:
+    text = TEMPLATE.replace(old, new, 1)
+    assert text != TEMPLATE
+    with pytest.raises(ConfigError) as info:
+        parse_config(text)
+    assert info.value.key == "config.not_finite"
+    assert where in info.value.message("en")
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("seats = 50", "seats = 9999999999999999999"),
+        ("budget = 5000000000", "budget = 99999999999999999999"),
+        ("cutoff = 70", "cutoff = 1e300"),
+        ("decimals = 2", "decimals = 400"),
+        ("year = 2025", "year = 20250"),
+    ],
+)
+def test_numbers_too_large_for_the_rules_or_the_database_are_refused(old: str, new: str) -> None:
+    text = TEMPLATE.replace(old, new, 1)
+    assert text != TEMPLATE
+    with pytest.raises(ConfigError) as info:
+        parse_config(text)
+    assert info.value.key in ("config.too_large", "config.syntax")

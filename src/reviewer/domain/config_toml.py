@@ -28,6 +28,10 @@ from reviewer.domain.config import (
 )
 from reviewer.errors import ConfigError, Location
 
+MAX_INTEGER = 2**63 - 1  # the largest whole number the round database stores (BIGINT)
+MAX_SEATS = 100_000
+MAX_NUMBER = 1e15  # points, weights, scales and caps: far beyond any rubric, still exact
+
 
 def load_config(path: str, limits: TextLimits | None = None) -> RoundConfig:
     """Read and validate a round.toml file (``limits``: see :func:`parse_config`)."""
@@ -102,7 +106,17 @@ class _Parser:
             raise self.fail(where, "config.missing", key=key)
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise self.fail(where, "config.not_number", key=key, value=value)
-        return float(value)
+        try:
+            number = float(value)
+        except OverflowError:
+            number = math.inf
+        if not math.isfinite(number):  # TOML allows nan and inf; no rule can use them
+            raise self.fail(where, "config.not_finite", key=key, value=value)
+        if abs(number) > MAX_NUMBER:
+            raise self.fail(
+                where, "config.too_large", key=key, value=value, maximum=f"{MAX_NUMBER:g}"
+            )
+        return number
 
     def share(self, data: Mapping[str, Any], key: str, where: str) -> Fraction:
         """An exact share in 0..1: a number (``0.3`` is read as 3/10, not as the binary
@@ -116,7 +130,7 @@ class _Parser:
                 share = Fraction(str(value))
         elif isinstance(value, str):
             try:
-                share = Fraction(value.strip())
+                share = Fraction("".join(value.split()))  # " 1 / 3 " is 1/3
             except (ValueError, ZeroDivisionError):
                 share = None
         if share is None:
@@ -132,6 +146,7 @@ class _Parser:
         where: str,
         default: int | None = None,
         minimum: int = 0,
+        maximum: int = MAX_INTEGER,
     ) -> int:
         value = data.get(key, default)
         if value is None:
@@ -140,6 +155,8 @@ class _Parser:
             raise self.fail(where, "config.not_integer", key=key, value=value)
         if value < minimum:
             raise self.fail(where, "config.too_small", key=key, value=value, minimum=minimum)
+        if value > maximum:
+            raise self.fail(where, "config.too_large", key=key, value=value, maximum=maximum)
         return value
 
     def boolean(self, data: Mapping[str, Any], key: str, where: str, default: bool) -> bool:
@@ -177,10 +194,10 @@ class _Parser:
         head = self.table(data, "round", "[round]")
         self.known(head, "[round]", ("name", "year", "cutoff", "min_reviews", "decimals", "region"))
         name = self.string(head, "name", "[round]", limit=self.limits.round_name)
-        year = self.integer(head, "year", "[round]", minimum=2000)
+        year = self.integer(head, "year", "[round]", minimum=2000, maximum=9999)
         cutoff = self.number(head, "cutoff", "[round]", 70)
-        min_reviews = self.integer(head, "min_reviews", "[round]", 3, minimum=1)
-        decimals = self.integer(head, "decimals", "[round]", 2)
+        min_reviews = self.integer(head, "min_reviews", "[round]", 3, minimum=1, maximum=1000)
+        decimals = self.integer(head, "decimals", "[round]", 2, maximum=6)
         if decimals > 6:
             raise self.fail(
                 "[round]", "config.too_large", key="decimals", value=decimals, maximum=6
@@ -235,9 +252,13 @@ class _Parser:
             raise self.fail(where, "config.too_small", key="bonus_cap", value=bonus_cap, minimum=0)
         return Aggregation(
             method=self.choice(data, "method", where, "trimmed", METHODS),  # type: ignore[arg-type]
-            trim_min_reviews=self.integer(data, "trim_min_reviews", where, 5, minimum=3),
+            trim_min_reviews=self.integer(
+                data, "trim_min_reviews", where, 5, minimum=3, maximum=1000
+            ),
             normalize=self.choice(data, "normalize", where, "none", NORMALIZERS),  # type: ignore[arg-type]
-            zscore_min_reviews=self.integer(data, "zscore_min_reviews", where, 5, minimum=2),
+            zscore_min_reviews=self.integer(
+                data, "zscore_min_reviews", where, 5, minimum=2, maximum=100_000
+            ),
             bonus_cap=bonus_cap,
             criterion_floor=floor,
         )
@@ -300,7 +321,7 @@ class _Parser:
                 item, here, ("id", "name", "seats", "budget", "linked", "requires", "criteria")
             )
             name = self.string(item, "name", here, tid, limit=self.limits.track_name)
-            seats = self.integer(item, "seats", here, minimum=0)
+            seats = self.integer(item, "seats", here, minimum=0, maximum=MAX_SEATS)
             budget = item.get("budget")
             if budget is not None:
                 budget = self.integer(item, "budget", here, minimum=0)

@@ -21,6 +21,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{key|은} 숫자여야 합니다 (값: {value!r})",
         "{key} must be a number (got {value!r})",
     ),
+    "config.not_finite": (
+        "{key|은} 유한한 숫자여야 합니다 (값: {value})",
+        "{key} must be a finite number (got {value})",
+    ),
     "config.not_integer": (
         "{key|은} 정수여야 합니다 (값: {value!r})",
         "{key} must be a whole number (got {value!r})",

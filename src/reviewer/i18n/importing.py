@@ -242,4 +242,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.reviewer.affiliation": ("소속", "affiliation"),
     "field.reviewer.email": ("이메일", "e-mail"),
     "field.reviewer.tracks": ("담당트랙", "tracks"),
+    "field.application.id": ("과제번호", "application id"),
+    "field.reviewer.id": ("심사위원ID", "reviewer id"),
+    "field.score.application_id": ("과제번호", "application id"),
+    "field.score.reviewer_id": ("심사위원ID", "reviewer id"),
+    "field.score.criterion": ("평가항목", "criterion"),
+    "field.score.score": ("점수", "score"),
+    "field.score.comment": ("의견", "comment"),
+    "field.score.conflict": ("이해충돌", "conflict of interest"),
+    "field.score.conflict_reason": ("회피 사유", "reason for recusal"),
+    "field.score.criterion_column": ("{criterion} 점수", "score: {criterion}"),
+    "field.attribute": ("추가 항목 '{header}'", "extra attribute '{header}'"),
+    # -- previews: checking files before they are imported ------------------------------
+    "import.files_changed": (
+        "미리 보기 이후 파일이 바뀌었습니다 ({files}). 새 미리 보기를 확인한 뒤 다시 가져오세요",
+        "the files changed after the preview ({files}); check the new preview, then import again",
+    ),
+    "import.preview_has_errors": (
+        "미리 보기에서 문제가 발견되어 가져올 수 없습니다. 파일을 고친 뒤 다시 확인하세요",
+        "the preview found problems, so nothing can be imported; correct the files and check again",
+    ),
 }

@@ -154,6 +154,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "lock.already": ("이미 잠겨 있습니다", "the round is already locked"),
     "lock.not_locked": ("잠겨 있지 않습니다", "the round is not locked"),
+    "correct.reason_required": (
+        "고치는 사유를 적어야 합니다",
+        "a correction needs a reason",
+    ),
     "lock.reason_required": (
         "잠금 해제 사유를 적어야 합니다 (--reason)",
         "unlocking needs a reason (--reason)",

@@ -10,10 +10,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
+from reviewer.domain.model import Application, Review, Reviewer
 from reviewer.errors import ErrorList, InvalidInput, Location
-from reviewer.exchange.importers.applications import read_applications, read_corrections
-from reviewer.exchange.importers.reviewers import read_reviewers
-from reviewer.exchange.importers.scores import read_scores
+from reviewer.exchange.importers.applications import check_applications, check_corrections
+from reviewer.exchange.importers.reviewers import check_reviewers
+from reviewer.exchange.importers.scores import check_scores
+from reviewer.exchange.tables.reader import Reading
 from reviewer.i18n import Lang, render
 from reviewer.store import audit as audit_log
 from reviewer.store import repository, updates
@@ -65,7 +69,7 @@ def field_label(kind: str, name: str, lang: Lang | None = None) -> str:
     return render(f"field.{prefix}.{name}", lang)
 
 
-def _check_files(paths: Sequence[Path]) -> None:
+def check_files(paths: Sequence[Path]) -> None:
     if not paths:
         raise InvalidInput("service.no_files")
     errors = ErrorList()
@@ -85,14 +89,46 @@ def _source(paths: Sequence[Path]) -> str:
     return text if len(text) <= 300 else text[:299] + "…"
 
 
+# -- reading an import's files against the round (the import and its preview alike) ----
+
+
+def read_applications(session: Session, paths: Sequence[Path]) -> Reading[Application]:
+    config = repository.load_config(session)
+    return check_applications(paths, config, existing=repository.application_tracks(session))
+
+
+def read_corrections(session: Session, paths: Sequence[Path]) -> Reading[Application]:
+    config = repository.load_config(session)
+    stored = {app.id: app for app in repository.applications(session)}
+    return check_corrections(paths, config, stored, repository.scored_reviews(session))
+
+
+def read_reviewers(session: Session, paths: Sequence[Path]) -> Reading[Reviewer]:
+    config = repository.load_config(session)
+    stored = {r.id: r for r in repository.reviewers(session)}
+    return check_reviewers(paths, config, stored)
+
+
+def read_scores(session: Session, paths: Sequence[Path]) -> Reading[Review]:
+    config = repository.load_config(session)
+    assigned = repository.assignments(session)
+    return check_scores(
+        paths,
+        config,
+        repository.application_tracks(session),
+        repository.reviewer_ids(session),
+        assigned or None,
+    )
+
+
+# -- importing ---------------------------------------------------------------------------
+
+
 def import_applications(database: Database, paths: Sequence[Path]) -> ImportSummary:
-    _check_files(paths)
+    check_files(paths)
     with database.session() as session:
         repository.require_open(session)
-        config = repository.load_config(session)
-        applications = read_applications(
-            paths, config, existing=repository.application_tracks(session)
-        )
+        applications = read_applications(session, paths).result()
         repository.add_applications(session, applications, source=_source(paths))
         audit_log.audit(
             session, "import.applications", None, files=list(_names(paths)), count=len(applications)
@@ -105,12 +141,10 @@ def correct_applications(database: Database, paths: Sequence[Path]) -> ImportSum
     """Correct applications already in the round (``import applications --update``):
     the columns the files have replace the stored values, every changed value goes to
     the audit log, and a selection run made before becomes stale."""
-    _check_files(paths)
+    check_files(paths)
     with database.session() as session:
         repository.require_open(session)
-        config = repository.load_config(session)
-        stored = {app.id: app for app in repository.applications(session)}
-        corrected = read_corrections(paths, config, stored, repository.scored_reviews(session))
+        corrected = read_corrections(session, paths).result()
         changes = updates.update_applications(session, corrected, source=_source(paths))
         fields = changes.field_counts()
         audit_log.audit(
@@ -137,12 +171,10 @@ def correct_applications(database: Database, paths: Sequence[Path]) -> ImportSum
 def import_reviewers(database: Database, paths: Sequence[Path]) -> ImportSummary:
     """Add reviewers and update known ones: a column the files lack leaves a known
     reviewer's value as it is, a blank cell in a column they have clears it."""
-    _check_files(paths)
+    check_files(paths)
     with database.session() as session:
         repository.require_open(session)
-        config = repository.load_config(session)
-        stored = {r.id: r for r in repository.reviewers(session)}
-        reviewers = read_reviewers(paths, config, stored)
+        reviewers = read_reviewers(session, paths).result()
         changes = updates.upsert_reviewers(session, reviewers)
         fields = changes.field_counts()
         audit_log.audit(
@@ -167,18 +199,10 @@ def import_reviewers(database: Database, paths: Sequence[Path]) -> ImportSummary
 
 
 def import_scores(database: Database, paths: Sequence[Path]) -> ImportSummary:
-    _check_files(paths)
+    check_files(paths)
     with database.session() as session:
         repository.require_open(session)
-        config = repository.load_config(session)
-        assigned = repository.assignments(session)
-        reviews = read_scores(
-            paths,
-            config,
-            repository.application_tracks(session),
-            repository.reviewer_ids(session),
-            assigned or None,
-        )
+        reviews = read_scores(session, paths).result()
         added, replaced = repository.replace_reviews(session, reviews, source=_source(paths))
         conflicts = sum(1 for r in reviews if r.conflict)
         audit_log.audit(

@@ -21,6 +21,10 @@ def lock_round(database: Database) -> None:
             raise RefusedByState("lock.no_run")
         if run.digest != inputs_digest(repository.load_round(session)):
             raise RefusedByState("lock.stale")
+        try:  # what is locked must print: the run's record has to be readable
+            runs.recorded_run(run)
+        except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
+            raise RefusedByState("export.unreadable_run", run=str(run.id)) from exc
         info.status = "locked"
         audit_log.audit(session, "lock", info.name)
 

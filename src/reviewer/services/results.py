@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
 from reviewer.domain.model import RoundData, RoundResult, Status
 from reviewer.domain.recorded import reason_text
 from reviewer.domain.selection import render_quota_why
-from reviewer.i18n import Lang
+from reviewer.i18n import Lang, normalise_lang
 
 
 def _number(value: Decimal | None) -> float | None:
@@ -75,3 +76,15 @@ def selection_json(
             for tie in selection.boundary_ties
         ],
     }
+
+
+def stored_json(stored: Mapping[str, Any], lang: Lang | None = None) -> dict[str, Any]:
+    """The object of DESIGN §6 as a run stored it, with the reasons in ``lang`` (each run
+    keeps them in every language; a run of an older program kept one)."""
+    document = {key: value for key, value in stored.items() if key not in ("reasons", "record")}
+    reasons = stored.get("reasons", {}).get(normalise_lang(lang), {})
+    document["applications"] = [
+        {**entry, "reason": reasons.get(entry["id"], entry.get("reason", ""))}
+        for entry in stored.get("applications", ())
+    ]
+    return document

@@ -10,7 +10,7 @@ from sqlalchemy import inspect
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from reviewer.domain.config import RoundConfig
+from reviewer.domain.config import RoundConfig, TextLimits
 from reviewer.domain.config_toml import load_config
 from reviewer.errors import InvalidInput, Location, RefusedByState
 from reviewer.store import repository
@@ -74,6 +74,17 @@ def create_round(target: str | Path, config: RoundConfig) -> None:
             _remove_sqlite(path)
         raise
     database.close()
+
+
+def text_limits() -> TextLimits:
+    """The longest names a round database holds (``parse_config`` refuses longer ones)."""
+    return config_limits()
+
+
+def read_config(path: str | Path) -> RoundConfig:
+    """Read and validate a round.toml file as ``init`` does, names checked against the
+    database's columns."""
+    return load_config(str(path), limits=config_limits())
 
 
 def init_round(target: str | Path, config_path: str | Path) -> RoundConfig:

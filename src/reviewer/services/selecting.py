@@ -14,7 +14,7 @@ from reviewer.domain.recorded_json import record_document
 from reviewer.domain.stopping import CancelToken
 from reviewer.errors import InvalidInput
 from reviewer.i18n import LANGS, Lang
-from reviewer.services.results import selection_json
+from reviewer.services.results import selection_json, stored_json
 from reviewer.store import audit as audit_log
 from reviewer.store import repository, runs
 from reviewer.store.engine import Database
@@ -26,7 +26,7 @@ class SelectionRun:
     digest: str
     created_at: datetime
     data: RoundData
-    result: RoundResult
+    result: RoundResult | None  # None for a locked round's recorded run (not computed again)
     document: dict[str, Any]
     recorded: bool = True
 
@@ -57,20 +57,27 @@ def run_selection(
     selection that is stopped or fails records nothing (see :func:`compute`)."""
     with database.session() as session:
         data = repository.load_round(session)
-        result, document = compute(data, lang, time_limit=time_limit, cancel=cancel)
         digest = inputs_digest(data)
-        created = audit_log.now()
         latest = runs.latest_run(session)
         if (
             repository.round_info(session).status == "locked"
             and latest is not None
             and latest.digest == digest
         ):
-            # A locked round keeps its final run: the same inputs give the same result.
+            # A locked round keeps its final run: what it recorded is the answer, also
+            # after an upgrade of the program; nothing is computed again.
             return SelectionRun(
-                latest.id, digest, latest.created_at, data, result, document, recorded=False
+                latest.id,
+                digest,
+                latest.created_at,
+                data,
+                None,
+                stored_json(latest.result, lang),
+                recorded=False,
             )
         repository.require_open(session)
+        result, document = compute(data, lang, time_limit=time_limit, cancel=cancel)
+        created = audit_log.now()
         recorded = record(data, result, digest=digest, created_at=created)
         stored = {
             **document,

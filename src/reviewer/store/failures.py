@@ -110,7 +110,7 @@ def database_error(exc: DBAPIError) -> ReviewerError:
         or state in _BUSY_STATES
         or "database is locked" in lowered
         or "database table is locked" in lowered
-        or "busy" in lowered
+        or "database is busy" in lowered
     ):
         return RefusedByState("store.busy")
     if (

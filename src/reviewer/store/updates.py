@@ -96,11 +96,14 @@ def _row_fields(row: ApplicationRow) -> dict[str, Any]:
 
 
 def update_applications(
-    session: Session, applications: Sequence[Application], source: str
+    session: Session,
+    applications: Sequence[Application],
+    source: str,
+    reason: str | None = None,
 ) -> Changes:
     """Write the corrected ``applications`` (each already in the round) over the stored
     ones. Each changed application gets one audit entry with the old and new value of
-    every field that changed."""
+    every field that changed (and the ``reason``, when one was given)."""
     ids = [app.id for app in applications]
     rows: dict[str, ApplicationRow] = {}
     for chunk in _chunks(ids):
@@ -115,7 +118,10 @@ def update_applications(
         if not new:
             continue
         updated[app.id] = tuple(new)
-        audit(session, "application.update", app.id, old=old, new=new, source=source)
+        detail: dict[str, Any] = {"old": old, "new": new, "source": source}
+        if reason is not None:
+            detail["reason"] = reason
+        audit(session, "application.update", app.id, **detail)
         for name in APPLICATION_FIELDS:
             if name in new:
                 setattr(row, "track_id" if name == "track" else name, getattr(app, name))

@@ -5,9 +5,11 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from reviewer.i18n import Lang, normalise_lang
+from reviewer.resources import path
 from reviewer.ui.main_window import MainWindow
 from reviewer.ui.settings import Settings
 from reviewer.ui.translation import Translations, install_translator
@@ -20,7 +22,14 @@ def application(argv: Sequence[str] | None = None) -> QApplication:
     assert isinstance(app, QApplication)
     app.setApplicationName("reviewer")
     app.setOrganizationName("reviewer")
+    _add_fonts()
     return app
+
+
+def _add_fonts() -> None:
+    """The shipped NanumGothic, so Korean shows on a machine without a Korean font."""
+    for name in ("NanumGothic.ttf", "NanumGothicBold.ttf"):
+        QFontDatabase.addApplicationFont(str(path("fonts", name)))
 
 
 def make_window(

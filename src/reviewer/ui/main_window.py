@@ -32,6 +32,7 @@ from reviewer.services import locking
 from reviewer.services.browse import RoundOverview
 from reviewer.ui.dialogs.export import open_export
 from reviewer.ui.dialogs.lock import ask_lock, ask_unlock_reason
+from reviewer.ui.dialogs.new_round import open_new_round
 from reviewer.ui.round_session import RoundSession, error_text
 from reviewer.ui.settings import Settings
 from reviewer.ui.translation import Translations
@@ -39,11 +40,13 @@ from reviewer.ui.views.applications import ApplicationsView
 from reviewer.ui.views.audit import AuditView
 from reviewer.ui.views.base import View
 from reviewer.ui.views.dashboard import DashboardView
+from reviewer.ui.views.import_view import ImportView
 from reviewer.ui.views.reviewers import ReviewersView
 from reviewer.ui.views.selection import SelectionView
 from reviewer.ui.views.start import StartPage
 
 ROUND_SUFFIXES = (".db", ".sqlite", ".sqlite3")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".csv")  # dropped on an open round: imported
 
 
 class MainWindow(QMainWindow):
@@ -71,12 +74,14 @@ class MainWindow(QMainWindow):
         self.start = StartPage(settings)
         self.start.open_requested.connect(self.open_round)
         self.start.choose_requested.connect(self.choose_round)
+        self.start.new_requested.connect(self.new_round)
         self.views: list[View] = [
             DashboardView(self.session),
             ApplicationsView(self.session),
             ReviewersView(self.session),
             SelectionView(self.session),
             AuditView(self.session),
+            ImportView(self.session),
         ]
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -128,6 +133,8 @@ class MainWindow(QMainWindow):
         return action
 
     def _make_actions(self) -> None:
+        self.new_action = self._action(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.new_round)
         self.open_action = self._action(QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(self.choose_round)
         self.close_action = self._action("Ctrl+W")
@@ -144,6 +151,15 @@ class MainWindow(QMainWindow):
         self.lock_action.triggered.connect(self.lock_round)
         self.unlock_action = self._action("Ctrl+Shift+L")
         self.unlock_action.triggered.connect(self.unlock_round)
+        self.import_actions: dict[str, QAction] = {}
+        for kind, shortcut in (
+            ("applications", "Ctrl+Shift+A"),
+            ("reviewers", "Ctrl+Shift+R"),
+            ("scores", "Ctrl+Shift+S"),
+        ):
+            action = self._action(shortcut)
+            action.triggered.connect(lambda _=False, kind=kind: self.import_files(kind))
+            self.import_actions[kind] = action
         self.view_actions: list[QAction] = []
         for number, view in enumerate(self.views, start=1):
             action = self._action(f"Ctrl+{number}")
@@ -160,6 +176,7 @@ class MainWindow(QMainWindow):
 
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
+        self.file_menu.addAction(self.new_action)
         self.file_menu.addAction(self.open_action)
         self.recent_menu = self.file_menu.addMenu("")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
@@ -167,6 +184,9 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.round_menu = bar.addMenu("")
+        for action in self.import_actions.values():
+            self.round_menu.addAction(action)
+        self.round_menu.addSeparator()
         self.round_menu.addAction(self.select_action)
         self.round_menu.addAction(self.export_action)
         self.round_menu.addSeparator()
@@ -187,6 +207,7 @@ class MainWindow(QMainWindow):
         self.round_menu.setTitle(self.tr("&Round"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
+        self.new_action.setText(self.tr("&New round…"))
         self.open_action.setText(self.tr("&Open round…"))
         self.close_action.setText(self.tr("&Close round"))
         self.quit_action.setText(self.tr("&Quit"))
@@ -195,6 +216,9 @@ class MainWindow(QMainWindow):
         self.export_action.setText(self.tr("&Export reports…"))
         self.lock_action.setText(self.tr("&Lock round…"))
         self.unlock_action.setText(self.tr("&Unlock round…"))
+        self.import_actions["applications"].setText(self.tr("Import &applications…"))
+        self.import_actions["reviewers"].setText(self.tr("Import r&eviewers…"))
+        self.import_actions["scores"].setText(self.tr("Import &scores…"))
         self.korean_action.setText("한국어")
         self.english_action.setText("English")
         for number, view in enumerate(self.views):
@@ -226,6 +250,10 @@ class MainWindow(QMainWindow):
         return self._lang
 
     # -- opening and closing ---------------------------------------------------------------
+
+    def new_round(self) -> None:
+        """The new-round form; the round it creates is opened."""
+        self.dialog = open_new_round(self, self.open_round, lambda: self._lang)
 
     def choose_round(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -299,6 +327,19 @@ class MainWindow(QMainWindow):
         if self.session.is_open:
             self.dialog = open_export(self.session, self)
 
+    def import_files(self, kind: str | None, paths: list[str] | None = None) -> None:
+        """Show the import view and check ``paths`` (or the files the user chooses) as
+        ``kind``; without a kind, the files' headers tell it."""
+        view = self.view("import")
+        assert isinstance(view, ImportView)
+        if paths is None:
+            self.go_to("import")
+            view.choose_files(kind)
+            self.dialog = view.file_dialog
+        else:
+            view.set_files(paths, kind)
+            self.go_to("import")
+
     def lock_round(self) -> None:
         """Ask, then lock the round (refused, with the reason shown, when no current
         selection run exists)."""
@@ -356,6 +397,9 @@ class MainWindow(QMainWindow):
         self.unlock_action.setEnabled(is_open and locked)
         locked_tip = self.tr("The round is locked: unlock it first") if locked else ""
         self.select_action.setToolTip(locked_tip)
+        for action in self.import_actions.values():
+            action.setEnabled(is_open and not locked)
+            action.setToolTip(locked_tip)
         for view in self.views:
             view.set_locked(locked)
 
@@ -383,9 +427,15 @@ class MainWindow(QMainWindow):
         if rounds:
             self.open_round(rounds[0])
             event.acceptProposedAction()
+            return
+        workbooks = [p for p in paths if p.lower().endswith(WORKBOOK_SUFFIXES)]
+        if workbooks and self.session.is_open:
+            self.import_files(None, workbooks)
+            event.acceptProposedAction()
 
-    @staticmethod
-    def _droppable(path: str) -> bool:
+    def _droppable(self, path: str) -> bool:
+        if self.session.is_open and path.lower().endswith(WORKBOOK_SUFFIXES):
+            return True
         return path.lower().endswith(ROUND_SUFFIXES)
 
     # -- closing -------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ DISPLACED = "#fdebd3"
 UNRANKED = "#f0f0f0"
 CUTOFF = "#c62828"
 CUTOFF_FILL = "#fdecea"
+PROBLEM_FILL = "#f8cdc8"  # a form field or cell holding a problem
 WARNING = "#fff4ce"
 LOCKED = "#e4e7eb"
 INK = "#1f2933"

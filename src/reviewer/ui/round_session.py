@@ -111,9 +111,12 @@ class RoundSession(QObject):
         function: Callable[[OpenRound], T],
         on_result: Callable[[T], None],
         failure_title: str | None = None,
+        *,
+        on_error: Callable[[BaseException], None] | None = None,
     ) -> TaskHandle | None:
         """Read from the round in the worker; ``on_result`` gets the value on the GUI
-        thread (not at all when the round was closed meanwhile)."""
+        thread (not at all when the round was closed meanwhile). A failure goes to
+        ``on_error`` when given, else to ``failed``."""
         current = self._round
         if current is None:
             return None
@@ -125,7 +128,9 @@ class RoundSession(QObject):
             if self._round is current:
                 on_result(value)
 
-        return self._submit(name, task, done, failure_title or self.tr("Cannot read the round"))
+        return self._submit(
+            name, task, done, failure_title or self.tr("Cannot read the round"), on_error=on_error
+        )
 
     def change(
         self,

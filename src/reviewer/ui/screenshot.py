@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-VIEWS = ("start", "dashboard", "applications", "reviewers", "selection", "audit")
+VIEWS = ("start", "dashboard", "applications", "reviewers", "selection", "audit", "import")
 SIZE = (1320, 820)
 
 

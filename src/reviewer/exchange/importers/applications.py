@@ -21,11 +21,14 @@ from reviewer.exchange.tables import values
 from reviewer.exchange.tables.reader import (
     Column,
     Field,
+    Reading,
     Table,
+    TableMatch,
     TableSpec,
     cell,
     header_note,
     read_tables,
+    table_of_rows,
 )
 from reviewer.exchange.tables.values import BadValue, Cell, is_blank
 
@@ -108,6 +111,9 @@ UPDATE_SPEC = TableSpec(
     fields=tuple(dataclasses.replace(f, required=f.name == "id") for f in SPEC.fields),
 )
 
+# what an unknown column is read as: a free attribute under its header (Table.uses)
+ATTRIBUTE = "attribute"
+
 # the longest values the database keeps (the String columns of store.models.ApplicationRow),
 # in characters; the title is unbounded Text
 MAX_LENGTHS = {"id": 64, "company": 300, "business_no": 16, "field": 100, "region": 200}
@@ -158,11 +164,15 @@ def read_applications(
     """Every application of ``paths``, validated whole; raises ``InvalidInputs`` listing
     every problem, so nothing half-valid is returned. An id among ``existing`` (the
     round's applications) is refused: correcting one is :func:`read_corrections`."""
+    return check_applications(paths, config, existing).result()
+
+
+def check_applications(
+    paths: Sequence[Path], config: RoundConfig, existing: Collection[str] = ()
+) -> Reading[Application]:
+    """What :func:`read_applications` reads, with every problem instead of raising."""
     rows = _Rows(config, frozenset(existing))
-    for table in read_tables(paths, SPEC, rows.errors):
-        rows.read(table)
-    rows.errors.raise_if_any()
-    return rows.result
+    return rows.read_all(paths, SPEC)
 
 
 def read_corrections(
@@ -178,11 +188,46 @@ def read_corrections(
     field as it is; only the id column is required. An id not in the round is refused,
     and so is a move to another track whose criteria do not take the scores already
     recorded (``scored``: application id → reviews with scores)."""
+    return check_corrections(paths, config, stored, scored).result()
+
+
+def check_corrections(
+    paths: Sequence[Path],
+    config: RoundConfig,
+    stored: Mapping[str, Application],
+    scored: Mapping[str, int] | None = None,
+) -> Reading[Application]:
+    """What :func:`read_corrections` reads, with every problem instead of raising."""
     rows = _Rows(config, frozenset(), stored, scored or {})
-    for table in read_tables(paths, UPDATE_SPEC, rows.errors):
+    return rows.read_all(paths, UPDATE_SPEC)
+
+
+def read_correction_form(
+    values: Mapping[str, str],
+    label: str,
+    config: RoundConfig,
+    stored: Mapping[str, Application],
+    scored: Mapping[str, int] | None = None,
+) -> Application:
+    """One application corrected in a form: ``values`` maps field names (``id`` and the
+    fields to change) to the text typed, read and validated exactly as a row of
+    ``import applications --update`` would be; a name that is no field is a free
+    attribute's header. ``label`` names the form in messages."""
+    fields = {f.name: f for f in UPDATE_SPEC.fields}
+    header: list[Cell] = [
+        english_header(fields[name]) if name in fields else name for name in values
+    ]
+    row: list[Cell] = list(values.values())
+    rows = _Rows(config, frozenset(), stored, scored or {})
+    table = table_of_rows(label, [header, row], UPDATE_SPEC, rows.errors)
+    if table is not None:
         rows.read(table)
     rows.errors.raise_if_any()
-    return rows.result
+    return rows.result[0]
+
+
+def english_header(field: Field) -> str:
+    return next(a for a in field.aliases if a.isascii() and a == a.lower())
 
 
 class _Rows:
@@ -205,11 +250,18 @@ class _Rows:
         self.result: list[Application] = []
         self.budgeted = {t.id for t in config.tracks if t.budget is not None}
 
+    def read_all(self, paths: Sequence[Path], spec: TableSpec) -> Reading[Application]:
+        matches: list[TableMatch] = []
+        for table in read_tables(paths, spec, self.errors, matches):
+            self.read(table)
+        return Reading(self.result, self.errors, matches)
+
     def read(self, table: Table) -> None:
         columns = table.columns
         amount_column = columns.get("amount")
         unit = _amount_unit(table, amount_column, self.config, self.errors, self.stored is None)
         attributes = _attribute_names(table.extra)
+        table.uses.update((column.index, ATTRIBUTE) for _, column in attributes)
         for row_number, row in table.data():
             before = len(self.errors.errors)
             fields = self._cells(table, row_number, row, unit)

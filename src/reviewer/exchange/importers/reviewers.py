@@ -17,7 +17,15 @@ from reviewer.exchange.importers.lookup import (
     track_list,
 )
 from reviewer.exchange.tables import values
-from reviewer.exchange.tables.reader import Column, Field, Table, TableSpec, cell, read_tables
+from reviewer.exchange.tables.reader import (
+    Column,
+    Field,
+    Reading,
+    Table,
+    TableSpec,
+    cell,
+    read_tables,
+)
 from reviewer.exchange.tables.values import BadValue, Cell
 
 SPEC = TableSpec(
@@ -61,13 +69,18 @@ def read_reviewers(
     problem, so nothing half-valid is returned. A reviewer already in the round
     (``stored``) keeps the values of the columns its file lacks (a blank cell in a column
     the file has clears the value)."""
-    errors = ErrorList()
+    return check_reviewers(paths, config, stored).result()
+
+
+def check_reviewers(
+    paths: Sequence[Path], config: RoundConfig, stored: Mapping[str, Reviewer] | None = None
+) -> Reading[Reviewer]:
+    """What :func:`read_reviewers` reads, with every problem instead of raising."""
+    reading: Reading[Reviewer] = Reading()
     seen: dict[str, Seen] = {}
-    result: list[Reviewer] = []
-    for table in read_tables(paths, SPEC, errors):
-        _read_rows(table, config, errors, seen, result, stored or {})
-    errors.raise_if_any()
-    return result
+    for table in read_tables(paths, SPEC, reading.errors, reading.tables):
+        _read_rows(table, config, reading.errors, seen, reading.rows, stored or {})
+    return reading
 
 
 def _read_rows(

@@ -15,7 +15,7 @@ from reviewer.domain.model import Review
 from reviewer.exchange.importers.score_checks import ScoreImport
 from reviewer.exchange.importers.scores_long import read_long
 from reviewer.exchange.importers.scores_wide import read_wide
-from reviewer.exchange.tables.reader import Field, TableSpec, read_tables
+from reviewer.exchange.tables.reader import Field, Reading, TableMatch, TableSpec, read_tables
 
 SPEC = TableSpec(
     sheet_names=("점수", "평가", "평가점수", "심사점수", "채점", "scores", "score", "평가표"),
@@ -84,11 +84,22 @@ def read_scores(
     ``reviewers`` are the round's reviewer ids; ``assignments`` the (application id,
     reviewer id) pairs the round assigned, or None / empty when it assigns none.
     """
+    return check_scores(paths, config, applications, reviewers, assignments).result()
+
+
+def check_scores(
+    paths: Sequence[Path],
+    config: RoundConfig,
+    applications: Mapping[str, str],
+    reviewers: Collection[str],
+    assignments: Collection[tuple[str, str]] | None,
+) -> Reading[Review]:
+    """What :func:`read_scores` reads, with every problem instead of raising."""
     state = ScoreImport(config, applications, reviewers, assignments)
-    for table in read_tables(paths, SPEC, state.errors):
+    matches: list[TableMatch] = []
+    for table in read_tables(paths, SPEC, state.errors, matches):
         if "criterion" in table.columns and "score" in table.columns:
             read_long(table, state)
         else:
             read_wide(table, state)
-    state.errors.raise_if_any()
-    return state.reviews
+    return Reading(state.reviews, state.errors, matches)

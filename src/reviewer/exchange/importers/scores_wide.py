@@ -21,6 +21,9 @@ from reviewer.exchange.importers.score_checks import Scale, ScoreImport, criteri
 from reviewer.exchange.tables.reader import Column, Table, header_keys
 from reviewer.exchange.tables.values import BadValue, Cell, flag, fold, is_blank, nfc, text
 
+# what a criterion column is read as (Table.uses): ``criterion:<criterion id>``
+CRITERION = "criterion:"
+
 
 @dataclass(frozen=True)
 class _Slot:
@@ -220,6 +223,7 @@ def _plans(table: Table, state: ScoreImport) -> tuple[dict[str, _Plan], tuple[in
                 missing.append(criterion)
                 continue
             indexes.update(column.index for column in found)
+            table.uses.setdefault(found[0].index, CRITERION + criterion.id)
             if len(found) > 1 and criterion.id not in reported:
                 reported.add(criterion.id)
                 state.fail(

@@ -8,6 +8,10 @@ every row with the sheet's own row number. Problems with the file itself (unread
 damaged, wrong encoding, no header, no data rows, the table on several sheets) are added
 to the caller's :class:`ErrorList`. ``input_files`` names the files of one import so
 that two of the same name are told apart in messages.
+
+A :class:`Reading` is what an importer made of one import's files: the rows it read
+without a problem, every problem, and how each table's headers were matched
+(:class:`TableMatch`), so a preview shows exactly what the import would store.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import cast
+from typing import Generic, TypeVar, cast
 
 from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
@@ -38,6 +42,8 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 _LEADING_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|\(\d{1,2}\)|[\u2460-\u2473])\s*(?=\S)")
 _TRAILING_NOTE = re.compile(r"^(.*?)\s*[\(\[（［【<](.*)[\)\]）］】>]\s*$")
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -94,6 +100,9 @@ class Table:
     header_index: int
     columns: dict[str, Column] = field(default_factory=dict)
     extra: list[Column] = field(default_factory=list)
+    # what the importer read some of the ``extra`` columns as (column index → a name of
+    # its own, e.g. ``criterion:tech``), for :meth:`match`
+    uses: dict[int, str] = field(default_factory=dict)
 
     @property
     def header_row(self) -> int:
@@ -110,6 +119,59 @@ class Table:
     def where(self, row: int | None = None, column: Column | str | None = None) -> Location:
         header = column.header if isinstance(column, Column) else column
         return Location(file=self.file, sheet=self.sheet, row=row, column=header)
+
+    def match(self, spec: TableSpec) -> TableMatch:
+        """How this table's headers were read (see :class:`TableMatch`)."""
+        by_index = {column.index: name for name, column in self.columns.items()}
+        headers = tuple(
+            HeaderMatch(
+                column.index,
+                column.header,
+                by_index.get(column.index) or self.uses.get(column.index),
+            )
+            for column in sorted([*self.columns.values(), *self.extra], key=lambda c: c.index)
+        )
+        absent = tuple(f.name for f in spec.fields if f.name not in self.columns)
+        rows = sum(1 for _ in self.data())
+        return TableMatch(self.file, self.sheet, self.header_row, headers, absent, rows)
+
+
+@dataclass(frozen=True)
+class HeaderMatch:
+    """One header of a table: its column (0 for A), the header as written, and the field
+    it was read as (None: no field of the table; the importer kept or ignored it)."""
+
+    column: int
+    header: str
+    field: str | None
+
+
+@dataclass(frozen=True)
+class TableMatch:
+    """How one table was read: where its header row is, each header with the field it
+    means, the fields of the table it lacks, and how many data rows it has."""
+
+    file: str
+    sheet: str | None
+    header_row: int
+    headers: tuple[HeaderMatch, ...]
+    absent: tuple[str, ...]
+    rows: int
+
+
+@dataclass
+class Reading(Generic[T]):
+    """What an importer made of one import's files: the rows read without a problem,
+    every problem found, and how each readable table's headers were matched."""
+
+    rows: list[T] = field(default_factory=list)
+    errors: ErrorList = field(default_factory=ErrorList)
+    tables: list[TableMatch] = field(default_factory=list)
+
+    def result(self) -> list[T]:
+        """The rows, when the files hold no problem; else raises ``InvalidInputs``."""
+        self.errors.raise_if_any()
+        return self.rows
 
 
 def row_is_blank(row: Sequence[Cell]) -> bool:
@@ -184,12 +246,21 @@ def input_files(paths: Sequence[Path], errors: ErrorList) -> list[tuple[Path, st
     return files
 
 
-def read_tables(paths: Sequence[Path], spec: TableSpec, errors: ErrorList) -> Iterator[Table]:
-    """The readable tables of one import's files; what cannot be read goes to ``errors``."""
+def read_tables(
+    paths: Sequence[Path],
+    spec: TableSpec,
+    errors: ErrorList,
+    matches: list[TableMatch] | None = None,
+) -> Iterator[Table]:
+    """The readable tables of one import's files; what cannot be read goes to ``errors``.
+    With ``matches``, how each table was matched is added to it once the caller has read
+    the table (so that what the caller made of its other columns is included)."""
     for path, label in input_files(paths, errors):
         table = read_table(path, spec, errors, label)
         if table is not None:
             yield table
+            if matches is not None:
+                matches.append(table.match(spec))
 
 
 # -- reading files ---------------------------------------------------------------------
@@ -420,6 +491,14 @@ def header_index(rows: Sequence[Sequence[Cell]], spec: TableSpec) -> int | None:
     return None
 
 
+def table_of_rows(
+    label: str, rows: list[list[Cell]], spec: TableSpec, errors: ErrorList
+) -> Table | None:
+    """A table of ``rows`` held in memory (a form, not a file), its header located and
+    matched as a file's would be; ``label`` names it in messages."""
+    return _locate_header(Table(label, None, rows, 0), spec, errors)
+
+
 def _locate_header(table: Table, spec: TableSpec, errors: ErrorList) -> Table | None:
     required = [f for f in spec.fields if f.required]
     location = table.where()
@@ -480,7 +559,10 @@ def cell(row: Sequence[Cell], column: Column | None) -> Cell:
 __all__ = [
     "Column",
     "Field",
+    "HeaderMatch",
+    "Reading",
     "Table",
+    "TableMatch",
     "TableSpec",
     "cell",
     "file_labels",

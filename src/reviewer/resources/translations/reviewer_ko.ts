@@ -87,14 +87,34 @@
 <context>
     <name>ApplicationsView</name>
     <message>
-        <location filename="../../ui/views/applications.py" line="54"/>
+        <location filename="../../ui/views/applications.py" line="64"/>
         <source>Applications</source>
         <translation>신청과제</translation>
     </message>
     <message>
-        <location filename="../../ui/views/applications.py" line="58"/>
+        <location filename="../../ui/views/applications.py" line="67"/>
+        <source>&amp;Correct…</source>
+        <translation>고치기(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/applications.py" line="69"/>
         <source>Search id, title, company, business no. or field</source>
         <translation>과제번호, 과제명, 기업명, 사업자등록번호, 기술분야 검색</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/applications.py" line="112"/>
+        <source>The round is locked: unlock it to correct an application</source>
+        <translation>회차가 잠겨 있습니다. 과제를 고치려면 잠금을 해제하세요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/applications.py" line="114"/>
+        <source>Choose an application to correct it</source>
+        <translation>고칠 과제를 고르세요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/applications.py" line="116"/>
+        <source>Correct this application; every change is audited with its reason</source>
+        <translation>이 과제를 고칩니다. 바뀐 값은 모두 사유와 함께 감사 기록에 남습니다</translation>
     </message>
 </context>
 <context>
@@ -147,6 +167,109 @@
         <location filename="../../ui/views/audit.py" line="59"/>
         <source>All actions</source>
         <translation>모든 작업</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/correct.py" line="28"/>
+        <source>Title</source>
+        <translation>과제명</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/correct.py" line="29"/>
+        <source>Company</source>
+        <translation>기업명</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/correct.py" line="30"/>
+        <source>Business no.</source>
+        <translation>사업자등록번호</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/correct.py" line="31"/>
+        <source>Field</source>
+        <translation>기술분야</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/correct.py" line="32"/>
+        <source>Amount (KRW, e.g. 4억 5천만원)</source>
+        <translation>신청금액 (원, 예: 4억 5천만원)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/correct.py" line="33"/>
+        <source>Region</source>
+        <translation>소재지</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/correct.py" line="34"/>
+        <source>Bonus</source>
+        <translation>가점</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/correct.py" line="35"/>
+        <source>Penalty</source>
+        <translation>감점</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/correct.py" line="59"/>
+        <source>Correct application {id}</source>
+        <translation>과제 {id} 고치기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/correct.py" line="68"/>
+        <source>Track</source>
+        <translation>트랙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/correct.py" line="82"/>
+        <source>None</source>
+        <translation>일반</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/correct.py" line="85"/>
+        <source>AI category</source>
+        <translation>AI 구분</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/correct.py" line="87"/>
+        <source>Investment commitment</source>
+        <translation>투자확약</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/correct.py" line="88"/>
+        <source>Guarantee</source>
+        <translation>기보보증</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/correct.py" line="92"/>
+        <source>(not given)</source>
+        <translation>(없음)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/correct.py" line="93"/>
+        <source>Yes</source>
+        <translation>예</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/correct.py" line="94"/>
+        <source>No</source>
+        <translation>아니오</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/correct.py" line="104"/>
+        <source>Why is it corrected? (required, audited)</source>
+        <translation>고치는 사유 (필수, 감사 기록에 남음)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/correct.py" line="130"/>
+        <source>Reason</source>
+        <translation>사유</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/correct.py" line="165"/>
+        <source>Change a field and give the reason to save</source>
+        <translation>값을 바꾸고 사유를 적어야 저장할 수 있습니다</translation>
     </message>
 </context>
 <context>
@@ -324,137 +447,137 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="188"/>
+        <location filename="../../ui/dialogs/export.py" line="189"/>
         <source>Export reports</source>
         <translation>보고서 내보내기</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="193"/>
+        <location filename="../../ui/dialogs/export.py" line="194"/>
         <source>Write the reports of selection run #{run} as it was recorded. Every report is written in full before any file is replaced.</source>
         <translation>기록된 선정 실행 #{run}의 결과로 보고서를 만듭니다. 모든 보고서를 끝까지 작성한 뒤에 기존 파일을 바꿉니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="198"/>
+        <location filename="../../ui/dialogs/export.py" line="199"/>
         <source>Write the reports of the newest selection run.</source>
         <translation>가장 최근 선정 실행의 결과로 보고서를 만듭니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="199"/>
+        <location filename="../../ui/dialogs/export.py" line="200"/>
         <source>Ranked &amp;PDF</source>
         <translation>순위 보고서 PDF(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="200"/>
+        <location filename="../../ui/dialogs/export.py" line="201"/>
         <source>Results &amp;workbook</source>
         <translation>결과 엑셀 파일(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="201"/>
+        <location filename="../../ui/dialogs/export.py" line="202"/>
         <source>&amp;Score sheets (folder)</source>
         <translation>개인별 평가표 폴더(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="203"/>
+        <location filename="../../ui/dialogs/export.py" line="204"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="204"/>
+        <location filename="../../ui/dialogs/export.py" line="205"/>
         <source>Report &amp;language</source>
         <translation>보고서 언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="207"/>
+        <location filename="../../ui/dialogs/export.py" line="208"/>
         <source>Files written in {folder}</source>
         <translation>저장한 파일 ({folder})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="209"/>
+        <location filename="../../ui/dialogs/export.py" line="210"/>
         <source>Files written</source>
         <translation>저장한 파일</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="211"/>
+        <location filename="../../ui/dialogs/export.py" line="212"/>
         <source>&amp;Open</source>
         <translation>열기(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="212"/>
+        <location filename="../../ui/dialogs/export.py" line="213"/>
         <source>Open the chosen file with the system&apos;s viewer</source>
         <translation>선택한 파일을 기본 프로그램으로 엽니다</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="213"/>
+        <location filename="../../ui/dialogs/export.py" line="214"/>
         <source>Open &amp;folder</source>
         <translation>폴더 열기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="214"/>
+        <location filename="../../ui/dialogs/export.py" line="215"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="262"/>
+        <location filename="../../ui/dialogs/export.py" line="263"/>
         <source>Starting the export…</source>
         <translation>내보내기를 시작하는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="290"/>
+        <location filename="../../ui/dialogs/export.py" line="291"/>
         <source>Cancelling…</source>
         <translation>취소하는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="312"/>
+        <location filename="../../ui/dialogs/export.py" line="313"/>
         <source>Writing the ranked PDF ({number} of {count})…</source>
         <translation>순위 보고서 PDF 작성 중 ({number}/{count})…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="314"/>
+        <location filename="../../ui/dialogs/export.py" line="315"/>
         <source>Writing the results workbook ({number} of {count})…</source>
         <translation>결과 엑셀 파일 작성 중 ({number}/{count})…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="315"/>
+        <location filename="../../ui/dialogs/export.py" line="316"/>
         <source>Writing the score sheets ({number} of {count})…</source>
         <translation>개인별 평가표 작성 중 ({number}/{count})…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="320"/>
+        <location filename="../../ui/dialogs/export.py" line="321"/>
         <source>Done: {count} files written.</source>
         <translation>완료: 파일 {count}개를 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="330"/>
+        <location filename="../../ui/dialogs/export.py" line="331"/>
         <source>Nothing was exported.</source>
         <translation>내보낸 파일이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="335"/>
+        <location filename="../../ui/dialogs/export.py" line="336"/>
         <source>In this window: Round ▸ Run selection (Ctrl+R), then export again.</source>
         <translation>이 창에서는 평가 회차 ▸ 선정 실행(Ctrl+R)으로 선정한 뒤 다시 내보내세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="343"/>
+        <location filename="../../ui/dialogs/export.py" line="344"/>
         <source>Export cancelled.</source>
         <translation>내보내기를 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="345"/>
+        <location filename="../../ui/dialogs/export.py" line="346"/>
         <source>No file was written; reports exported earlier are unchanged.</source>
         <translation>저장한 파일이 없으며, 이전에 내보낸 보고서는 그대로입니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="408"/>
+        <location filename="../../ui/dialogs/export.py" line="414"/>
         <source>Choose at least one report and where it goes</source>
         <translation>보고서를 하나 이상 고르고 저장할 위치를 지정하세요</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="410"/>
+        <location filename="../../ui/dialogs/export.py" line="416"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export.py" line="410"/>
+        <location filename="../../ui/dialogs/export.py" line="416"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
@@ -505,9 +628,336 @@
 <context>
     <name>Gauge</name>
     <message>
-        <location filename="../../ui/views/widgets.py" line="96"/>
+        <location filename="../../ui/views/widgets.py" line="101"/>
         <source>{achieved} achieved of {required} required</source>
         <translation>필요 {required}건 중 {achieved}건 달성</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreview</name>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="22"/>
+        <source>Read</source>
+        <translation>읽음</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="24"/>
+        <source>Read as a score</source>
+        <translation>점수로 읽음</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="26"/>
+        <source>Kept as an extra column</source>
+        <translation>추가 항목으로 보관</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="28"/>
+        <source>Not read</source>
+        <translation>읽지 않음</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="30"/>
+        <source>Not in the file</source>
+        <translation>파일에 없음</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="36"/>
+        <source>An unknown column: kept with each application under its header</source>
+        <translation>알 수 없는 열입니다. 열 제목 그대로 각 신청과제에 함께 보관합니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="40"/>
+        <source>No field of this table: the column is not imported</source>
+        <translation>이 표의 항목이 아니므로 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="44"/>
+        <source>The file has no such column: the stored values stay as they are</source>
+        <translation>파일에 이 열이 없으므로 저장된 값을 그대로 둡니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="48"/>
+        <source>The file has no such column: a known reviewer keeps the stored value</source>
+        <translation>파일에 이 열이 없으므로 이미 등록된 심사위원은 저장된 값을 그대로 유지합니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="53"/>
+        <source>The file has no such column: the field stays blank</source>
+        <translation>파일에 이 열이 없으므로 이 항목은 비워 둡니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="69"/>
+        <location filename="../../ui/models/import_preview.py" line="104"/>
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="70"/>
+        <location filename="../../ui/models/import_preview.py" line="105"/>
+        <source>Sheet</source>
+        <translation>시트</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="73"/>
+        <source>Header row</source>
+        <translation>제목 행</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="78"/>
+        <location filename="../../ui/models/import_preview.py" line="107"/>
+        <source>Column</source>
+        <translation>열</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="80"/>
+        <source>Header in the file</source>
+        <translation>파일의 열 제목</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="81"/>
+        <source>Read as</source>
+        <translation>읽은 항목</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="84"/>
+        <source>Outcome</source>
+        <translation>처리</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="106"/>
+        <source>Row</source>
+        <translation>행</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="110"/>
+        <source>Problem</source>
+        <translation>문제</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="122"/>
+        <location filename="../../ui/models/import_preview.py" line="138"/>
+        <source>Reviewer</source>
+        <translation>심사위원</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="123"/>
+        <source>Name</source>
+        <translation>성명</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="124"/>
+        <source>Affiliation</source>
+        <translation>소속</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="127"/>
+        <source>Tracks</source>
+        <translation>담당 트랙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="130"/>
+        <source>E-mail</source>
+        <translation>이메일</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="137"/>
+        <source>Application</source>
+        <translation>신청과제</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="153"/>
+        <source>Conflict</source>
+        <translation>이해충돌</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_preview.py" line="159"/>
+        <source>Comment</source>
+        <translation>의견</translation>
+    </message>
+</context>
+<context>
+    <name>ImportView</name>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="119"/>
+        <location filename="../../ui/views/import_view.py" line="138"/>
+        <source>Import</source>
+        <translation>가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="122"/>
+        <source>The files hold:</source>
+        <translation>파일 내용:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="123"/>
+        <source>Applications</source>
+        <translation>신청과제</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="124"/>
+        <source>Reviewers</source>
+        <translation>심사위원</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="125"/>
+        <source>Scores</source>
+        <translation>평가 점수</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="126"/>
+        <source>Choose…</source>
+        <translation>선택…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="127"/>
+        <source>Correct existing applications</source>
+        <translation>기존 신청과제 수정</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="130"/>
+        <source>Each row names an application already in the round: the columns the file has replace the stored values, and every change is recorded in the audit log</source>
+        <translation>각 행은 이미 회차에 있는 신청과제를 가리킵니다. 파일에 있는 열의 값으로 저장된 값을 바꾸고, 바뀐 내용은 모두 감사 기록에 남습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="134"/>
+        <source>Choose files…</source>
+        <translation>파일 선택…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="135"/>
+        <source>Check again</source>
+        <translation>다시 확인</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="136"/>
+        <source>Read the files again (after correcting them)</source>
+        <translation>파일을 다시 읽습니다 (파일을 고친 뒤)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="137"/>
+        <source>Clear</source>
+        <translation>지우기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="148"/>
+        <source>Choose the files to import</source>
+        <translation>가져올 파일 선택</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="151"/>
+        <source>Workbooks (*.xlsx *.xlsm *.csv)</source>
+        <translation>엑셀·CSV 파일 (*.xlsx *.xlsm *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="151"/>
+        <source>All files (*)</source>
+        <translation>모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="349"/>
+        <source>The round is locked: unlock it to import</source>
+        <translation>평가 회차가 잠겨 있습니다. 가져오려면 잠금을 해제하세요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="351"/>
+        <source>Choose the files to import first</source>
+        <translation>먼저 가져올 파일을 선택하세요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="353"/>
+        <source>Choose what the files hold first</source>
+        <translation>먼저 파일 내용을 선택하세요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="355"/>
+        <location filename="../../ui/views/import_view.py" line="412"/>
+        <source>Importing…</source>
+        <translation>가져오는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="357"/>
+        <source>The files are being checked</source>
+        <translation>파일을 확인하고 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="359"/>
+        <source>Problems found: {count}. Correct the files and check again</source>
+        <translation>문제 {count}건이 있습니다. 파일을 고친 뒤 다시 확인하세요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="363"/>
+        <source>The files hold no rows to import</source>
+        <translation>가져올 행이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="371"/>
+        <source>Write the checked rows ({count}) to the round</source>
+        <translation>확인한 행 {count}개를 평가 회차에 저장합니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="389"/>
+        <source>Choose files, or drop workbooks (.xlsx, .csv) on the window. Nothing is written to the round until you press Import.</source>
+        <translation>파일을 선택하거나 엑셀·CSV 파일(.xlsx, .csv)을 창에 끌어다 놓으세요. [가져오기]를 누르기 전에는 회차에 아무것도 저장되지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="396"/>
+        <source>Files: {files}</source>
+        <translation>파일: {files}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="408"/>
+        <source>The round is locked: files can be checked, but nothing is imported until it is unlocked.</source>
+        <translation>평가 회차가 잠겨 있습니다. 파일을 확인할 수는 있지만 잠금을 해제할 때까지 가져올 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="416"/>
+        <source>Checking the files…</source>
+        <translation>파일을 확인하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="422"/>
+        <source>The headers do not tell what these files hold: choose applications, reviewers or scores above.</source>
+        <translation>열 제목만으로는 파일 내용을 알 수 없습니다. 위에서 신청과제, 심사위원, 평가 점수 중 하나를 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="433"/>
+        <source>Nothing was imported: {reason}</source>
+        <translation>가져오지 않았습니다: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="440"/>
+        <source>Problems found: {count}. Correct the files and check again; nothing can be imported until then. Rows read without a problem: {rows}.</source>
+        <translation>문제 {count}건이 있습니다. 파일을 고친 뒤 다시 확인하세요. 그때까지는 가져올 수 없습니다. 문제없이 읽은 행: {rows}개.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="446"/>
+        <source>The files hold no rows to import.</source>
+        <translation>가져올 행이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="451"/>
+        <source>Rows checked: {rows}, and no problems found. Nothing is written to the round until you press Import.</source>
+        <translation>{rows}개 행을 확인했고 문제가 없습니다. [가져오기]를 누르기 전에는 회차에 아무것도 저장되지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="466"/>
+        <source>Problems ({count})</source>
+        <translation>문제 ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="467"/>
+        <source>Columns ({count})</source>
+        <translation>열 ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="469"/>
+        <source>Rows (first {shown} of {total})</source>
+        <translation>행 ({total}개 중 처음 {shown}개)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="471"/>
+        <source>Rows ({count})</source>
+        <translation>행 ({count})</translation>
     </message>
 </context>
 <context>
@@ -526,182 +976,383 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>Reviewer</source>
         <translation>평가 도구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>Open a round database to begin.</source>
         <translation>평가 회차 데이터베이스를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>Open &amp;recent</source>
         <translation>최근 회차 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>&amp;Round</source>
         <translation>평가 회차(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="210"/>
+        <source>&amp;New round…</source>
+        <translation>새 평가 회차(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>&amp;Open round…</source>
         <translation>평가 회차 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>&amp;Close round</source>
         <translation>회차 닫기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>Re&amp;fresh</source>
         <translation>새로 고침(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>&amp;Run selection</source>
         <translation>선정 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>&amp;Export reports…</source>
         <translation>보고서 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>&amp;Lock round…</source>
         <translation>회차 잠그기(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>&amp;Unlock round…</source>
         <translation>회차 잠금 해제(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="219"/>
+        <source>Import &amp;applications…</source>
+        <translation>신청과제 가져오기(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="220"/>
+        <source>Import r&amp;eviewers…</source>
+        <translation>심사위원 가져오기(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="221"/>
+        <source>Import &amp;scores…</source>
+        <translation>평가 점수 가져오기(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>Open round</source>
         <translation>평가 회차 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>Round databases (*.db);;All files (*)</source>
         <translation>평가 회차 데이터베이스 (*.db);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>Opening {target}…</source>
         <translation>{target} 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>Cannot open the round</source>
         <translation>평가 회차를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>The round was not locked</source>
         <translation>회차를 잠그지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>The round was not unlocked</source>
         <translation>회차 잠금을 해제하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>{name} — Reviewer</source>
         <translation>{name} — 평가 도구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>🔒 Locked</source>
         <translation>🔒 잠김</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>Open for changes</source>
         <translation>변경 가능</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>The round is locked: its data and results cannot change until it is unlocked</source>
         <translation>회차가 잠겨 있습니다. 잠금을 해제할 때까지 데이터와 결과를 바꿀 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>The round is locked: unlock it first</source>
         <translation>회차가 잠겨 있습니다. 먼저 잠금을 해제하세요</translation>
     </message>
 </context>
 <context>
-    <name>RankingModel</name>
+    <name>NewRoundDialog</name>
     <message>
-        <location filename="../../ui/models/ranking.py" line="56"/>
-        <source>Track</source>
+        <location filename="../../ui/dialogs/new_round.py" line="235"/>
+        <source>Round</source>
+        <translation>평가 회차</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="237"/>
+        <source>Aggregation</source>
+        <translation>점수 집계</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="239"/>
+        <source>Selection</source>
+        <translation>선정</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="242"/>
+        <location filename="../../ui/dialogs/new_round.py" line="437"/>
+        <source>Tracks</source>
         <translation>트랙</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="57"/>
-        <source>Rank</source>
-        <translation>순위</translation>
+        <location filename="../../ui/dialogs/new_round.py" line="243"/>
+        <source>Tracks, row {row}</source>
+        <translation>트랙, {row}행</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="58"/>
-        <source>Application</source>
-        <translation>과제번호</translation>
+        <location filename="../../ui/dialogs/new_round.py" line="246"/>
+        <location filename="../../ui/dialogs/new_round.py" line="439"/>
+        <source>Quotas</source>
+        <translation>쿼터</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="59"/>
-        <source>Company</source>
-        <translation>기업명</translation>
+        <location filename="../../ui/dialogs/new_round.py" line="247"/>
+        <source>Quotas, row {row}</source>
+        <translation>쿼터, {row}행</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="60"/>
-        <source>Title</source>
-        <translation>과제명</translation>
+        <location filename="../../ui/dialogs/new_round.py" line="249"/>
+        <source>Default rubric</source>
+        <translation>기본 평가표</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="63"/>
-        <source>AI</source>
-        <translation>AI 구분</translation>
+        <location filename="../../ui/dialogs/new_round.py" line="252"/>
+        <source>Rubric of {track}</source>
+        <translation>{track} 평가표</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="72"/>
-        <source>Reviews</source>
-        <translation>평가 수</translation>
+        <location filename="../../ui/dialogs/new_round.py" line="255"/>
+        <source>{rubric}, row {row}</source>
+        <translation>{rubric}, {row}행</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="75"/>
-        <source>Final score</source>
-        <translation>최종 점수</translation>
+        <location filename="../../ui/dialogs/new_round.py" line="303"/>
+        <source>Correct the problem shown first</source>
+        <translation>먼저 표시된 문제를 고치세요</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="82"/>
-        <source>Status</source>
-        <translation>상태</translation>
+        <location filename="../../ui/dialogs/new_round.py" line="305"/>
+        <source>Choose where to save the round database first</source>
+        <translation>먼저 평가 회차 데이터베이스를 저장할 위치를 정하세요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="340"/>
+        <source>The round.toml was not imported</source>
+        <translation>round.toml을 가져오지 못했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="350"/>
+        <source>The round.toml was not saved: {message}</source>
+        <translation>round.toml을 저장하지 못했습니다: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="353"/>
+        <source>The round was not created: {message}</source>
+        <translation>평가 회차를 만들지 못했습니다: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="361"/>
+        <source>Save the round database as</source>
+        <translation>평가 회차 데이터베이스 저장 위치</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="363"/>
+        <source>Round databases (*.db);;All files (*)</source>
+        <translation>평가 회차 데이터베이스 (*.db);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="373"/>
+        <source>Creating the round…</source>
+        <translation>평가 회차를 만드는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="393"/>
+        <source>Import round.toml</source>
+        <translation>round.toml 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="395"/>
+        <location filename="../../ui/dialogs/new_round.py" line="415"/>
+        <source>Round configurations (*.toml);;All files (*)</source>
+        <translation>회차 설정 파일 (*.toml);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="408"/>
+        <source>Imported {path}</source>
+        <translation>{path}에서 설정을 가져왔습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="413"/>
+        <source>Export round.toml</source>
+        <translation>round.toml 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="429"/>
+        <source>Saved {path}</source>
+        <translation>{path}에 저장했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="436"/>
+        <source>Round and rules</source>
+        <translation>회차·평가 규칙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="438"/>
+        <source>Rubrics</source>
+        <translation>평가표</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="440"/>
+        <source>round.toml</source>
+        <translation>round.toml</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="444"/>
+        <source>New round from the Seoul 2025 template</source>
+        <translation>서울 2025 양식으로 새 회차 만들기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="447"/>
+        <source>The round.toml the form stands for: it is kept in the round database, and Export writes it to a file. Edit the form to change it.</source>
+        <translation>이 양식이 나타내는 round.toml입니다. 평가 회차 데이터베이스에 함께 보관되며, ‘round.toml 내보내기’로 파일에 쓸 수 있습니다. 내용을 바꾸려면 양식을 고치세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="453"/>
+        <source>Each track selects at most its seats; a budget caps the sum of the amounts its selections request (blank: no budget). An application without the investment commitment or guarantee its track needs is ineligible. A quota on “linked” tracks counts the tracks ticked Linked.</source>
+        <translation>트랙마다 선정 정원까지 선정하며, 예산이 있으면 선정 과제의 신청금액 합계가 예산을 넘을 수 없습니다 (비우면 예산 제한 없음). 트랙이 요구하는 투자확약이나 기보보증이 없는 신청과제는 부적격입니다. 대상이 ‘연계 트랙’인 쿼터는 ‘연계’에 체크한 트랙을 셉니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="461"/>
+        <source>A quota asks that the chosen AI categories make up at least (or, ticked “More than”, more than) a share of the selections in its tracks: each track on its own, or the tracks combined.</source>
+        <translation>쿼터는 대상 트랙의 선정 과제 가운데 고른 AI 구분의 과제가 최소 비율 이상(‘초과’에 체크하면 초과)이 되도록 합니다. 트랙마다 따로, 또는 대상 트랙을 합쳐서 적용합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="466"/>
+        <source>Show</source>
+        <translation>위치 보기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="467"/>
+        <source>Save the round &amp;database as</source>
+        <translation>데이터베이스 저장 위치(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="468"/>
+        <source>e.g. /rounds/2025-1.db</source>
+        <translation>예: /rounds/2025-1.db</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="469"/>
+        <source>&amp;Browse…</source>
+        <translation>찾아보기(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="470"/>
+        <source>&amp;Import round.toml…</source>
+        <translation>round.toml 가져오기(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="471"/>
+        <source>&amp;Export round.toml…</source>
+        <translation>round.toml 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="472"/>
+        <source>&amp;Create</source>
+        <translation>만들기(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_round.py" line="473"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+</context>
+<context>
+    <name>QuotaTable</name>
+    <message>
+        <location filename="../../ui/models/run.py" line="114"/>
+        <source>Quota</source>
+        <translation>쿼터</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/run.py" line="116"/>
+        <source>Required</source>
+        <translation>필요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/run.py" line="119"/>
+        <source>Achieved</source>
+        <translation>달성</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/run.py" line="123"/>
+        <source>Short</source>
+        <translation>부족</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/run.py" line="128"/>
+        <source>Why short</source>
+        <translation>부족 사유</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/run.py" line="131"/>
+        <source>Tracks</source>
+        <translation>트랙</translation>
     </message>
 </context>
 <context>
@@ -791,6 +1442,177 @@
     </message>
 </context>
 <context>
+    <name>RoundForm</name>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="324"/>
+        <source>{text} = {won} won</source>
+        <translation>{text} = {won}원</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="331"/>
+        <source>Own ({count} criteria)</source>
+        <translation>별도 (평가항목 {count}개)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="334"/>
+        <source>Default</source>
+        <translation>기본</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="341"/>
+        <location filename="../../ui/models/config_tables.py" line="392"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="342"/>
+        <location filename="../../ui/models/config_tables.py" line="393"/>
+        <location filename="../../ui/models/config_tables.py" line="445"/>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="343"/>
+        <source>Seats</source>
+        <translation>선정 정원</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="346"/>
+        <source>Budget (won)</source>
+        <translation>예산 (원)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="349"/>
+        <source>In won or 억/만원: 80억, 8,000,000,000, 45,000만원</source>
+        <translation>원 단위 또는 억/만원: 80억, 8,000,000,000, 45,000만원</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="354"/>
+        <source>Linked</source>
+        <translation>연계</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="356"/>
+        <source>A linked track (TIPS, guarantee programmes)</source>
+        <translation>연계 트랙 (TIPS, 보증 연계 사업)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="360"/>
+        <source>Needs investment commitment</source>
+        <translation>투자확약 필요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="363"/>
+        <source>Needs guarantee</source>
+        <translation>기보보증 필요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="366"/>
+        <source>Rubric</source>
+        <translation>평가표</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="369"/>
+        <source>Edit a track&apos;s rubric on the Rubrics page</source>
+        <translation>트랙의 평가표는 ‘평가표’ 탭에서 고칩니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="396"/>
+        <source>Weight</source>
+        <translation>배점</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="398"/>
+        <source>Points of the 100-point total</source>
+        <translation>100점 만점 중 이 항목의 배점</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="402"/>
+        <source>Min</source>
+        <translation>최저점</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="409"/>
+        <source>Max</source>
+        <translation>최고점</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="416"/>
+        <source>Grades (instead of min–max)</source>
+        <translation>등급 (최저·최고점 대신)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="417"/>
+        <source>Named grades with values 0–1: 탁월=1, 우수=0.8</source>
+        <translation>등급 이름과 0~1 사이 값: 탁월=1, 우수=0.8</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="428"/>
+        <source>All tracks</source>
+        <translation>전체 트랙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="430"/>
+        <source>Linked tracks</source>
+        <translation>연계 트랙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="446"/>
+        <source>AI</source>
+        <translation>AI</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="447"/>
+        <source>AI+X</source>
+        <translation>AI+X</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="448"/>
+        <source>Non-AI</source>
+        <translation>비AI</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="451"/>
+        <source>Tracks</source>
+        <translation>대상 트랙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="453"/>
+        <source>all, linked, or track IDs separated by commas</source>
+        <translation>all(전체), linked(연계) 또는 쉼표로 구분한 트랙 ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="457"/>
+        <source>Each track</source>
+        <translation>트랙별</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="459"/>
+        <source>Ticked: in each track on its own; else the tracks combined</source>
+        <translation>체크: 트랙마다 따로 적용 / 체크 해제: 대상 트랙을 합쳐서 적용</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="465"/>
+        <source>Minimum share</source>
+        <translation>최소 비율</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="467"/>
+        <source>A decimal or a fraction: 0.3, 1/3</source>
+        <translation>소수 또는 분수: 0.3, 1/3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="472"/>
+        <source>More than</source>
+        <translation>초과</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/config_tables.py" line="474"/>
+        <source>Ticked: more than the share, not at least it</source>
+        <translation>체크: 비율 ‘이상’이 아니라 ‘초과’여야 합니다</translation>
+    </message>
+</context>
+<context>
     <name>RoundSession</name>
     <message>
         <location filename="../../ui/round_session.py" line="90"/>
@@ -798,88 +1620,432 @@
         <translation>회차를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/round_session.py" line="128"/>
+        <location filename="../../ui/round_session.py" line="132"/>
         <source>Cannot read the round</source>
         <translation>회차를 읽을 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/round_session.py" line="164"/>
+        <location filename="../../ui/round_session.py" line="169"/>
         <source>The change was not made</source>
         <translation>변경하지 못했습니다</translation>
     </message>
 </context>
 <context>
-    <name>SelectionView</name>
+    <name>RubricPane</name>
     <message>
-        <location filename="../../ui/views/selection.py" line="80"/>
-        <source>Selection</source>
-        <translation>선정</translation>
+        <location filename="../../ui/dialogs/round_form/tables.py" line="206"/>
+        <source>Default rubric</source>
+        <translation>기본 평가표</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="83"/>
-        <source>&amp;Run selection</source>
-        <translation>선정 실행(&amp;R)</translation>
+        <location filename="../../ui/dialogs/round_form/tables.py" line="208"/>
+        <source>(new track)</source>
+        <translation>(새 트랙)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="85"/>
-        <location filename="../../ui/views/selection.py" line="141"/>
-        <source>Compute the scores and the selection, and record the run (Ctrl+R)</source>
-        <translation>점수와 선정 결과를 계산하고 실행 기록을 남깁니다 (Ctrl+R)</translation>
+        <location filename="../../ui/dialogs/round_form/tables.py" line="209"/>
+        <source>Track: {name}</source>
+        <translation>트랙: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="87"/>
+        <location filename="../../ui/dialogs/round_form/tables.py" line="223"/>
+        <source>The default rubric scores every track that has no rubric of its own.</source>
+        <translation>기본 평가표는 별도 평가표가 없는 모든 트랙에 적용됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/tables.py" line="234"/>
+        <source>This track is scored by its own criteria below.</source>
+        <translation>이 트랙은 아래의 별도 평가항목으로 평가합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/tables.py" line="240"/>
+        <source>This track is scored by the default rubric (shown below). Tick “Own rubric” to give it criteria of its own.</source>
+        <translation>이 트랙은 기본 평가표(아래)로 평가합니다. 별도 평가항목을 쓰려면 ‘별도 평가표’를 체크하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/tables.py" line="260"/>
+        <source>&amp;Rubric of</source>
+        <translation>평가표(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/tables.py" line="261"/>
+        <source>Own rubric</source>
+        <translation>별도 평가표</translation>
+    </message>
+</context>
+<context>
+    <name>RunTable</name>
+    <message>
+        <location filename="../../ui/models/run.py" line="36"/>
+        <source>Boundary tie: only the tie-break order decided this row</source>
+        <translation>경계 동점: 동점 처리 순서로만 정해진 행입니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/run.py" line="46"/>
         <source>Track</source>
         <translation>트랙</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="88"/>
-        <source>Search id, company or title</source>
-        <translation>과제번호, 기업명, 과제명 검색</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/selection.py" line="109"/>
-        <source>No selection has run yet.</source>
-        <translation>아직 선정을 실행하지 않았습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/selection.py" line="112"/>
-        <source>Selection run #{run} · {at} · SHA-256 {digest}</source>
-        <translation>선정 실행 #{run} · {at} · SHA-256 {digest}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/selection.py" line="121"/>
-        <source>All tracks</source>
-        <translation>전체 트랙</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/selection.py" line="139"/>
-        <source>The round is locked: unlock it to run the selection again</source>
-        <translation>회차가 잠겨 있습니다. 선정을 다시 실행하려면 잠금을 해제하세요</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/selection.py" line="167"/>
-        <source>The selection did not run</source>
-        <translation>선정을 실행하지 못했습니다</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/selection.py" line="192"/>
-        <source>{shown} shown · {selected} selected</source>
-        <translation>{shown}건 표시 · {selected}건 선정</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/selection.py" line="212"/>
-        <source>Decided by its rank and final score.</source>
-        <translation>순위와 최종 점수로 정해졌습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/selection.py" line="213"/>
+        <location filename="../../ui/models/run.py" line="47"/>
         <source>Rank</source>
         <translation>순위</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="213"/>
+        <location filename="../../ui/models/run.py" line="50"/>
+        <source>Tie</source>
+        <translation>동점</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/run.py" line="54"/>
+        <source>Application</source>
+        <translation>과제번호</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/run.py" line="57"/>
+        <source>AI</source>
+        <translation>AI 구분</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/run.py" line="62"/>
+        <source>Reviews</source>
+        <translation>평가 수</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/run.py" line="65"/>
         <source>Final score</source>
         <translation>최종 점수</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/run.py" line="72"/>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/run.py" line="78"/>
+        <source>Gap</source>
+        <translation>점수 차</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/run.py" line="83"/>
+        <source>Company</source>
+        <translation>기업명</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/run.py" line="84"/>
+        <source>Title</source>
+        <translation>과제명</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionView</name>
+    <message>
+        <location filename="../../ui/views/selection.py" line="126"/>
+        <source>Selection</source>
+        <translation>선정</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="129"/>
+        <source>&amp;Run selection</source>
+        <translation>선정 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="130"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="131"/>
+        <source>Stop the selection; nothing is recorded</source>
+        <translation>선정을 멈춥니다. 아무것도 기록되지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="136"/>
+        <source>Scores or applications changed after this run: it no longer matches the data. Run the selection again before exporting or locking.</source>
+        <translation>이 실행 뒤에 점수나 신청과제가 바뀌어 결과가 데이터와 맞지 않습니다. 내보내거나 잠그기 전에 선정을 다시 실행하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="140"/>
+        <source>Why</source>
+        <translation>사유</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="141"/>
+        <source>Quotas</source>
+        <translation>쿼터</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="142"/>
+        <source>Seats and budgets</source>
+        <translation>정원과 예산</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="186"/>
+        <source>Selection run #{run} · {at} · {selected} selected · quota shortfall {shortfall} · SHA-256 {digest}</source>
+        <translation>선정 실행 #{run} · {at} · 선정 {selected}건 · 쿼터 부족 {shortfall} · SHA-256 {digest}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="210"/>
+        <source>Compute the scores and the selection, and record the run (Ctrl+R)</source>
+        <translation>점수와 선정 결과를 계산하고 실행 기록을 남깁니다 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="302"/>
+        <source>Boundary tie: a candidate of this track on the other side of the selection has the same final score; only the tie-break order decided.</source>
+        <translation>경계 동점: 이 트랙에서 선정 경계 건너편의 과제와 최종 점수가 같아 동점 처리 순서로만 정해졌습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="132"/>
+        <source>Track</source>
+        <translation>트랙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="133"/>
+        <source>Search id, company or title</source>
+        <translation>과제번호, 기업명, 과제명 검색</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="181"/>
+        <source>No selection has run yet.</source>
+        <translation>아직 선정을 실행하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="146"/>
+        <location filename="../../ui/views/selection.py" line="165"/>
+        <source>All tracks</source>
+        <translation>전체 트랙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="208"/>
+        <source>The round is locked: unlock it to run the selection again</source>
+        <translation>회차가 잠겨 있습니다. 선정을 다시 실행하려면 잠금을 해제하세요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="253"/>
+        <source>The selection was cancelled; nothing was recorded.</source>
+        <translation>선정을 취소했습니다. 아무것도 기록되지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="256"/>
+        <source>The selection did not run</source>
+        <translation>선정을 실행하지 못했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="276"/>
+        <source>{shown} shown · {selected} selected</source>
+        <translation>{shown}건 표시 · {selected}건 선정</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="288"/>
+        <source>Choose a row to see why it has its status.</source>
+        <translation>행을 고르면 그 상태가 된 이유를 보여 줍니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="293"/>
+        <source>Decided by its rank and final score.</source>
+        <translation>순위와 최종 점수로 정해졌습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="294"/>
+        <source>Rank</source>
+        <translation>순위</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="294"/>
+        <source>Final score</source>
+        <translation>최종 점수</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsFields</name>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="190"/>
+        <source>Round</source>
+        <translation>평가 회차</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="191"/>
+        <source>Aggregation of the reviews</source>
+        <translation>심사 점수 집계</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="192"/>
+        <source>Selection</source>
+        <translation>선정</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="195"/>
+        <source>Name</source>
+        <translation>회차 이름</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="196"/>
+        <source>e.g. 2025 서울형 R&amp;D 1차 평가</source>
+        <translation>예: 2025 서울형 R&amp;D 1차 평가</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="197"/>
+        <source>Shown in the window and on every report</source>
+        <translation>화면과 모든 보고서에 표시됩니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="199"/>
+        <source>Year</source>
+        <translation>연도</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="199"/>
+        <source>The programme&apos;s year</source>
+        <translation>사업 연도</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="201"/>
+        <source>Cutoff (points)</source>
+        <translation>과락 기준 점수</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="203"/>
+        <source>An application whose final score is below it fails</source>
+        <translation>최종 점수가 이보다 낮으면 과락입니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="206"/>
+        <source>Minimum reviews</source>
+        <translation>최소 평가 수</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="208"/>
+        <source>An application with fewer reviews has no final score</source>
+        <translation>평가 수가 이보다 적은 과제는 최종 점수가 없습니다 (평가 미완료)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="211"/>
+        <source>Decimals of scores</source>
+        <translation>점수 소수 자릿수</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="213"/>
+        <source>Final scores are rounded half-up to this many decimals</source>
+        <translation>최종 점수를 이 자릿수까지 반올림합니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="216"/>
+        <source>Region (eligibility)</source>
+        <translation>지역 요건</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="217"/>
+        <source>blank: any region</source>
+        <translation>비우면 지역 제한 없음</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="218"/>
+        <source>Only applicants located here are eligible, e.g. 서울</source>
+        <translation>이 지역에 있는 기업만 신청 자격이 있습니다. 예: 서울</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="221"/>
+        <source>Method</source>
+        <translation>집계 방식</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="223"/>
+        <source>trimmed (highest and lowest review dropped), mean or median</source>
+        <translation>trimmed(최고·최저 점수를 뺀 평균), mean(평균), median(중앙값)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="226"/>
+        <source>Trim from (reviews)</source>
+        <translation>절사 적용 평가 수</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="228"/>
+        <source>Trimming applies from this many reviews on</source>
+        <translation>평가가 이 수 이상이면 최고·최저 점수를 하나씩 뺍니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="231"/>
+        <source>Z-score calibration</source>
+        <translation>Z점수 보정</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="233"/>
+        <source>Calibrate each reviewer&apos;s scores against their own mean and spread</source>
+        <translation>심사위원마다 자신의 평균과 표준편차에 맞춰 점수를 보정합니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="236"/>
+        <source>Calibrate from (reviews)</source>
+        <translation>보정 적용 평가 수</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="238"/>
+        <source>A reviewer is calibrated once they have scored this many</source>
+        <translation>심사위원이 트랙에서 이만큼 평가하면 보정합니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="241"/>
+        <source>Bonus cap (points)</source>
+        <translation>가점 상한</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="243"/>
+        <source>The most bonus points an application can get</source>
+        <translation>과제가 받을 수 있는 가점의 최대치</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="246"/>
+        <source>Criterion floor (share)</source>
+        <translation>항목별 과락 기준 (비율)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="247"/>
+        <source>blank: none</source>
+        <translation>비우면 없음</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="248"/>
+        <source>An application whose mean on any criterion is below this share fails</source>
+        <translation>어느 평가항목이든 평균이 이 비율보다 낮으면 과락입니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="251"/>
+        <source>Objective order</source>
+        <translation>선정 목표 순서</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="253"/>
+        <source>fill, quota and score, in the order they count</source>
+        <translation>fill(정원 채우기), quota(쿼터), score(점수)를 우선하는 순서대로</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="256"/>
+        <source>Tie-break criteria</source>
+        <translation>동점 처리 기준</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="258"/>
+        <source>Criterion IDs separated by commas, compared in this order</source>
+        <translation>쉼표로 구분한 평가항목 ID, 이 순서로 비교합니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="261"/>
+        <source>Seat transfer</source>
+        <translation>정원 이전</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="263"/>
+        <source>Seats a track cannot fill pass to the other tracks</source>
+        <translation>트랙이 채우지 못한 정원을 다른 트랙으로 넘깁니다 (통합선발제)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="278"/>
+        <source>Calibrate reviewers&apos; scores (z-score)</source>
+        <translation>심사위원 점수 보정 (Z점수)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/fields.py" line="281"/>
+        <source>Pass unfilled seats to other tracks</source>
+        <translation>남은 정원을 다른 트랙으로 이전 (통합선발제)</translation>
     </message>
 </context>
 <context>
@@ -918,45 +2084,86 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../ui/models/ranking.py" line="31"/>
+        <location filename="../../ui/models/status.py" line="12"/>
         <source>Selected</source>
         <translation>선정</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="32"/>
+        <location filename="../../ui/models/status.py" line="13"/>
         <source>Selected by quota</source>
         <translation>쿼터 선정</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="33"/>
+        <location filename="../../ui/models/status.py" line="14"/>
         <source>Displaced by quota</source>
         <translation>쿼터 미선정</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="34"/>
+        <location filename="../../ui/models/status.py" line="15"/>
         <source>Not selected</source>
         <translation>미선정</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="35"/>
+        <location filename="../../ui/models/status.py" line="16"/>
         <source>Below cutoff</source>
         <translation>과락</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="36"/>
+        <location filename="../../ui/models/status.py" line="17"/>
         <source>Ineligible</source>
         <translation>부적격</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="37"/>
+        <location filename="../../ui/models/status.py" line="18"/>
         <source>Incomplete</source>
         <translation>평가 미완료</translation>
     </message>
     <message>
         <location filename="../../ui/models/applications.py" line="16"/>
-        <location filename="../../ui/models/ranking.py" line="66"/>
+        <location filename="../../ui/models/run.py" line="20"/>
         <source>None</source>
         <translation>일반</translation>
+    </message>
+</context>
+<context>
+    <name>TablePane</name>
+    <message>
+        <location filename="../../ui/dialogs/round_form/tables.py" line="143"/>
+        <source>&amp;Add row</source>
+        <translation>행 추가(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/round_form/tables.py" line="144"/>
+        <source>&amp;Remove row</source>
+        <translation>행 삭제(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>TrackFiguresTable</name>
+    <message>
+        <location filename="../../ui/models/run.py" line="148"/>
+        <source>Track</source>
+        <translation>트랙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/run.py" line="150"/>
+        <source>Seats</source>
+        <translation>선정 정원</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/run.py" line="154"/>
+        <source>Selected</source>
+        <translation>선정</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/run.py" line="161"/>
+        <source>Budget (KRW)</source>
+        <translation>예산 (원)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/run.py" line="168"/>
+        <source>Budget used (KRW)</source>
+        <translation>사용 예산 (원)</translation>
     </message>
 </context>
 <context>

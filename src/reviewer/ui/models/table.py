@@ -135,40 +135,90 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        # Views ask for a dozen roles per cell while painting: answer the ones a column
+        # does not use at once, comparing plain ints (comparing Qt enums costs more).
+        role = int(role)
+        if role not in _ROLES or not index.isValid():
             return None
-        row = self._rows[index.row()]
+        position = index.row()
+        if position >= len(self._rows):
+            return None
+        row = self._rows[position]
         column = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return column.text(row)
-        if role == SORT_ROLE:
-            return sort_key(column.value(row), column.number)
-        if role == KEY_ROLE:
-            return column.value(row)
-        if role == ROW_ROLE:
-            return row
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _BACKGROUND:
+            if column.background is None:
+                return None
+            colour = column.background(row)
+            return _brush(colour) if colour else None
+        if role == _ALIGNMENT:
+            if column.align is not None:
+                return column.align
+            return RIGHT if column.number else None
+        if role == _TOOLTIP:
             if column.tooltip is not None:
                 return column.tooltip(row)
             text = column.text(row)
             return text if len(text) > 40 else None
-        if role == Qt.ItemDataRole.BackgroundRole and column.background is not None:
-            colour = column.background(row)
-            return QBrush(QColor(colour)) if colour else None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column.align is not None:
-                return column.align
-            return RIGHT if column.number else None
+        if role == _SORT:
+            return sort_key(column.value(row), column.number)
+        if role == _KEY:
+            return column.value(row)
+        if role == _ROW:
+            return row
         return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows themselves: one Python sort by key, which at 10,000 rows takes
+        milliseconds where a proxy's comparisons through ``data`` take seconds."""
+        if not 0 <= column < len(self.columns):
+            return
+        spec = self.columns[column]
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        keyed = sorted(
+            range(len(self._rows)),
+            key=lambda i: sort_key(spec.value(self._rows[i]), spec.number),
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
+        if order == Qt.SortOrder.DescendingOrder and spec.number:
+            # blanks stay last whichever way the numbers run
+            blank = [i for i in keyed if spec.value(self._rows[i]) in (None, "")]
+            keyed = [i for i in keyed if spec.value(self._rows[i]) not in (None, "")] + blank
+        where = {old_row: new_row for new_row, old_row in enumerate(keyed)}
+        self._rows = [self._rows[i] for i in keyed]
+        self.changePersistentIndexList(
+            old, [self.index(where[i.row()], i.column()) if i.isValid() else i for i in old]
+        )
+        self.layoutChanged.emit()
+
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_SORT, _KEY, _ROW = int(SORT_ROLE), int(KEY_ROLE), int(ROW_ROLE)
+_ROLES = frozenset({_DISPLAY, _BACKGROUND, _ALIGNMENT, _TOOLTIP, _SORT, _KEY, _ROW})
+_BRUSHES: dict[str, QBrush] = {}
+
+
+def _brush(colour: str) -> QBrush:
+    brush = _BRUSHES.get(colour)
+    if brush is None:
+        brush = _BRUSHES[colour] = QBrush(QColor(colour))
+    return brush
 
 
 class RowFilter(QSortFilterProxyModel):
-    """Sorts by ``SORT_ROLE``; keeps the rows whose searched columns contain the search
-    text and whose filtered columns show the chosen values."""
+    """Keeps the rows whose searched columns contain the search text and whose filtered
+    columns show the chosen values. Sorting is the source model's own (``sort`` passes
+    it on), so a filter change never sorts the rows again."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(False)
         self._text = ""
         self._search: tuple[str, ...] = ()
         self._filters: dict[str, str] = {}
@@ -204,6 +254,13 @@ class RowFilter(QSortFilterProxyModel):
 
     def filters(self) -> dict[str, str]:
         return dict(self._filters)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        model = self.sourceModel()
+        if isinstance(model, RowTableModel):
+            model.sort(column, order)
+        else:
+            super().sort(column, order)
 
     def source_rows(self) -> list[Any]:
         """The rows shown, in the order shown."""

@@ -7,14 +7,15 @@ from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtWidgets import QSplitter, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
 from reviewer.domain.model import Application
-from reviewer.services import listing
+from reviewer.services import corrections, listing
 from reviewer.services.listing import ApplicationList
+from reviewer.ui.dialogs.correct import CorrectDialog, ask_correction
 from reviewer.ui.models.applications import ApplicationTable
 from reviewer.ui.models.table import ROW_ROLE, RowFilter
-from reviewer.ui.round_session import RoundSession
+from reviewer.ui.round_session import RoundSession, error_text
 from reviewer.ui.views.base import View
 from reviewer.ui.views.filters import FilterBar
 from reviewer.ui.views.widgets import data_table
@@ -26,6 +27,7 @@ class ApplicationsView(View):
     def __init__(self, session: RoundSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.listed: ApplicationList | None = None
+        self._reselect: str | None = None
         self.model = ApplicationTable(self)
         self.proxy = RowFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -34,6 +36,9 @@ class ApplicationsView(View):
         self.filters = FilterBar(self.model, self.proxy, self.table)
         self.details = QTextBrowser()
         self.details.setOpenLinks(False)
+        self.correct_button = QPushButton()
+        self.correct_button.clicked.connect(self.correct_selected)
+        self.dialog: CorrectDialog | None = None
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -43,7 +48,12 @@ class ApplicationsView(View):
         left_layout.addWidget(self.filters)
         left_layout.addWidget(self.table, 1)
         splitter.addWidget(left)
-        splitter.addWidget(self.details)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.details, 1)
+        right_layout.addWidget(self.correct_button)
+        splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
@@ -54,6 +64,7 @@ class ApplicationsView(View):
         return self.tr("Applications")
 
     def retranslate(self) -> None:
+        self.correct_button.setText(self.tr("&Correct…"))
         self.filters.retranslate()
         self.filters.set_placeholder(self.tr("Search id, title, company, business no. or field"))
         self.model.retranslate()
@@ -71,6 +82,15 @@ class ApplicationsView(View):
         )
         self.details.clear()
         self.loaded_with()
+        if self._reselect:
+            self.select_id(self._reselect)
+            self._reselect = None
+
+    def select_id(self, app_id: str) -> None:
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.index(row, 0).data(ROW_ROLE).id == app_id:
+                self.table.selectRow(row)
+                return
 
     def show_ids(self, ids: Sequence[str]) -> None:
         self.proxy.set_only(ids or None)
@@ -85,7 +105,41 @@ class ApplicationsView(View):
         rows = self.table.selectionModel().selectedRows()
         return rows[0].data(ROW_ROLE) if rows else None
 
+    def set_locked(self, locked: bool) -> None:
+        has = self.selected() is not None
+        self.correct_button.setEnabled(has and not locked)
+        if locked:
+            tip = self.tr("The round is locked: unlock it to correct an application")
+        elif not has:
+            tip = self.tr("Choose an application to correct it")
+        else:
+            tip = self.tr("Correct this application; every change is audited with its reason")
+        self.correct_button.setToolTip(tip)
+
+    # -- correcting ------------------------------------------------------------------------
+
+    def correct_selected(self) -> None:
+        app = self.selected()
+        if app is None or self.session.locked or self.listed is None:
+            return
+        self.dialog = ask_correction(self, app, self.listed.track_names, self._submit)
+
+    def _submit(self, dialog: CorrectDialog, values: dict[str, str], reason: str) -> None:
+        app_id = dialog.app.id
+
+        def done(_changed: object) -> None:
+            dialog.accept()
+            self._reselect = app_id
+
+        self.session.change(
+            "edit",
+            lambda r, control: corrections.correct_application(r.database, app_id, values, reason),
+            on_result=done,
+            on_error=lambda error: dialog.failed(error_text(error, self.session.lang())),
+        )
+
     def _selection_changed(self, *_: QItemSelection) -> None:
+        self.set_locked(self.session.locked)
         app = self.selected()
         if app is None:
             self.details.setHtml(

@@ -1,16 +1,21 @@
-"""The selection: run it, and read the newest run's ranking per track with its statuses
-and the reason of each row."""
+"""The selection: run it (in the worker, with progress and cancel), and read the newest
+run per track — the ranking with the cutoff line and the status colours of the report,
+each row's reason, the boundary ties, the quota report and the tracks' seats and
+budgets. A run older than the data says so."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QTableView,
@@ -19,11 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.services import selecting
-from reviewer.services.browse import RankingRow, RoundOverview
-from reviewer.ui.models.ranking import SELECTED_STATUSES, RankingFilter, RankingModel, status_label
+from reviewer.domain.stopping import CancelToken
+from reviewer.errors import SolverCancelled
+from reviewer.services import run_view, selecting
+from reviewer.services.run_view import RunRow, RunView
+from reviewer.ui import palette
+from reviewer.ui.models.run import QuotaTable, RunFilter, RunTable, TrackFiguresTable
+from reviewer.ui.models.status import SELECTED_STATUSES, status_label
+from reviewer.ui.models.table import ROW_ROLE
 from reviewer.ui.round_session import RoundSession, error_text
 from reviewer.ui.views.base import View
+from reviewer.ui.views.ranking_table import RankingTable
 from reviewer.ui.views.widgets import data_table
 
 
@@ -32,29 +43,58 @@ class SelectionView(View):
 
     def __init__(self, session: RoundSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
-        self.overview: RoundOverview | None = None
+        self.run: RunView | None = None
         self.running = False
+        self.token: CancelToken | None = None
+        self.track_names: dict[str, str] = {}
+
         self.run_button = QPushButton()
         self.run_button.clicked.connect(self.run_selection)
+        self.cancel_button = QPushButton()
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.setVisible(False)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(180)
+        self.progress.setVisible(False)
         self.state = QLabel()
         self.state.setWordWrap(True)
+        self.stale = QLabel()
+        self.stale.setWordWrap(True)
+        self.stale.setStyleSheet(
+            f"background: {palette.CUTOFF_FILL}; color: {palette.CUTOFF}; padding: 4px;"
+        )
+        self.stale.setVisible(False)
         self.track_label = QLabel()
         self.track_filter = QComboBox()
+        self.track_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.track_filter.currentIndexChanged.connect(self._track_changed)
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search_changed)
         self.counts = QLabel()
 
-        self.model = RankingModel(self)
-        self.proxy = RankingFilter(self)
+        self.model = RunTable(self)
+        self.proxy = RunFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.table: QTableView = data_table(self.proxy, stretch=4)
+        self.table: QTableView = data_table(self.proxy, table=RankingTable())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.details = QTextBrowser()
+        self.quotas = QuotaTable(self)
+        self.quota_table = data_table(self.quotas, sortable=False)
+        self.figures = TrackFiguresTable(self)
+        self.figure_table = data_table(self.figures, sortable=False)
+        self.details_box = QGroupBox()
+        QVBoxLayout(self.details_box).addWidget(self.details)
+        self.quota_box = QGroupBox()
+        QVBoxLayout(self.quota_box).addWidget(self.quota_table)
+        self.figure_box = QGroupBox()
+        QVBoxLayout(self.figure_box).addWidget(self.figure_table)
 
         top = QHBoxLayout()
         top.addWidget(self.run_button)
+        top.addWidget(self.cancel_button)
+        top.addWidget(self.progress)
         top.addWidget(self.state, 1)
         filters = QHBoxLayout()
         filters.addWidget(self.track_label)
@@ -66,13 +106,19 @@ class SelectionView(View):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(filters)
         left_layout.addWidget(self.table, 1)
+        side = QSplitter(Qt.Orientation.Vertical)
+        side.addWidget(self.details_box)
+        side.addWidget(self.figure_box)
+        side.addWidget(self.quota_box)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(self.details)
+        splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([800, 480])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.stale)
         layout.addWidget(splitter, 1)
         self.retranslate()
 
@@ -81,57 +127,80 @@ class SelectionView(View):
 
     def retranslate(self) -> None:
         self.run_button.setText(self.tr("&Run selection"))
-        self.run_button.setToolTip(
-            self.tr("Compute the scores and the selection, and record the run (Ctrl+R)")
-        )
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop the selection; nothing is recorded"))
         self.track_label.setText(self.tr("Track"))
         self.search.setPlaceholderText(self.tr("Search id, company or title"))
-        self.model.headerDataChanged.emit(
-            Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1
+        self.stale.setText(
+            self.tr(
+                "Scores or applications changed after this run: it no longer matches the "
+                "data. Run the selection again before exporting or locking."
+            )
         )
-        if self.overview is not None:
-            self._show(self.overview)
+        self.details_box.setTitle(self.tr("Why"))
+        self.quota_box.setTitle(self.tr("Quotas"))
+        self.figure_box.setTitle(self.tr("Seats and budgets"))
+        for model in (self.model, self.quotas, self.figures):
+            model.retranslate()
+        if self.track_filter.count():
+            self.track_filter.setItemText(0, self.tr("All tracks"))
+        self._show_state()
+        self.set_locked(self.session.locked)
         self._selection_changed()
 
     # -- data ----------------------------------------------------------------------------
 
     def load(self) -> None:
         lang = self.session.lang()
-        self.session.read("ranking", lambda r: r.overview(lang), self.show_overview)
+        self.session.read("run", lambda r: run_view.newest_run(r.database, lang), self.show_run)
 
-    def show_overview(self, overview: RoundOverview) -> None:
-        self.overview = overview
-        self._show(overview)
-        self.loaded_with()
-
-    def _show(self, overview: RoundOverview) -> None:
-        if overview.run_id is None or overview.run_at is None:
-            self.state.setText(self.tr("No selection has run yet."))
-        else:
-            self.state.setText(
-                self.tr("Selection run #{run} · {at} · SHA-256 {digest}").format(
-                    run=overview.run_id,
-                    at=f"{overview.run_at:%Y-%m-%d %H:%M}",
-                    digest=overview.digest,
-                )
-            )
+    def show_run(self, run: RunView | None) -> None:
+        self.run = run
+        overview = self.session.overview
+        self.track_names = dict(overview.tracks) if overview is not None else {}
+        self.quotas.track_names = self.track_names
         current = self.track_filter.currentData()
         self.track_filter.blockSignals(True)
         self.track_filter.clear()
         self.track_filter.addItem(self.tr("All tracks"), "")
-        for track_id, name in overview.tracks:
+        for track_id, name in self.track_names.items():
             self.track_filter.addItem(name, track_id)
         self.track_filter.setCurrentIndex(max(self.track_filter.findData(current or ""), 0))
         self.track_filter.blockSignals(False)
-        if self.model.rows() != list(overview.rows):
-            self.model.set_rows(overview.rows)
+        self.model.set_rows(run.rows if run is not None else ())
+        self.quotas.set_rows(run.quotas if run is not None else ())
+        self.figures.set_rows(run.tracks if run is not None else ())
         self.proxy.set_track(str(self.track_filter.currentData() or ""))
+        self._show_state()
         self._update_counts()
+        self.loaded_with()
+
+    def _show_state(self) -> None:
+        run = self.run
+        if run is None:
+            self.state.setText(self.tr("No selection has run yet."))
+            self.stale.setVisible(False)
+            return
+        self.state.setText(
+            self.tr(
+                "Selection run #{run} · {at} · {selected} selected · quota shortfall "
+                "{shortfall} · SHA-256 {digest}"
+            ).format(
+                run=run.run_id,
+                at=f"{run.created_at:%Y-%m-%d %H:%M}",
+                selected=run.selected,
+                shortfall=run.shortfall,
+                digest=run.digest[:16] + "…",
+            )
+        )
+        self.state.setToolTip(run.digest)
+        self.stale.setVisible(run.stale)
 
     def clear(self) -> None:
         super().clear()
-        self.overview = None
-        self.model.set_rows([])
+        self.run = None
+        for model in (self.model, self.quotas, self.figures):
+            model.set_rows([])
 
     def set_locked(self, locked: bool) -> None:
         self.run_button.setEnabled(not locked and not self.running)
@@ -141,28 +210,48 @@ class SelectionView(View):
             else self.tr("Compute the scores and the selection, and record the run (Ctrl+R)")
         )
 
+    def show_ids(self, ids: Sequence[str]) -> None:
+        self.proxy.set_only(ids or None)
+        self._update_counts()
+
     # -- running -------------------------------------------------------------------------
 
     def run_selection(self) -> None:
-        if self.session.locked or self.running:
+        if self.session.locked or self.running or not self.session.is_open:
             return
         lang = self.session.lang()
-        self.running = True
-        self.set_locked(self.session.locked)
+        token = CancelToken()
+        self.token = token
+        self._set_running(True)
         self.session.change(
             "select",
-            lambda r, control: selecting.run_selection(r.database, lang),
+            lambda r, control: selecting.run_selection(r.database, lang, cancel=token),
             on_result=self._ran,
             on_error=self._failed,
         )
 
-    def _ran(self, _run: object) -> None:
-        self.running = False
+    def cancel(self) -> None:
+        if self.token is not None:
+            self.token.cancel()
+            self.cancel_button.setEnabled(False)
+
+    def _set_running(self, running: bool) -> None:
+        self.running = running
+        self.cancel_button.setVisible(running)
+        self.cancel_button.setEnabled(running)
+        self.progress.setVisible(running)
         self.set_locked(self.session.locked)
 
+    def _ran(self, _run: object) -> None:
+        self.token = None
+        self._set_running(False)
+
     def _failed(self, error: BaseException) -> None:
-        self.running = False
-        self.set_locked(self.session.locked)
+        self.token = None
+        self._set_running(False)
+        if isinstance(error, SolverCancelled):
+            self.state.setText(self.tr("The selection was cancelled; nothing was recorded."))
+            return
         self.session.failed.emit(
             self.tr("The selection did not run"), error_text(error, self.session.lang())
         )
@@ -181,38 +270,37 @@ class SelectionView(View):
         self._update_counts()
 
     def _update_counts(self) -> None:
-        shown = self.proxy.rowCount()
-        selected = sum(
-            1
-            for row in range(shown)
-            if self.model.row_at(self.proxy.mapToSource(self.proxy.index(row, 0)).row()).status
-            in SELECTED_STATUSES
-        )
+        rows: list[RunRow] = self.proxy.source_rows()
+        selected = sum(1 for row in rows if row.status in SELECTED_STATUSES)
         self.counts.setText(
             self.tr("{shown} shown · {selected} selected").format(
-                shown=f"{shown:,}", selected=f"{selected:,}"
+                shown=f"{len(rows):,}", selected=f"{selected:,}"
             )
         )
 
-    def selected(self) -> RankingRow | None:
+    def selected(self) -> RunRow | None:
         rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        return self.model.row_at(self.proxy.mapToSource(rows[0]).row())
+        return rows[0].data(ROW_ROLE) if rows else None
 
     def _selection_changed(self, *_: QItemSelection) -> None:
         row = self.selected()
         if row is None:
-            self.details.setHtml(
-                f"<p>{escape(self.tr('Choose a row to see why it has its status.'))}</p>"
-            )
+            hint = self.tr("Choose a row to see why it has its status.")
+            self.details.setHtml(f"<p>{escape(hint)}</p>")
             return
-        final = "" if row.final_score is None else f"{row.final_score:.2f}"
+        final = "" if row.final is None else f"{row.final:.2f}"
         rank = "" if row.rank is None else str(row.rank)
         reason = row.reason or self.tr("Decided by its rank and final score.")
         rank_label, final_label = self.tr("Rank"), self.tr("Final score")
-        self.details.setHtml(
-            f"<h3>{escape(row.id)}</h3><p>{escape(row.title)}<br>{escape(row.company)}</p>"
+        parts = [
+            f"<h3>{escape(row.id)}</h3><p>{escape(row.title)}<br>{escape(row.company)}</p>",
             f"<p><b>{escape(status_label(row.status))}</b> · {escape(rank_label)} {rank}"
-            f" · {escape(final_label)} {final}</p><p>{escape(reason)}</p>"
-        )
+            f" · {escape(final_label)} {final}</p><p>{escape(reason)}</p>",
+        ]
+        if row.tie:
+            tie = self.tr(
+                "Boundary tie: a candidate of this track on the other side of the "
+                "selection has the same final score; only the tie-break order decided."
+            )
+            parts.append(f"<p style='color:{palette.CUTOFF}'>{escape(tie)}</p>")
+        self.details.setHtml("".join(parts))

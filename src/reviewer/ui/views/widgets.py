@@ -18,11 +18,16 @@ from reviewer.ui import palette
 
 
 def data_table(
-    model: QAbstractItemModel, *, sortable: bool = True, stretch: int = -1
+    model: QAbstractItemModel,
+    *,
+    sortable: bool = True,
+    stretch: int = -1,
+    table: QTableView | None = None,
 ) -> QTableView:
-    """A read-only table over ``model``: whole rows selected, alternating colours,
-    compact rows, columns sized to their contents (one column stretched if asked)."""
-    table = QTableView()
+    """A read-only table over ``model`` (in ``table``, or a new QTableView): whole rows
+    selected, alternating colours, compact rows, columns sized to their contents (one
+    column stretched if asked)."""
+    table = table if table is not None else QTableView()
     table.setModel(model)
     table.setSortingEnabled(sortable)
     if sortable:

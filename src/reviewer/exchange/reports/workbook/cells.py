@@ -85,11 +85,18 @@ def print_setup(sheet: Any, round_name: str, sheet_name: str) -> None:
 
 def _header_text(text: str, room: int) -> str:
     """``text`` for a header section: '&' starts a code there, so it is doubled; cut
-    with an ellipsis to fit."""
+    with an ellipsis so that the escaped text fits ``room``."""
     flat = " ".join(clean_text(text).split())
-    if len(flat) > room:
-        flat = flat[: room - 1] + "…"
-    return flat.replace("&", "&&")
+    escaped = flat.replace("&", "&&")
+    if len(escaped) <= room:
+        return escaped
+    kept = ""
+    for char in flat:
+        piece = "&&" if char == "&" else char
+        if len(kept) + len(piece) > room - 1:
+            break
+        kept += piece
+    return kept + "…"
 
 
 class Cells:
