@@ -75,12 +75,12 @@ class MainWindow(QMainWindow):
         self.start.choose_requested.connect(self.choose_round)
         self.start.new_requested.connect(self.new_round)
         self.views: list[View] = [
-            DashboardView(self.session),
+            DashboardView(self.session),  # in the order a round is worked through
+            ImportView(self.session),
             ApplicationsView(self.session),
             ReviewersView(self.session),
             SelectionView(self.session),
             AuditView(self.session),
-            ImportView(self.session),
         ]
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
