@@ -92,7 +92,10 @@ class MainWindow(QMainWindow):
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.setFixedWidth(max(150, self.fontMetrics().horizontalAdvance("M" * 12)))
         self.navigation.setSpacing(2)
-        self.navigation.setStyleSheet("QListWidget#navigation::item { padding: 6px 8px; }")
+        self.navigation.setStyleSheet(
+            "QListWidget#navigation { outline: 0; }"
+            "QListWidget#navigation::item { padding: 6px 8px; }"
+        )
         round_page = QWidget()
         row = QHBoxLayout(round_page)
         row.setContentsMargins(0, 0, 0, 0)
