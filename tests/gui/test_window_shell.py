@@ -119,11 +119,13 @@ def test_dropping_a_round_database_opens_it(
 def test_views_are_reached_by_shortcuts_and_the_navigation(
     qtbot: QtBot, opened: MainWindow
 ) -> None:
-    qtbot.keyClick(opened, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(opened, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert opened.current_view().key == "applications"
-    qtbot.keyClick(opened, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(opened, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert opened.current_view().key == "audit"
-    item = opened.navigation.item(2)
+    qtbot.keyClick(opened, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert opened.current_view().key == "import"
+    item = opened.navigation.item(3)
     rect = opened.navigation.visualItemRect(item)
     qtbot.mouseClick(opened.navigation.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert opened.current_view().key == "reviewers"

@@ -76,12 +76,12 @@ class MainWindow(QMainWindow):
         self.start.choose_requested.connect(self.choose_round)
         self.start.new_requested.connect(self.new_round)
         self.views: list[View] = [
-            DashboardView(self.session),
+            DashboardView(self.session),  # in the order a round is worked through
+            ImportView(self.session),
             ApplicationsView(self.session),
             ReviewersView(self.session),
             SelectionView(self.session),
             AuditView(self.session),
-            ImportView(self.session),
         ]
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -93,7 +93,10 @@ class MainWindow(QMainWindow):
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.setFixedWidth(max(150, self.fontMetrics().horizontalAdvance("M" * 12)))
         self.navigation.setSpacing(2)
-        self.navigation.setStyleSheet("QListWidget#navigation::item { padding: 6px 8px; }")
+        self.navigation.setStyleSheet(
+            "QListWidget#navigation { outline: 0; }"
+            "QListWidget#navigation::item { padding: 6px 8px; }"
+        )
         round_page = QWidget()
         row = QHBoxLayout(round_page)
         row.setContentsMargins(0, 0, 0, 0)
