@@ -21,14 +21,15 @@ from reviewer.domain.config import (
     SelectionRules,
     Track,
 )
-from reviewer.domain.config_toml import parse_config
+from reviewer.domain.config_toml import MAX_NUMBER, MAX_SEATS, parse_config
 from reviewer.domain.config_writer import config_toml
 
 SETTINGS = settings(max_examples=120, deadline=None)
 
 # any text a round.toml string may hold once stripped: Korean, quotes, escapes, controls
 texts = st.text(min_size=1, max_size=12).map(str.strip).filter(bool)
-numbers = st.floats(allow_nan=False, allow_infinity=False, width=64)
+# every number round.toml accepts: finite and at most MAX_NUMBER in size
+numbers = st.floats(min_value=-MAX_NUMBER, max_value=MAX_NUMBER, allow_nan=False, width=64)
 unit = st.floats(min_value=0, max_value=1, allow_nan=False)
 shares = st.one_of(
     st.fractions(min_value=0, max_value=1, max_denominator=1000),
@@ -63,7 +64,7 @@ def configs(draw: st.DrawFn) -> RoundConfig:
         Track(
             id=tid,
             name=name,
-            seats=draw(st.integers(0, 10**6)),
+            seats=draw(st.integers(0, MAX_SEATS)),
             criteria=draw(rubric(min_size=1)) if not default or draw(st.booleans()) else default,
             budget=draw(st.none() | st.integers(0, 10**15)),
             linked=draw(st.booleans()),
