@@ -1,4 +1,5 @@
-"""What the window shows of a round: its counts and the newest run's ranking."""
+"""What the window shows of a round wherever it is: its name, state, counts and tracks,
+and which selection run is the newest (the views read the run itself)."""
 
 from __future__ import annotations
 
@@ -7,24 +8,10 @@ from datetime import datetime
 
 from sqlalchemy import func, select
 
-from reviewer.i18n import Lang, normalise_lang
+from reviewer.i18n import Lang
 from reviewer.store import repository, runs
 from reviewer.store.engine import Database
 from reviewer.store.models import ApplicationRow, ReviewerRow, ReviewRow
-
-
-@dataclass(frozen=True)
-class RankingRow:
-    track: str
-    rank: int | None
-    id: str
-    company: str
-    title: str
-    ai_category: str
-    reviews: int
-    final_score: float | None
-    status: str
-    reason: str
 
 
 @dataclass(frozen=True)
@@ -39,12 +26,11 @@ class RoundOverview:
     run_id: int | None
     run_at: datetime | None
     digest: str | None
-    rows: tuple[RankingRow, ...]
 
 
 def round_overview(database: Database, lang: Lang | None = None) -> RoundOverview:
-    """The round's counts and, when a selection has run, its newest ranking, with the
-    reasons in ``lang`` (each run keeps them in every language)."""
+    """The round's counts and its newest run's identity: cheap enough to read after
+    every change (``lang`` is kept for callers that pass the window's language)."""
     with database.session() as session:
         info = repository.round_info(session)
         config = repository.load_config(session)
@@ -52,31 +38,7 @@ def round_overview(database: Database, lang: Lang | None = None) -> RoundOvervie
         def count(model: type) -> int:
             return int(session.scalar(select(func.count()).select_from(model)) or 0)
 
-        run = runs.latest_run(session)
-        rows: tuple[RankingRow, ...] = ()
-        if run is not None:
-            reasons = run.result.get("reasons", {}).get(normalise_lang(lang), {})
-            details = {
-                row.id: (row.company, row.title)
-                for row in session.execute(
-                    select(ApplicationRow.id, ApplicationRow.company, ApplicationRow.title)
-                )
-            }
-            rows = tuple(
-                RankingRow(
-                    track=entry["track"],
-                    rank=entry["rank"],
-                    id=entry["id"],
-                    company=details.get(entry["id"], ("", ""))[0],
-                    title=details.get(entry["id"], ("", ""))[1],
-                    ai_category=entry["ai_category"],
-                    reviews=entry["reviews"],
-                    final_score=entry["final_score"],
-                    status=entry["status"],
-                    reason=reasons.get(entry["id"], entry["reason"]),
-                )
-                for entry in run.result["applications"]
-            )
+        stamp = runs.latest_run_stamp(session)
         return RoundOverview(
             name=info.name,
             year=info.year,
@@ -85,8 +47,7 @@ def round_overview(database: Database, lang: Lang | None = None) -> RoundOvervie
             reviewers=count(ReviewerRow),
             reviews=count(ReviewRow),
             tracks=tuple((t.id, t.name) for t in config.tracks),
-            run_id=None if run is None else run.id,
-            run_at=None if run is None else run.created_at,
-            digest=None if run is None else run.digest,
-            rows=rows,
+            run_id=None if stamp is None else stamp[0],
+            run_at=None if stamp is None else stamp[1],
+            digest=None if stamp is None else stamp[2],
         )

@@ -7,12 +7,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from reviewer.domain.digest import inputs_digest
 from reviewer.domain.model import Status
 from reviewer.domain.progress import ReviewerProgress, review_progress
 from reviewer.domain.scoring import score_round
+from reviewer.i18n import Lang, normalise_lang
 from reviewer.store import repository, runs
 from reviewer.store.engine import Database
 
@@ -74,24 +74,25 @@ class Dashboard:
     stale: bool
 
 
-def dashboard(database: Database) -> Dashboard:
-    """The dashboard of the round: everything is read in one unit of work."""
+def dashboard(database: Database, lang: Lang | None = None) -> Dashboard:
+    """The dashboard of the round, with the quota reasons in ``lang``: everything is
+    read in one unit of work; the newest run as it was recorded (as the reports and the
+    selection view read it)."""
+    language = normalise_lang(lang)
     with database.session() as session:
         info = repository.round_info(session)
         data = repository.load_round(session)
-        run = runs.latest_run(session)
-        document: dict[str, Any] = dict(run.result) if run is not None else {}
-        run_id = run.id if run is not None else None
-        run_at = run.created_at if run is not None else None
+        row = runs.latest_run(session)
+        run = runs.recorded_run(row) if row is not None else None
+        run_id = row.id if row is not None else None
+        run_at = row.created_at if row is not None else None
         stale = run is not None and run.digest != inputs_digest(data)
         locked = info.status == "locked"
     progress = review_progress(data)
     scored = score_round(data) if data.applications else {}
     statuses = Counter((s.track, s.status) for s in scored.values())
     selected_in_run = Counter(
-        entry["track"]
-        for entry in document.get("applications", ())
-        if entry["status"] in (Status.SELECTED, Status.SELECTED_BY_QUOTA)
+        app.track for app in (run.applications.values() if run else ()) if app.status.is_selected
     )
     by_track = {t.track: t for t in progress.tracks}
     tracks = tuple(
@@ -111,14 +112,14 @@ def dashboard(database: Database) -> Dashboard:
     )
     quotas = tuple(
         QuotaGauge(
-            name=entry["name"],
-            track=entry["track"],
-            required=entry["required"],
-            achieved=entry["achieved"],
-            shortfall=entry["shortfall"],
-            why=entry.get("why", ""),
+            name=quota.name,
+            track=quota.track,
+            required=quota.required,
+            achieved=quota.achieved,
+            shortfall=quota.shortfall,
+            why=quota.why_text(language),
         )
-        for entry in document.get("quotas", ())
+        for quota in (run.quotas if run else ())
     )
     warnings: list[Warning] = []
     if run_id is None:
@@ -136,14 +137,14 @@ def dashboard(database: Database) -> Dashboard:
                 warnings.append(
                     Warning("shortfall", track=gauge.track, quota=gauge.name, count=gauge.shortfall)
                 )
-        for tie in document.get("boundary_ties", ()):
+        for tie in run.boundary_ties if run else ():
             warnings.append(
                 Warning(
                     "tie",
-                    ids=tuple(tie["ids"]),
-                    track=tie["track"],
-                    count=len(tie["ids"]),
-                    score=tie["final_score"],
+                    ids=tuple(tie.ids),
+                    track=tie.track,
+                    count=len(tie.ids),
+                    score=float(tie.final_score),
                 )
             )
     return Dashboard(

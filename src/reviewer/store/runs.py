@@ -76,6 +76,16 @@ def latest_run(session: Session) -> SelectionRunRow | None:
     ).first()
 
 
+def latest_run_stamp(session: Session) -> tuple[int, datetime, str] | None:
+    """The newest run's id, time and digest, without loading what it recorded."""
+    row = session.execute(
+        select(SelectionRunRow.id, SelectionRunRow.created_at, SelectionRunRow.digest)
+        .order_by(SelectionRunRow.id.desc())
+        .limit(1)
+    ).first()
+    return None if row is None else (row[0], row[1], row[2])
+
+
 def recorded_run(run: SelectionRunRow) -> RecordedRun:
     """What ``run`` recorded, as the reports print it."""
     return read_run(run.result, digest=run.digest, created_at=run.created_at)

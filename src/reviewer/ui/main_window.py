@@ -4,6 +4,7 @@ or a dialog, and those call the services through the round session."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
@@ -144,7 +145,7 @@ class MainWindow(QMainWindow):
         self.close_action.triggered.connect(self.close_round)
         self.quit_action = self._action(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
-        self.refresh_action = self._action(QKeySequence.StandardKey.Refresh)
+        self.refresh_action = self._action("F5")  # Ctrl+R, the standard elsewhere, selects
         self.refresh_action.triggered.connect(self.session.refresh_overview)
         self.select_action = self._action("Ctrl+R")
         self.select_action.triggered.connect(self.run_selection)
@@ -187,6 +188,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.round_menu = bar.addMenu("")
+        self.round_menu.setToolTipsVisible(True)  # a disabled action says why
         for action in self.import_actions.values():
             self.round_menu.addAction(action)
         self.round_menu.addSeparator()
@@ -308,11 +310,13 @@ class MainWindow(QMainWindow):
     def view(self, key: str) -> View:
         return next(v for v in self.views if v.key == key)
 
-    def go_to(self, key: str, ids: object = None) -> None:
+    def go_to(self, key: str, ids: Sequence[str] | None = None) -> None:
+        """Show the view ``key``; with ``ids`` (from a warning), only those rows — an
+        empty list shows every row again."""
         view = self.view(key)
         self.navigation.setCurrentRow(self.views.index(view))
-        if ids:
-            view.show_ids(list(ids))  # type: ignore[call-overload]
+        if ids is not None:
+            view.show_ids(list(ids))
 
     def current_view(self) -> View:
         return self.views[self.pages.currentIndex()]

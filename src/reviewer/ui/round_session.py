@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from reviewer.errors import ReviewerError
 from reviewer.i18n import Lang
@@ -27,7 +27,9 @@ def error_text(error: BaseException, lang: Lang) -> str:
     """The message of an error as the user should read it."""
     if isinstance(error, ReviewerError):
         return error.message(lang)
-    return f"{type(error).__name__}: {error}"
+    return QCoreApplication.translate(
+        "RoundSession", "An unexpected error stopped the work ({kind}: {error})."
+    ).format(kind=type(error).__name__, error=error)
 
 
 class RoundSession(QObject):
@@ -83,25 +85,26 @@ class RoundSession(QObject):
                 raise
 
         def done(value: tuple[OpenRound, RoundOverview]) -> None:
-            self._close_quietly()
+            self._release()
             self._round, self.overview = value
             self.opened.emit(self.overview)
 
         return self._submit("open", task, done, self.tr("Cannot open the round"), on_error=on_error)
 
     def close(self) -> None:
+        """Close the round at once: running tasks are asked to stop, and the round is
+        closed by the worker after them, so the window never waits for them."""
         if self._round is None:
             return
         self.worker.cancel_all()
-        self.worker.wait()
-        self._close_quietly()
+        self._release()
         self.closed.emit()
 
-    def _close_quietly(self) -> None:
-        if self._round is not None:
-            self._round.close()
-        self._round = None
-        self.overview = None
+    def _release(self) -> None:
+        """Forget the open round; the worker closes it after the tasks queued before."""
+        previous, self._round, self.overview = self._round, None, None
+        if previous is not None:
+            self.worker.submit("close", lambda control: previous.close())
 
     # -- work on the open round ------------------------------------------------------------
 
@@ -129,7 +132,12 @@ class RoundSession(QObject):
                 on_result(value)
 
         return self._submit(
-            name, task, done, failure_title or self.tr("Cannot read the round"), on_error=on_error
+            name,
+            task,
+            done,
+            failure_title or self.tr("Cannot read the round"),
+            on_error=on_error,
+            owner=current,
         )
 
     def change(
@@ -156,8 +164,9 @@ class RoundSession(QObject):
 
         def done(value: tuple[T, RoundOverview]) -> None:
             result, overview = value
-            if self._round is current:
-                self.overview = overview
+            if self._round is not current:
+                return  # another round was opened meanwhile: this one's views are gone
+            self.overview = overview
             if on_result is not None:
                 on_result(result)
             self.changed.emit(name)
@@ -170,6 +179,8 @@ class RoundSession(QObject):
             on_error=on_error,
             on_cancel=on_cancel,
             on_progress=on_progress,
+            owner=current,
+            committed=True,
         )
 
     def refresh_overview(self) -> None:
@@ -192,8 +203,12 @@ class RoundSession(QObject):
         on_error: Callable[[BaseException], None] | None = None,
         on_cancel: Callable[[], None] | None = None,
         on_progress: Callable[[int, int, str], None] | None = None,
+        owner: OpenRound | None = None,
+        committed: bool = False,
     ) -> TaskHandle:
         def failed(error: BaseException) -> None:
+            if owner is not None and self._round is not owner:
+                return  # the round was closed or replaced: its errors concern no view
             if on_error is not None:
                 on_error(error)
             else:
@@ -210,6 +225,7 @@ class RoundSession(QObject):
             on_cancel=on_cancel,
             on_progress=on_progress,
             on_end=self._task_ended,
+            committed=committed,
         )
         return handle
 

@@ -76,11 +76,14 @@ class TaskHandle(QObject):
 
 
 class _Runnable(QRunnable):
-    def __init__(self, handle: TaskHandle, function: Callable[[TaskControl], Any]) -> None:
+    def __init__(
+        self, handle: TaskHandle, function: Callable[[TaskControl], Any], committed: bool
+    ) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self.handle = handle
         self.function = function
+        self.committed = committed
 
     def run(self) -> None:
         signals, control = self.handle.signals, self.handle.control
@@ -94,7 +97,10 @@ class _Runnable(QRunnable):
             else:
                 signals.failed.emit(exc)
         else:
-            if control.cancelled:
+            # A task that finished is a success even if cancel came late when what it did
+            # cannot be undone (a change written to the round); otherwise its result is
+            # stale and dropped.
+            if control.cancelled and not self.committed:
                 signals.cancelled.emit()
             else:
                 signals.succeeded.emit(result)
@@ -121,9 +127,12 @@ class Worker(QObject):
         on_cancel: Callable[[], None] | None = None,
         on_progress: Callable[[int, int, str], None] | None = None,
         on_end: Callable[[], None] | None = None,
+        committed: bool = False,
     ) -> TaskHandle:
         """Start ``function`` on the pool. The callbacks are connected before it starts,
-        so none of its signals can be missed."""
+        so none of its signals can be missed. With ``committed``, a task that returns is
+        reported as succeeded even when cancel was asked for meanwhile (its work is done
+        and cannot be taken back)."""
         handle = TaskHandle(name, self)
         signals = handle.signals
         if on_progress is not None:
@@ -138,7 +147,7 @@ class Worker(QObject):
             signals.ended.connect(on_end)
         signals.ended.connect(lambda: self._forget(handle))
         self._running.append(handle)
-        self.pool.start(_Runnable(handle, function))
+        self.pool.start(_Runnable(handle, function, committed))
         return handle
 
     def running(self) -> list[TaskHandle]:

@@ -121,26 +121,86 @@
     <name>Audit</name>
     <message>
         <location filename="../../ui/models/audit.py" line="32"/>
+        <source>Round created</source>
+        <translation>평가 회차 생성</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit.py" line="33"/>
+        <source>Applications imported</source>
+        <translation>신청과제 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit.py" line="34"/>
+        <source>Applications corrected (import)</source>
+        <translation>신청과제 수정 (가져오기)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit.py" line="35"/>
+        <source>Application corrected</source>
+        <translation>신청과제 수정</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit.py" line="36"/>
+        <source>Reviewers imported</source>
+        <translation>심사위원 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit.py" line="37"/>
+        <source>Reviewer changed</source>
+        <translation>심사위원 정보 변경</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit.py" line="38"/>
+        <source>Scores imported</source>
+        <translation>점수 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit.py" line="39"/>
+        <source>Review replaced</source>
+        <translation>평가 교체</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit.py" line="40"/>
+        <source>Selection run</source>
+        <translation>선정 실행</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit.py" line="41"/>
+        <source>Round locked</source>
+        <translation>회차 잠금</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit.py" line="42"/>
+        <source>Round unlocked</source>
+        <translation>회차 잠금 해제</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit.py" line="43"/>
+        <source>Reports exported</source>
+        <translation>보고서 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit.py" line="54"/>
         <source>Time</source>
         <translation>시각</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="36"/>
+        <location filename="../../ui/models/audit.py" line="58"/>
         <source>Actor</source>
         <translation>사용자</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="37"/>
+        <location filename="../../ui/models/audit.py" line="61"/>
         <source>Action</source>
         <translation>작업</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="38"/>
+        <location filename="../../ui/models/audit.py" line="66"/>
         <source>Target</source>
         <translation>대상</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="41"/>
+        <location filename="../../ui/models/audit.py" line="69"/>
         <source>Details</source>
         <translation>내용</translation>
     </message>
@@ -384,62 +444,62 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../ui/views/dashboard.py" line="87"/>
+        <location filename="../../ui/views/dashboard.py" line="89"/>
         <source>Dashboard</source>
         <translation>대시보드</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard.py" line="90"/>
+        <location filename="../../ui/views/dashboard.py" line="92"/>
         <source>Tracks</source>
         <translation>트랙</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard.py" line="91"/>
+        <location filename="../../ui/views/dashboard.py" line="93"/>
         <source>Reviewers</source>
         <translation>심사위원</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard.py" line="92"/>
+        <location filename="../../ui/views/dashboard.py" line="94"/>
         <source>Warnings</source>
         <translation>확인할 사항</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard.py" line="93"/>
+        <location filename="../../ui/views/dashboard.py" line="95"/>
         <source>Quotas in the newest run</source>
         <translation>최근 선정 실행의 쿼터</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard.py" line="94"/>
+        <location filename="../../ui/views/dashboard.py" line="96"/>
         <source>No selection has run yet.</source>
         <translation>아직 선정을 실행하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard.py" line="113"/>
+        <location filename="../../ui/views/dashboard.py" line="116"/>
         <source>locked</source>
         <translation>잠김</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard.py" line="113"/>
+        <location filename="../../ui/views/dashboard.py" line="116"/>
         <source>open</source>
         <translation>진행 중</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard.py" line="114"/>
+        <location filename="../../ui/views/dashboard.py" line="117"/>
         <source>{name} ({year}) · {state}</source>
         <translation>{name} ({year}) · {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard.py" line="118"/>
+        <location filename="../../ui/views/dashboard.py" line="121"/>
         <source>Selection run #{run} of {at}</source>
         <translation>선정 실행 #{run} ({at})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard.py" line="122"/>
+        <location filename="../../ui/views/dashboard.py" line="125"/>
         <source>out of date</source>
         <translation>데이터가 바뀌어 다시 실행해야 함</translation>
     </message>
     <message>
-        <location filename="../../ui/views/dashboard.py" line="129"/>
+        <location filename="../../ui/views/dashboard.py" line="132"/>
         <source>{applications} applications · {reviewers} reviewers · {reviews} reviews · {missing} reviews missing · {short} applications short of {minimum} reviews · {ineligible} ineligible · {incomplete} incomplete</source>
         <translation>신청과제 {applications}건 · 심사위원 {reviewers}명 · 평가 {reviews}건 · 미제출 평가 {missing}건 · 평가 {minimum}건 미만 과제 {short}건 · 부적격 {ineligible}건 · 평가 미완료 {incomplete}건</translation>
     </message>
@@ -854,108 +914,108 @@
         <translation>모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="349"/>
+        <location filename="../../ui/views/import_view.py" line="353"/>
         <source>The round is locked: unlock it to import</source>
         <translation>평가 회차가 잠겨 있습니다. 가져오려면 잠금을 해제하세요</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="351"/>
+        <location filename="../../ui/views/import_view.py" line="355"/>
         <source>Choose the files to import first</source>
         <translation>먼저 가져올 파일을 선택하세요</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="353"/>
+        <location filename="../../ui/views/import_view.py" line="357"/>
         <source>Choose what the files hold first</source>
         <translation>먼저 파일 내용을 선택하세요</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="355"/>
-        <location filename="../../ui/views/import_view.py" line="412"/>
+        <location filename="../../ui/views/import_view.py" line="359"/>
+        <location filename="../../ui/views/import_view.py" line="416"/>
         <source>Importing…</source>
         <translation>가져오는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="357"/>
+        <location filename="../../ui/views/import_view.py" line="361"/>
         <source>The files are being checked</source>
         <translation>파일을 확인하고 있습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="359"/>
+        <location filename="../../ui/views/import_view.py" line="363"/>
         <source>Problems found: {count}. Correct the files and check again</source>
         <translation>문제 {count}건이 있습니다. 파일을 고친 뒤 다시 확인하세요</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="363"/>
+        <location filename="../../ui/views/import_view.py" line="367"/>
         <source>The files hold no rows to import</source>
         <translation>가져올 행이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="371"/>
+        <location filename="../../ui/views/import_view.py" line="375"/>
         <source>Write the checked rows ({count}) to the round</source>
         <translation>확인한 행 {count}개를 평가 회차에 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="389"/>
+        <location filename="../../ui/views/import_view.py" line="393"/>
         <source>Choose files, or drop workbooks (.xlsx, .csv) on the window. Nothing is written to the round until you press Import.</source>
         <translation>파일을 선택하거나 엑셀·CSV 파일(.xlsx, .csv)을 창에 끌어다 놓으세요. [가져오기]를 누르기 전에는 회차에 아무것도 저장되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="396"/>
+        <location filename="../../ui/views/import_view.py" line="400"/>
         <source>Files: {files}</source>
         <translation>파일: {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="408"/>
+        <location filename="../../ui/views/import_view.py" line="412"/>
         <source>The round is locked: files can be checked, but nothing is imported until it is unlocked.</source>
         <translation>평가 회차가 잠겨 있습니다. 파일을 확인할 수는 있지만 잠금을 해제할 때까지 가져올 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="416"/>
+        <location filename="../../ui/views/import_view.py" line="420"/>
         <source>Checking the files…</source>
         <translation>파일을 확인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="422"/>
+        <location filename="../../ui/views/import_view.py" line="426"/>
         <source>The headers do not tell what these files hold: choose applications, reviewers or scores above.</source>
         <translation>열 제목만으로는 파일 내용을 알 수 없습니다. 위에서 신청과제, 심사위원, 평가 점수 중 하나를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="433"/>
+        <location filename="../../ui/views/import_view.py" line="437"/>
         <source>Nothing was imported: {reason}</source>
         <translation>가져오지 않았습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="440"/>
+        <location filename="../../ui/views/import_view.py" line="444"/>
         <source>Problems found: {count}. Correct the files and check again; nothing can be imported until then. Rows read without a problem: {rows}.</source>
         <translation>문제 {count}건이 있습니다. 파일을 고친 뒤 다시 확인하세요. 그때까지는 가져올 수 없습니다. 문제없이 읽은 행: {rows}개.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="446"/>
+        <location filename="../../ui/views/import_view.py" line="450"/>
         <source>The files hold no rows to import.</source>
         <translation>가져올 행이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="451"/>
+        <location filename="../../ui/views/import_view.py" line="455"/>
         <source>Rows checked: {rows}, and no problems found. Nothing is written to the round until you press Import.</source>
         <translation>{rows}개 행을 확인했고 문제가 없습니다. [가져오기]를 누르기 전에는 회차에 아무것도 저장되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="466"/>
+        <location filename="../../ui/views/import_view.py" line="470"/>
         <source>Problems ({count})</source>
         <translation>문제 ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="467"/>
+        <location filename="../../ui/views/import_view.py" line="471"/>
         <source>Columns ({count})</source>
         <translation>열 ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="469"/>
+        <location filename="../../ui/views/import_view.py" line="473"/>
         <source>Rows (first {shown} of {total})</source>
         <translation>행 ({total}개 중 처음 {shown}개)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="471"/>
+        <location filename="../../ui/views/import_view.py" line="475"/>
         <source>Rows ({count})</source>
         <translation>행 ({count})</translation>
     </message>
@@ -976,152 +1036,152 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>Reviewer</source>
         <translation>평가 도구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="388"/>
         <source>Open a round database to begin.</source>
         <translation>평가 회차 데이터베이스를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>Open &amp;recent</source>
         <translation>최근 회차 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>&amp;Round</source>
         <translation>평가 회차(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>&amp;New round…</source>
         <translation>새 평가 회차(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>&amp;Open round…</source>
         <translation>평가 회차 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>&amp;Close round</source>
         <translation>회차 닫기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>Re&amp;fresh</source>
         <translation>새로 고침(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>&amp;Run selection</source>
         <translation>선정 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>&amp;Export reports…</source>
         <translation>보고서 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>&amp;Lock round…</source>
         <translation>회차 잠그기(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>&amp;Unlock round…</source>
         <translation>회차 잠금 해제(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>Import &amp;applications…</source>
         <translation>신청과제 가져오기(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>Import r&amp;eviewers…</source>
         <translation>심사위원 가져오기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>Import &amp;scores…</source>
         <translation>평가 점수 가져오기(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>Open round</source>
         <translation>평가 회차 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>Round databases (*.db);;All files (*)</source>
         <translation>평가 회차 데이터베이스 (*.db);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>Opening {target}…</source>
         <translation>{target} 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>Cannot open the round</source>
         <translation>평가 회차를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>The round was not locked</source>
         <translation>회차를 잠그지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>The round was not unlocked</source>
         <translation>회차 잠금을 해제하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>{name} — Reviewer</source>
         <translation>{name} — 평가 도구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="390"/>
         <source>🔒 Locked</source>
         <translation>🔒 잠김</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="390"/>
         <source>Open for changes</source>
         <translation>변경 가능</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>The round is locked: its data and results cannot change until it is unlocked</source>
         <translation>회차가 잠겨 있습니다. 잠금을 해제할 때까지 데이터와 결과를 바꿀 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>The round is locked: unlock it first</source>
         <translation>회차가 잠겨 있습니다. 먼저 잠금을 해제하세요</translation>
     </message>
@@ -1325,32 +1385,32 @@
 <context>
     <name>QuotaTable</name>
     <message>
-        <location filename="../../ui/models/run.py" line="114"/>
+        <location filename="../../ui/models/run.py" line="154"/>
         <source>Quota</source>
         <translation>쿼터</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="116"/>
+        <location filename="../../ui/models/run.py" line="156"/>
         <source>Required</source>
         <translation>필요</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="119"/>
+        <location filename="../../ui/models/run.py" line="159"/>
         <source>Achieved</source>
         <translation>달성</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="123"/>
+        <location filename="../../ui/models/run.py" line="163"/>
         <source>Short</source>
         <translation>부족</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="128"/>
+        <location filename="../../ui/models/run.py" line="168"/>
         <source>Why short</source>
         <translation>부족 사유</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="131"/>
+        <location filename="../../ui/models/run.py" line="171"/>
         <source>Tracks</source>
         <translation>트랙</translation>
     </message>
@@ -1383,37 +1443,37 @@
         <translation>소속</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people.py" line="28"/>
+        <location filename="../../ui/models/people.py" line="30"/>
         <source>Tracks</source>
         <translation>트랙</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people.py" line="29"/>
+        <location filename="../../ui/models/people.py" line="33"/>
         <source>Reviews</source>
         <translation>평가 수</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people.py" line="32"/>
+        <location filename="../../ui/models/people.py" line="36"/>
         <source>Conflicts</source>
         <translation>이해충돌</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people.py" line="36"/>
+        <location filename="../../ui/models/people.py" line="40"/>
         <source>E-mail</source>
         <translation>이메일</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people.py" line="47"/>
+        <location filename="../../ui/models/people.py" line="52"/>
         <source>Application</source>
         <translation>과제번호</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people.py" line="50"/>
+        <location filename="../../ui/models/people.py" line="55"/>
         <source>Recorded as</source>
         <translation>기록 방식</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people.py" line="52"/>
+        <location filename="../../ui/models/people.py" line="57"/>
         <source>Reason</source>
         <translation>사유</translation>
     </message>
@@ -1431,12 +1491,12 @@
         <translation>심사위원ID, 성명, 소속, 트랙 검색</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reviewers.py" line="81"/>
+        <location filename="../../ui/views/reviewers.py" line="83"/>
         <source>Conflicts of interest (choose a reviewer)</source>
         <translation>이해충돌 (심사위원을 고르세요)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reviewers.py" line="85"/>
+        <location filename="../../ui/views/reviewers.py" line="87"/>
         <source>Conflicts of interest of {name} ({count})</source>
         <translation>{name} 위원의 이해충돌 ({count}건)</translation>
     </message>
@@ -1615,17 +1675,22 @@
 <context>
     <name>RoundSession</name>
     <message>
-        <location filename="../../ui/round_session.py" line="90"/>
+        <location filename="../../ui/round_session.py" line="30"/>
+        <source>An unexpected error stopped the work ({kind}: {error}).</source>
+        <translation>예상하지 못한 오류로 작업이 멈췄습니다 ({kind}: {error}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/round_session.py" line="92"/>
         <source>Cannot open the round</source>
         <translation>회차를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/round_session.py" line="132"/>
+        <location filename="../../ui/round_session.py" line="138"/>
         <source>Cannot read the round</source>
         <translation>회차를 읽을 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/round_session.py" line="169"/>
+        <location filename="../../ui/round_session.py" line="178"/>
         <source>The change was not made</source>
         <translation>변경하지 못했습니다</translation>
     </message>
@@ -1676,62 +1741,62 @@
 <context>
     <name>RunTable</name>
     <message>
-        <location filename="../../ui/models/run.py" line="36"/>
+        <location filename="../../ui/models/run.py" line="37"/>
         <source>Boundary tie: only the tie-break order decided this row</source>
         <translation>경계 동점: 동점 처리 순서로만 정해진 행입니다</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="46"/>
+        <location filename="../../ui/models/run.py" line="49"/>
         <source>Track</source>
         <translation>트랙</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="47"/>
+        <location filename="../../ui/models/run.py" line="53"/>
         <source>Rank</source>
         <translation>순위</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="50"/>
+        <location filename="../../ui/models/run.py" line="56"/>
         <source>Tie</source>
         <translation>동점</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="54"/>
+        <location filename="../../ui/models/run.py" line="60"/>
         <source>Application</source>
         <translation>과제번호</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="57"/>
+        <location filename="../../ui/models/run.py" line="63"/>
         <source>AI</source>
         <translation>AI 구분</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="62"/>
+        <location filename="../../ui/models/run.py" line="68"/>
         <source>Reviews</source>
         <translation>평가 수</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="65"/>
+        <location filename="../../ui/models/run.py" line="71"/>
         <source>Final score</source>
         <translation>최종 점수</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="72"/>
+        <location filename="../../ui/models/run.py" line="78"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="78"/>
+        <location filename="../../ui/models/run.py" line="84"/>
         <source>Gap</source>
         <translation>점수 차</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="83"/>
+        <location filename="../../ui/models/run.py" line="89"/>
         <source>Company</source>
         <translation>기업명</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="84"/>
+        <location filename="../../ui/models/run.py" line="90"/>
         <source>Title</source>
         <translation>과제명</translation>
     </message>
@@ -1739,118 +1804,124 @@
 <context>
     <name>SelectionView</name>
     <message>
-        <location filename="../../ui/views/selection.py" line="126"/>
+        <location filename="../../ui/views/selection.py" line="145"/>
         <source>Selection</source>
         <translation>선정</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="129"/>
+        <location filename="../../ui/views/selection.py" line="148"/>
         <source>&amp;Run selection</source>
         <translation>선정 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="130"/>
+        <location filename="../../ui/views/selection.py" line="149"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="131"/>
+        <location filename="../../ui/views/selection.py" line="150"/>
         <source>Stop the selection; nothing is recorded</source>
         <translation>선정을 멈춥니다. 아무것도 기록되지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="136"/>
+        <location filename="../../ui/views/selection.py" line="155"/>
         <source>Scores or applications changed after this run: it no longer matches the data. Run the selection again before exporting or locking.</source>
         <translation>이 실행 뒤에 점수나 신청과제가 바뀌어 결과가 데이터와 맞지 않습니다. 내보내거나 잠그기 전에 선정을 다시 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="140"/>
+        <location filename="../../ui/views/selection.py" line="159"/>
         <source>Why</source>
         <translation>사유</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="141"/>
+        <location filename="../../ui/views/selection.py" line="160"/>
         <source>Quotas</source>
         <translation>쿼터</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="142"/>
+        <location filename="../../ui/views/selection.py" line="161"/>
         <source>Seats and budgets</source>
         <translation>정원과 예산</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="186"/>
+        <location filename="../../ui/views/selection.py" line="217"/>
         <source>Selection run #{run} · {at} · {selected} selected · quota shortfall {shortfall} · SHA-256 {digest}</source>
         <translation>선정 실행 #{run} · {at} · 선정 {selected}건 · 쿼터 부족 {shortfall} · SHA-256 {digest}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="210"/>
+        <location filename="../../ui/views/selection.py" line="246"/>
         <source>Compute the scores and the selection, and record the run (Ctrl+R)</source>
         <translation>점수와 선정 결과를 계산하고 실행 기록을 남깁니다 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="302"/>
+        <location filename="../../ui/views/selection.py" line="336"/>
+        <source>Only {count} chosen rows · Show all</source>
+        <translation>고른 {count}행만 표시 · 전체 보기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/selection.py" line="360"/>
         <source>Boundary tie: a candidate of this track on the other side of the selection has the same final score; only the tie-break order decided.</source>
         <translation>경계 동점: 이 트랙에서 선정 경계 건너편의 과제와 최종 점수가 같아 동점 처리 순서로만 정해졌습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="132"/>
+        <location filename="../../ui/views/selection.py" line="151"/>
         <source>Track</source>
         <translation>트랙</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="133"/>
+        <location filename="../../ui/views/selection.py" line="152"/>
         <source>Search id, company or title</source>
         <translation>과제번호, 기업명, 과제명 검색</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="181"/>
+        <location filename="../../ui/views/selection.py" line="212"/>
         <source>No selection has run yet.</source>
         <translation>아직 선정을 실행하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="146"/>
         <location filename="../../ui/views/selection.py" line="165"/>
+        <location filename="../../ui/views/selection.py" line="184"/>
         <source>All tracks</source>
         <translation>전체 트랙</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="208"/>
+        <location filename="../../ui/views/selection.py" line="244"/>
         <source>The round is locked: unlock it to run the selection again</source>
         <translation>회차가 잠겨 있습니다. 선정을 다시 실행하려면 잠금을 해제하세요</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="253"/>
+        <location filename="../../ui/views/selection.py" line="299"/>
+        <location filename="../../ui/views/selection.py" line="305"/>
         <source>The selection was cancelled; nothing was recorded.</source>
         <translation>선정을 취소했습니다. 아무것도 기록되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="256"/>
+        <location filename="../../ui/views/selection.py" line="308"/>
         <source>The selection did not run</source>
         <translation>선정을 실행하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="276"/>
+        <location filename="../../ui/views/selection.py" line="328"/>
         <source>{shown} shown · {selected} selected</source>
         <translation>{shown}건 표시 · {selected}건 선정</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="288"/>
+        <location filename="../../ui/views/selection.py" line="346"/>
         <source>Choose a row to see why it has its status.</source>
         <translation>행을 고르면 그 상태가 된 이유를 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="293"/>
+        <location filename="../../ui/views/selection.py" line="351"/>
         <source>Decided by its rank and final score.</source>
         <translation>순위와 최종 점수로 정해졌습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="294"/>
+        <location filename="../../ui/views/selection.py" line="352"/>
         <source>Rank</source>
         <translation>순위</translation>
     </message>
     <message>
-        <location filename="../../ui/views/selection.py" line="294"/>
+        <location filename="../../ui/views/selection.py" line="352"/>
         <source>Final score</source>
         <translation>최종 점수</translation>
     </message>
@@ -2120,7 +2191,7 @@
     </message>
     <message>
         <location filename="../../ui/models/applications.py" line="16"/>
-        <location filename="../../ui/models/run.py" line="20"/>
+        <location filename="../../ui/models/run.py" line="21"/>
         <source>None</source>
         <translation>일반</translation>
     </message>
@@ -2141,27 +2212,27 @@
 <context>
     <name>TrackFiguresTable</name>
     <message>
-        <location filename="../../ui/models/run.py" line="148"/>
+        <location filename="../../ui/models/run.py" line="188"/>
         <source>Track</source>
         <translation>트랙</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="150"/>
+        <location filename="../../ui/models/run.py" line="190"/>
         <source>Seats</source>
         <translation>선정 정원</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="154"/>
+        <location filename="../../ui/models/run.py" line="194"/>
         <source>Selected</source>
         <translation>선정</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="161"/>
+        <location filename="../../ui/models/run.py" line="201"/>
         <source>Budget (KRW)</source>
         <translation>예산 (원)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/run.py" line="168"/>
+        <location filename="../../ui/models/run.py" line="208"/>
         <source>Budget used (KRW)</source>
         <translation>사용 예산 (원)</translation>
     </message>

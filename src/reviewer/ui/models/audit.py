@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from reviewer.services.listing import AuditEntry
 from reviewer.ui.models.table import Column, RowTableModel, header
 
@@ -23,6 +25,26 @@ def detail_tooltip(detail: dict[str, Any]) -> str:
     return json.dumps(detail, ensure_ascii=False, indent=1)[:4000]
 
 
+def action_label(action: str) -> str:
+    """An audited action in the window's words; an unknown one as it was written."""
+    translate = QCoreApplication.translate
+    labels = {
+        "init": translate("Audit", "Round created"),
+        "import.applications": translate("Audit", "Applications imported"),
+        "import.applications.update": translate("Audit", "Applications corrected (import)"),
+        "application.update": translate("Audit", "Application corrected"),
+        "import.reviewers": translate("Audit", "Reviewers imported"),
+        "reviewer.update": translate("Audit", "Reviewer changed"),
+        "import.scores": translate("Audit", "Scores imported"),
+        "review.replace": translate("Audit", "Review replaced"),
+        "select": translate("Audit", "Selection run"),
+        "lock": translate("Audit", "Round locked"),
+        "unlock": translate("Audit", "Round unlocked"),
+        "export": translate("Audit", "Reports exported"),
+    }
+    return str(labels.get(action, action))
+
+
 class AuditTable(RowTableModel[AuditEntry]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(
@@ -34,7 +56,13 @@ class AuditTable(RowTableModel[AuditEntry]):
                     display=lambda e: f"{e.at:%Y-%m-%d %H:%M:%S}",
                 ),
                 Column("actor", header("Audit", "Actor"), lambda e: e.actor),
-                Column("action", header("Audit", "Action"), lambda e: e.action),
+                Column(
+                    "action",
+                    header("Audit", "Action"),
+                    lambda e: e.action,
+                    display=lambda e: action_label(e.action),
+                    tooltip=lambda e: e.action,
+                ),
                 Column("target", header("Audit", "Target"), lambda e: e.target),
                 Column(
                     "detail",

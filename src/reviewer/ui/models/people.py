@@ -25,7 +25,11 @@ class ReviewerTable(RowTableModel[ReviewerEntry]):
                 Column("id", header("Reviewers", "Reviewer"), lambda r: r.id),
                 Column("name", header("Reviewers", "Name"), lambda r: r.name),
                 Column("affiliation", header("Reviewers", "Affiliation"), lambda r: r.affiliation),
-                Column("tracks", header("Reviewers", "Tracks"), lambda r: ", ".join(r.tracks)),
+                Column(
+                    "tracks",
+                    header("Reviewers", "Tracks"),
+                    lambda r: ", ".join(self.track_names.get(t, t) for t in r.tracks),
+                ),
                 Column("reviews", header("Reviewers", "Reviews"), lambda r: r.reviews, number=True),
                 Column(
                     "conflicts",
@@ -37,6 +41,7 @@ class ReviewerTable(RowTableModel[ReviewerEntry]):
             ],
             parent,
         )
+        self.track_names: dict[str, str] = {}
 
 
 class ConflictTable(RowTableModel[ConflictEntry]):

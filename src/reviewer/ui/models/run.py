@@ -3,9 +3,10 @@ line, boundary ties), the quota report and the tracks' seats and budgets."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
 
 from reviewer.services.run_view import QuotaLine, RunRow, TrackFigures
 from reviewer.ui import palette
@@ -43,7 +44,12 @@ class RunTable(RowTableModel[RunRow]):
 
         super().__init__(
             [
-                column("track", header("RunTable", "Track"), lambda r: r.track),
+                column(
+                    "track",
+                    header("RunTable", "Track"),
+                    lambda r: self.track_order.get(r.track, len(self.track_order)),
+                    display=lambda r: self.track_names.get(r.track, r.track),
+                ),
                 column("rank", header("RunTable", "Rank"), lambda r: r.rank, number=True),
                 column(
                     "tie",
@@ -85,9 +91,29 @@ class RunTable(RowTableModel[RunRow]):
             ],
             parent,
         )
+        self.track_names: dict[str, str] = {}
+        self.track_order: dict[str, int] = {}
 
     def set_rows(self, rows: Any) -> None:
-        super().set_rows(sorted(rows, key=lambda r: (r.track, r.rank is None, r.rank or 0, r.id)))
+        order = self.track_order
+        super().set_rows(
+            sorted(
+                rows,
+                key=lambda r: (
+                    order.get(r.track, len(order)),
+                    r.track,
+                    r.rank is None,
+                    r.rank or 0,
+                    r.id,
+                ),
+            )
+        )
+
+    def set_tracks(self, tracks: Sequence[tuple[str, str]]) -> None:
+        """The round's tracks (id, name) in configuration order: rows show the name and
+        come in that order, as in the printed report."""
+        self.track_names = dict(tracks)
+        self.track_order = {track_id: index for index, (track_id, _) in enumerate(tracks)}
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == CUTOFF_ROLE and index.isValid():
@@ -99,9 +125,23 @@ class RunFilter(RowFilter):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.set_search_columns(["id", "company", "title"])
+        self._track = ""
 
     def set_track(self, track: str) -> None:
-        self.set_filter("track", track or None)
+        """Show one track's rows (by its id), or every track's ('')."""
+        self.beginFilterChange()
+        self._track = track
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        if (
+            self._track
+            and isinstance(model, RunTable)
+            and model.row_at(source_row).track != self._track
+        ):
+            return False
+        return super().filterAcceptsRow(source_row, source_parent)
 
 
 class QuotaTable(RowTableModel[QuotaLine]):

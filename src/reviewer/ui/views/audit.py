@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from reviewer.services import listing
 from reviewer.services.listing import AuditEntry
-from reviewer.ui.models.audit import AuditTable
+from reviewer.ui.models.audit import AuditTable, action_label
 from reviewer.ui.models.table import RowFilter
 from reviewer.ui.round_session import RoundSession
 from reviewer.ui.views.base import View
@@ -58,7 +58,7 @@ class AuditView(View):
         self.action.clear()
         self.action.addItem(self.tr("All actions"), "")
         for action in actions:
-            self.action.addItem(action, action)
+            self.action.addItem(action_label(action), action)
         index = self.action.findData(current) if current else 0
         self.action.setCurrentIndex(max(index, 0))
         self.action.blockSignals(False)
@@ -70,4 +70,5 @@ class AuditView(View):
         self.model.set_rows([])
 
     def _action_changed(self, *_: object) -> None:
-        self.filters.set_filter("action", str(self.action.currentData() or "") or None)
+        action = str(self.action.currentData() or "")
+        self.filters.set_filter("action", action_label(action) if action else None)

@@ -44,6 +44,8 @@ class DashboardView(View):
         self.warnings = WarningTable(self)
         self.warning_table = data_table(self.warnings, sortable=False, stretch=0)
         self.warning_table.horizontalHeader().setVisible(False)
+        self.warning_table.setWordWrap(True)  # a tie lists its ids: show them whole
+        self.warnings.modelReset.connect(self.warning_table.resizeRowsToContents)
         self.warning_table.doubleClicked.connect(self._warning_activated)
         self.warning_table.activated.connect(self._warning_activated)
 
@@ -100,8 +102,9 @@ class DashboardView(View):
     # -- data ----------------------------------------------------------------------------
 
     def load(self) -> None:
+        lang = self.session.lang()
         self.session.read(
-            "dashboard", lambda r: dashboard_service.dashboard(r.database), self.show_board
+            "dashboard", lambda r: dashboard_service.dashboard(r.database, lang), self.show_board
         )
 
     def show_board(self, board: Dashboard) -> None:
@@ -177,6 +180,6 @@ class DashboardView(View):
         if warning is None:
             return
         if warning.kind in ("tie", "shortfall", "stale", "no_run"):
-            self.navigate.emit("selection", warning.ids)
+            self.navigate.emit("selection", tuple(warning.ids))
         elif warning.ids:
-            self.navigate.emit("applications", warning.ids)
+            self.navigate.emit("applications", tuple(warning.ids))

@@ -156,7 +156,10 @@ class ImportView(View):
 
     def set_files(self, paths: Sequence[str | Path], kind: str | None = None) -> None:
         """Check ``paths`` as an import of ``kind``; without one, tell it from the files'
-        headers, and ask when they do not tell."""
+        headers, and ask when they do not tell. Refused while an import runs (its files
+        would be forgotten when it ends)."""
+        if self.importing:
+            return
         self.paths = [Path(p) for p in paths]
         self.preview = None
         self.summary = None
@@ -202,13 +205,14 @@ class ImportView(View):
         self.check()
 
     def _set_kind(self, kind: str) -> None:
-        if kind == "corrections":
-            self.kind.setCurrentIndex(0)
-            blocked = self.correcting.blockSignals(True)  # the caller checks the files
-            self.correcting.setChecked(True)
-            self.correcting.blockSignals(blocked)
-            return
-        self.kind.setCurrentIndex(TABLES.index(kind))
+        """Show ``kind`` as chosen (the caller checks the files): the correction mode is
+        ticked for corrections and only then."""
+        kind_blocked = self.kind.blockSignals(True)
+        mode_blocked = self.correcting.blockSignals(True)
+        self.kind.setCurrentIndex(TABLES.index("applications" if kind == "corrections" else kind))
+        self.correcting.setChecked(kind == "corrections")
+        self.kind.blockSignals(kind_blocked)
+        self.correcting.blockSignals(mode_blocked)
 
     def chosen_kind(self) -> str | None:
         """What the files are imported as (``corrections`` in the correction mode)."""

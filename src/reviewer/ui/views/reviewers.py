@@ -62,6 +62,8 @@ class ReviewersView(View):
         self.session.read("reviewers", lambda r: listing.reviewers(r.database), self.show_reviewers)
 
     def show_reviewers(self, entries: tuple[ReviewerEntry, ...]) -> None:
+        overview = self.session.overview
+        self.model.track_names = dict(overview.tracks) if overview is not None else {}
         self.model.set_rows(entries)
         self.conflicts.set_rows([])
         self.loaded_with()

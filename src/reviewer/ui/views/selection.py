@@ -5,7 +5,7 @@ budgets. A run older than the data says so."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html import escape
 
 from PySide6.QtCore import QItemSelection, Qt
@@ -28,6 +28,7 @@ from reviewer.domain.stopping import CancelToken
 from reviewer.errors import SolverCancelled
 from reviewer.services import run_view, selecting
 from reviewer.services.run_view import RunRow, RunView
+from reviewer.services.session import OpenRound
 from reviewer.ui import palette
 from reviewer.ui.models.run import QuotaTable, RunFilter, RunTable, TrackFiguresTable
 from reviewer.ui.models.status import SELECTED_STATUSES, status_label
@@ -36,6 +37,20 @@ from reviewer.ui.round_session import RoundSession, error_text
 from reviewer.ui.views.base import View
 from reviewer.ui.views.ranking_table import RankingTable
 from reviewer.ui.views.widgets import data_table
+from reviewer.ui.worker import TaskControl
+
+
+class _LinkedToken(CancelToken):
+    """A cancel token that is also set when the task running it is cancelled (the round
+    closed, the window quit), so the solver stops then too."""
+
+    def __init__(self, also: Callable[[], bool] | None = None) -> None:
+        super().__init__()
+        self.also = also
+
+    @property
+    def cancelled(self) -> bool:
+        return super().cancelled or (self.also is not None and self.also())
 
 
 class SelectionView(View):
@@ -73,6 +88,9 @@ class SelectionView(View):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search_changed)
         self.counts = QLabel()
+        self.all_button = QPushButton()
+        self.all_button.setVisible(False)
+        self.all_button.clicked.connect(self.show_all)
 
         self.model = RunTable(self)
         self.proxy = RunFilter(self)
@@ -100,6 +118,7 @@ class SelectionView(View):
         filters.addWidget(self.track_label)
         filters.addWidget(self.track_filter)
         filters.addWidget(self.search, 1)
+        filters.addWidget(self.all_button)
         filters.addWidget(self.counts)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -167,13 +186,25 @@ class SelectionView(View):
             self.track_filter.addItem(name, track_id)
         self.track_filter.setCurrentIndex(max(self.track_filter.findData(current or ""), 0))
         self.track_filter.blockSignals(False)
+        chosen = self.selected()
+        self.model.set_tracks(list(self.track_names.items()))
         self.model.set_rows(run.rows if run is not None else ())
         self.quotas.set_rows(run.quotas if run is not None else ())
         self.figures.set_rows(run.tracks if run is not None else ())
         self.proxy.set_track(str(self.track_filter.currentData() or ""))
         self._show_state()
         self._update_counts()
+        if chosen is not None:
+            self.select_id(chosen.id)
+        self._selection_changed()
         self.loaded_with()
+
+    def select_id(self, app_id: str) -> None:
+        """Choose the row of ``app_id`` if it is shown (after a reload, the same row)."""
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.index(row, 0).data(ROW_ROLE).id == app_id:
+                self.table.selectRow(row)
+                return
 
     def _show_state(self) -> None:
         run = self.run
@@ -199,6 +230,11 @@ class SelectionView(View):
     def clear(self) -> None:
         super().clear()
         self.run = None
+        if self.token is not None:
+            self.token.cancel()
+        self.token = None
+        self._set_running(False)
+        self.proxy.set_only(None)
         for model in (self.model, self.quotas, self.figures):
             model.set_rows([])
 
@@ -211,7 +247,12 @@ class SelectionView(View):
         )
 
     def show_ids(self, ids: Sequence[str]) -> None:
-        self.proxy.set_only(ids or None)
+        """Show only these rows (from a dashboard warning); none: every row."""
+        self.proxy.set_only(list(ids) or None)
+        self._update_counts()
+
+    def show_all(self) -> None:
+        self.proxy.set_only(None)
         self._update_counts()
 
     # -- running -------------------------------------------------------------------------
@@ -220,15 +261,19 @@ class SelectionView(View):
         if self.session.locked or self.running or not self.session.is_open:
             return
         lang = self.session.lang()
-        token = CancelToken()
+        token = _LinkedToken()
         self.token = token
+
+        def task(r: OpenRound, control: TaskControl) -> object:
+            token.also = control.is_cancelled
+            return selecting.run_selection(r.database, lang, cancel=token)
+
         self._set_running(True)
-        self.session.change(
-            "select",
-            lambda r, control: selecting.run_selection(r.database, lang, cancel=token),
-            on_result=self._ran,
-            on_error=self._failed,
+        handle = self.session.change(
+            "select", task, on_result=self._ran, on_error=self._failed, on_cancel=self._stopped
         )
+        if handle is None:
+            self._set_running(False)
 
     def cancel(self) -> None:
         if self.token is not None:
@@ -245,6 +290,13 @@ class SelectionView(View):
     def _ran(self, _run: object) -> None:
         self.token = None
         self._set_running(False)
+        self.proxy.set_only(None)  # a new run: the rows a warning chose are no longer its
+        self._update_counts()
+
+    def _stopped(self) -> None:
+        self.token = None
+        self._set_running(False)
+        self.state.setText(self.tr("The selection was cancelled; nothing was recorded."))
 
     def _failed(self, error: BaseException) -> None:
         self.token = None
@@ -277,6 +329,12 @@ class SelectionView(View):
                 shown=f"{len(rows):,}", selected=f"{selected:,}"
             )
         )
+        chosen = self.proxy.only()
+        self.all_button.setVisible(chosen is not None)
+        if chosen is not None:
+            self.all_button.setText(
+                self.tr("Only {count} chosen rows · Show all").format(count=len(chosen))
+            )
 
     def selected(self) -> RunRow | None:
         rows = self.table.selectionModel().selectedRows()
