@@ -210,3 +210,17 @@ def test_the_audit_log_shows_a_new_entry_after_a_change(qtbot: QtBot, opened: Ma
     opened.go_to("audit")
     qtbot.waitUntil(lambda: view.model.rowCount() == total + 1, timeout=15_000)
     assert view.model.row_at(0).action == "select"
+
+
+def test_audited_actions_are_shown_in_words(qtbot: QtBot, opened: MainWindow) -> None:
+    view = opened.view("audit")
+    assert isinstance(view, AuditView)
+    before = view.loads
+    opened.go_to("audit")
+    wait_for_load(qtbot, view, before)
+    column = view.model.column_of("action")
+    shown = {view.model.data(view.model.index(r, column)) for r in range(view.model.rowCount())}
+    assert "Selection run" in shown and "Scores imported" in shown
+    assert "select" not in shown
+    items = [view.action.itemText(i) for i in range(view.action.count())]
+    assert "Selection run" in items

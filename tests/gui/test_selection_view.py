@@ -179,3 +179,79 @@ def test_dashboard_warnings_lead_to_the_rows_behind_them(qtbot: QtBot, opened: M
     qtbot.waitUntil(lambda: applications.loads > 0, timeout=15_000)
     shown = {a.id for a in applications.proxy.source_rows()}  # type: ignore[attr-defined]
     assert shown == set(rows[short].ids)
+
+
+def test_closing_the_round_during_a_run_stops_it_at_once(
+    qtbot: QtBot, opened: MainWindow, round_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Closing never waits for the solver: the run's token is cancelled with the task,
+    nothing is recorded, and the view can run again after the round is reopened."""
+    started: list[bool] = []
+
+    def slow(database: Any, lang: Any = None, *, cancel: CancelToken, **_: Any) -> None:
+        started.append(True)
+        deadline = time.monotonic() + 10
+        while not cancel.cancelled and time.monotonic() < deadline:
+            time.sleep(0.01)
+        raise SolverCancelled()
+
+    monkeypatch.setattr("reviewer.ui.views.selection.selecting.run_selection", slow)
+    view = _selection(opened, qtbot)
+    qtbot.mouseClick(view.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(started), timeout=5000)
+    begun = time.monotonic()
+    qtbot.keyClick(opened, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert time.monotonic() - begun < 1.0  # the window did not wait for the run
+    assert not opened.session.is_open and not view.running
+    assert opened.session.wait(10_000)
+    monkeypatch.undo()
+    before = view.loads
+    opened.open_round(round_copy)
+    qtbot.waitUntil(lambda: opened.session.is_open and view.loads > before, timeout=15_000)
+    assert opened.current_view() is view
+    assert view.run_button.isEnabled()
+    with rounds.open_round(round_copy) as db:
+        selects = [e for e in listing.audit_log(db) if e.action == "select"]
+    assert len(selects) == 1  # the fixture's own run only: nothing was recorded
+
+
+def test_the_details_follow_their_row_after_a_reload(qtbot: QtBot, opened: MainWindow) -> None:
+    view = _selection(opened, qtbot)
+    view.table.selectRow(3)
+    chosen = view.selected()
+    assert chosen is not None
+    before = view.loads
+    opened.session.change("edit", lambda r, control: None)
+    wait_for_load(qtbot, view, before)
+    assert view.selected() is not None and view.selected().id == chosen.id  # type: ignore[union-attr]
+    assert chosen.id in view.details.toPlainText()
+
+
+def test_rows_chosen_by_a_warning_can_be_shown_all_again(qtbot: QtBot, opened: MainWindow) -> None:
+    view = _selection(opened, qtbot)
+    assert view.run is not None
+    ids = [row.id for row in view.run.rows[:3]]
+    opened.go_to("selection", ids)
+    assert {r.id for r in view.proxy.source_rows()} == set(ids)
+    assert view.all_button.isVisible() and "3" in view.all_button.text()
+    qtbot.mouseClick(view.all_button, Qt.MouseButton.LeftButton)
+    assert view.proxy.rowCount() == 120 and not view.all_button.isVisible()
+    opened.go_to("selection", ids)
+    opened.go_to("selection", ())  # a warning without rows shows every row
+    assert view.proxy.rowCount() == 120
+
+
+def test_the_cutoff_line_is_drawn_only_in_rank_order(qtbot: QtBot, opened: MainWindow) -> None:
+    from reviewer.ui.views.ranking_table import cutoff_line_above
+
+    view = _selection(opened, qtbot)
+    lines = [r for r in range(view.proxy.rowCount()) if cutoff_line_above(view.proxy, r)]
+    flagged = [r for r in range(view.proxy.rowCount()) if view.proxy.index(r, 0).data(CUTOFF_ROLE)]
+    assert lines and lines == flagged  # in the report's order every flagged row gets its line
+    view.proxy.sort(view.model.column_of("company"), Qt.SortOrder.AscendingOrder)
+    lines = [r for r in range(view.proxy.rowCount()) if cutoff_line_above(view.proxy, r)]
+    assert len(lines) < len(flagged)  # sorted by company, no line lands between strangers
+    for r in lines:
+        above = view.proxy.source_rows()[r - 1]
+        here = view.proxy.source_rows()[r]
+        assert above.track == here.track and above.rank == here.rank - 1

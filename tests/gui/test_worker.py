@@ -138,3 +138,28 @@ def test_cancel_hook_is_a_plain_callable(qtbot: QtBot, worker: Worker) -> None:
     with qtbot.waitSignal(handle.signals.cancelled, timeout=5000):
         handle.cancel()
     assert polled == [False, True]
+
+
+def test_a_committed_task_that_finishes_after_cancel_is_a_success(
+    qtbot: QtBot, worker: Worker
+) -> None:
+    """A change already written to the round cannot be taken back: cancelling it late
+    must not report it as undone."""
+    release = threading.Event()
+    outcome: list[str] = []
+
+    def task(control: TaskControl) -> str:
+        release.wait(5)
+        return "written"
+
+    handle = worker.submit(
+        "change",
+        task,
+        on_success=outcome.append,
+        on_cancel=lambda: outcome.append("cancelled"),
+        committed=True,
+    )
+    handle.cancel()
+    with qtbot.waitSignal(handle.signals.ended, timeout=5000):
+        release.set()
+    assert outcome == ["written"]
