@@ -160,6 +160,18 @@ def test_lock_disables_every_edit_and_says_why(qtbot: QtBot, opened: MainWindow)
     selection = opened.view("selection")
     assert not selection.run_button.isEnabled()  # type: ignore[attr-defined]
     assert "locked" in selection.run_button.toolTip()  # type: ignore[attr-defined]
+    for action in opened.import_actions.values():
+        assert not action.isEnabled() and "locked" in action.toolTip()
+    importing = opened.view("import")
+    opened.go_to("import")
+    assert not importing.import_button.isEnabled()  # type: ignore[attr-defined]
+    assert "locked" in importing.import_button.toolTip()  # type: ignore[attr-defined]
+    applications = opened.view("applications")
+    opened.go_to("applications")
+    qtbot.waitUntil(lambda: applications.loads > 0, timeout=15_000)
+    applications.table.selectRow(0)  # type: ignore[attr-defined]
+    assert not applications.correct_button.isEnabled()  # type: ignore[attr-defined]
+    assert opened.export_action.isEnabled()  # reading the locked result is allowed
 
 
 def test_cancelling_the_lock_changes_nothing(qtbot: QtBot, opened: MainWindow) -> None:
