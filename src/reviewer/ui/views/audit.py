@@ -26,6 +26,7 @@ class AuditView(View):
         self.filters = FilterBar(self.model, self.proxy, self.table)
         self.action_label = QLabel()
         self.action = QComboBox()
+        self.action.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.action.currentIndexChanged.connect(self._action_changed)
         bar = QHBoxLayout()
         bar.addWidget(self.action_label)
