@@ -21,6 +21,22 @@ from reviewer.ui.views.selection import SelectionView
 from tests.gui.conftest import wait_for_load
 
 
+def _slow_selection(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Make the selection run until it is cancelled, as a long budgeted solve does; the
+    list it returns gets an entry once the run has started."""
+    started: list[bool] = []
+
+    def slow(database: Any, lang: Any = None, *, cancel: CancelToken, **_: Any) -> None:
+        started.append(True)
+        deadline = time.monotonic() + 10
+        while not cancel.cancelled and time.monotonic() < deadline:
+            time.sleep(0.01)
+        raise SolverCancelled()
+
+    monkeypatch.setattr("reviewer.ui.views.selection.selecting.run_selection", slow)
+    return started
+
+
 def _selection(window: MainWindow, qtbot: QtBot) -> SelectionView:
     view = window.view("selection")
     assert isinstance(view, SelectionView)
@@ -72,16 +88,7 @@ def test_ctrl_r_runs_the_selection_from_anywhere(qtbot: QtBot, opened: MainWindo
 def test_a_running_selection_can_be_cancelled_and_records_nothing(
     qtbot: QtBot, opened: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    started: list[bool] = []
-
-    def slow(database: Any, lang: Any = None, *, cancel: CancelToken, **_: Any) -> None:
-        started.append(True)
-        deadline = time.monotonic() + 10
-        while not cancel.cancelled and time.monotonic() < deadline:
-            time.sleep(0.01)
-        raise SolverCancelled()
-
-    monkeypatch.setattr("reviewer.ui.views.selection.selecting.run_selection", slow)
+    started = _slow_selection(monkeypatch)
     view = _selection(opened, qtbot)
     qtbot.mouseClick(view.run_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(started), timeout=5000)
@@ -186,16 +193,7 @@ def test_closing_the_round_during_a_run_stops_it_at_once(
 ) -> None:
     """Closing never waits for the solver: the run's token is cancelled with the task,
     nothing is recorded, and the view can run again after the round is reopened."""
-    started: list[bool] = []
-
-    def slow(database: Any, lang: Any = None, *, cancel: CancelToken, **_: Any) -> None:
-        started.append(True)
-        deadline = time.monotonic() + 10
-        while not cancel.cancelled and time.monotonic() < deadline:
-            time.sleep(0.01)
-        raise SolverCancelled()
-
-    monkeypatch.setattr("reviewer.ui.views.selection.selecting.run_selection", slow)
+    started = _slow_selection(monkeypatch)
     view = _selection(opened, qtbot)
     qtbot.mouseClick(view.run_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(started), timeout=5000)
