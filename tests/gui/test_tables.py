@@ -1,5 +1,6 @@
 """The generic table every view shows, driven through its header: every table sorts
-every column both ways, numbers before text and blanks last."""
+every column both ways (numbers before text, blanks last) and keeps its sort across
+reloads."""
 
 from __future__ import annotations
 
@@ -327,3 +328,61 @@ def test_a_failing_sort_leaves_the_model_usable(qtbot: QtBot) -> None:
     table.sortByColumn(0, ASC)
     assert [proxy.index(r, 0).data() for r in range(3)] == ["1", "2", "3"]
     assert len(about) == len(done) >= 1
+
+
+# -- the sort survives a reload ---------------------------------------------------------------
+
+
+def test_a_reload_keeps_the_users_sort_and_its_arrow(qtbot: QtBot) -> None:
+    model = RunTable()
+    proxy, table = _table(model, qtbot)
+    model.set_rows(ROWS)
+    final = model.column_of("final")
+    _click_header(qtbot, table, final)
+    if table.horizontalHeader().sortIndicatorOrder() != DESC:
+        _click_header(qtbot, table, final)
+    ranked = ["A-1", "A-2", "B-2", "B-1", "B-3", "B-9"]
+    assert [r.id for r in proxy.source_rows()] == ranked
+    model.set_rows(list(reversed(ROWS)))  # the view reloads after a change
+    header = table.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (final, DESC)
+    assert [r.id for r in proxy.source_rows()] == ranked
+    table.sortByColumn(-1, ASC)  # no sort: the rows come as the model orders them
+    model.set_rows(ROWS)
+    assert [r.id for r in proxy.source_rows()] == ["B-1", "B-2", "B-3", "B-9", "A-1", "A-2"]
+
+
+def test_new_columns_keep_the_sort_by_a_column_still_there(qtbot: QtBot, data: Data) -> None:
+    model = PreviewRows()
+    proxy, table = _table(model, qtbot)
+    header = table.horizontalHeader()
+    scores = data.previews["scores"]
+    model.set_preview(scores)
+    reviewer = next(i for i, c in enumerate(model.columns) if c.key == "reviewer")
+    table.sortByColumn(reviewer, DESC)
+    again = dataclasses.replace(scores, rows=tuple(reversed(scores.rows)))
+    model.set_preview(again)  # the same kind read again: the sort stays
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (reviewer, DESC)
+    _assert_sorted(model, proxy, reviewer, DESC)
+    model.set_preview(data.previews["reviewers"])  # no "reviewer" column: the sort goes
+    assert header.sortIndicatorSection() == -1
+    ids = [r.id for r in data.previews["reviewers"].rows]
+    assert [r.id for r in proxy.source_rows()] == ids
+
+
+def test_the_applications_view_keeps_its_sort_after_a_reload(qtbot: QtBot, opened: Any) -> None:
+    from tests.gui.conftest import wait_for_load
+    from tests.gui.test_round_views import _applications
+
+    view = _applications(opened, qtbot)
+    model, proxy, table = view.model, view.proxy, view.table
+    amount = model.column_of("amount")
+    table.sortByColumn(amount, DESC)
+    before = [r.id for r in proxy.source_rows()]
+    loads = view.loads
+    view.load()
+    wait_for_load(qtbot, view, loads)
+    header = table.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (amount, DESC)
+    assert [r.id for r in proxy.source_rows()] == before
+    _assert_sorted(model, proxy, amount, DESC)

@@ -5,6 +5,9 @@ Every data table of the window is a ``RowTableModel``: each ``Column`` says what
 displays, how it sorts (``SORT_ROLE``, so numbers sort as numbers and blanks last),
 its tooltip, its background colour and its alignment. ``RowFilter`` adds a search over
 chosen columns and a filter per column.
+
+The model sorts its rows itself and remembers the sort: rows set or columns replaced
+afterwards come in that order again, so the header's sort arrow never lies.
 """
 
 from __future__ import annotations
@@ -99,18 +102,45 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         super().__init__(parent)
         self.columns = list(columns)
         self._rows: list[R] = []
+        self._sorted: tuple[str, Qt.SortOrder] | None = None  # column key, order
 
     # -- contents ----------------------------------------------------------------------
 
     def set_rows(self, rows: Sequence[R]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        """Show ``rows``, in the order of the last sort if there was one."""
+        self.replace(self.columns, rows)
 
     def set_columns(self, columns: Sequence[Column[R]]) -> None:
+        self.replace(columns, self._rows)
+
+    def replace(self, columns: Sequence[Column[R]], rows: Sequence[R]) -> None:
+        """Show ``rows`` under ``columns`` (one reset), sorted as last sorted if that
+        column is still there; else the rows keep their order and the sort is forgotten."""
+        columns = list(columns)
+        rows = list(rows)
+        spec = self._sorted_column(columns)
+        if spec is None:
+            self._sorted = None
+        elif rows:
+            descending = self._sorted is not None and self._sorted[1] == _DESCENDING
+            order = _sort_order([spec.value(r) for r in rows], descending)
+            rows = [rows[i] for i in order]
         self.beginResetModel()
-        self.columns = list(columns)
+        self.columns = columns
+        self._rows = rows
         self.endResetModel()
+
+    def sorted_by(self) -> tuple[int, Qt.SortOrder] | None:
+        """The column and order the rows are sorted by (None: as they were given)."""
+        spec = self._sorted_column(self.columns)
+        if spec is None or self._sorted is None:
+            return None
+        return self.columns.index(spec), self._sorted[1]
+
+    def _sorted_column(self, columns: Sequence[Column[R]]) -> Column[R] | None:
+        if self._sorted is None:
+            return None
+        return next((c for c in columns if c.key == self._sorted[0]), None)
 
     def rows(self) -> list[R]:
         return list(self._rows)
@@ -188,12 +218,14 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort the rows themselves: one Python sort by key, which at 10,000 rows takes
         milliseconds where a proxy's comparisons through ``data`` take seconds. Blanks
-        come last in both orders."""
+        come last in both orders. Column -1 forgets the sort (the rows stay as they are)."""
         if not 0 <= column < len(self.columns):
+            self._sorted = None
             return
         spec = self.columns[column]
         order = Qt.SortOrder(order)
         keyed = _sort_order([spec.value(r) for r in self._rows], order == _DESCENDING)
+        self._sorted = (spec.key, order)
         self.layoutAboutToBeChanged.emit()
         try:
             old = self.persistentIndexList()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QAbstractProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.ui import palette
+from reviewer.ui.models.table import RowTableModel
 
 
 def data_table(
@@ -26,7 +29,8 @@ def data_table(
 ) -> QTableView:
     """A read-only table over ``model`` (in ``table``, or a new QTableView): whole rows
     selected, alternating colours, compact rows, columns sized to their contents (one
-    column stretched if asked)."""
+    column stretched if asked). The header's sort arrow follows the sort a
+    ``RowTableModel`` remembers."""
     table = table if table is not None else QTableView()
     table.setModel(model)
     table.setSortingEnabled(sortable)
@@ -48,7 +52,31 @@ def data_table(
         model.modelReset.connect(lambda: _fit(table, stretch))
     else:
         model.modelReset.connect(lambda: _fit(table, -1))
+    source = _source(model)
+    if sortable and source is not None:
+        model.modelReset.connect(lambda: _show_sort(table, source))
+        model.layoutChanged.connect(lambda: _show_sort(table, source))
     return table
+
+
+def _source(model: QAbstractItemModel) -> RowTableModel[Any] | None:
+    """The ``RowTableModel`` under ``model`` and its proxies, if there is one."""
+    while isinstance(model, QAbstractProxyModel):
+        inner = model.sourceModel()
+        if inner is None:
+            return None
+        model = inner
+    return model if isinstance(model, RowTableModel) else None
+
+
+def _show_sort(table: QTableView, source: RowTableModel[Any]) -> None:
+    """Put the header's sort arrow where the rows are sorted (without sorting again)."""
+    header = table.horizontalHeader()
+    column, order = source.sorted_by() or (-1, Qt.SortOrder.AscendingOrder)
+    if (header.sortIndicatorSection(), header.sortIndicatorOrder()) != (column, order):
+        blocked = header.blockSignals(True)
+        header.setSortIndicator(column, order)
+        header.blockSignals(blocked)
 
 
 def _fit(table: QTableView, stretch: int) -> None:
