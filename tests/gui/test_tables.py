@@ -1,6 +1,6 @@
-"""The generic table every view shows, driven through its header: every table sorts
-every column both ways (numbers before text, blanks last) and keeps its sort across
-reloads."""
+"""The generic table every view shows, driven through its header and filter menu: every
+table sorts every column both ways (numbers before text, blanks last), keeps its sort
+across reloads, and filters by "(blank)"."""
 
 from __future__ import annotations
 
@@ -32,8 +32,9 @@ from reviewer.ui.models.audit import AuditTable
 from reviewer.ui.models.dashboard import ReviewerProgressTable, TrackTable, WarningTable
 from reviewer.ui.models.import_preview import ErrorTable, MatchTable, PreviewRows
 from reviewer.ui.models.people import ConflictTable, ReviewerTable
-from reviewer.ui.models.run import QuotaTable, RunTable, TrackFiguresTable
+from reviewer.ui.models.run import QuotaTable, RunFilter, RunTable, TrackFiguresTable
 from reviewer.ui.models.table import Column, RowFilter, RowTableModel, header
+from reviewer.ui.views.filters import FilterBar
 from reviewer.ui.views.widgets import data_table
 from tests.gui.test_run_model import ROWS
 
@@ -386,3 +387,36 @@ def test_the_applications_view_keeps_its_sort_after_a_reload(qtbot: QtBot, opene
     assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (amount, DESC)
     assert [r.id for r in proxy.source_rows()] == before
     _assert_sorted(model, proxy, amount, DESC)
+
+
+# -- "(blank)" in a column's filter menu ---------------------------------------------------
+
+
+def test_the_blank_filter_shows_only_blank_cells(qtbot: QtBot) -> None:
+    model = RunTable()
+    proxy = RunFilter()
+    proxy.setSourceModel(model)
+    table = data_table(proxy)
+    bar = FilterBar(model, proxy, table)
+    qtbot.addWidget(table)
+    qtbot.addWidget(bar)
+    model.set_rows(ROWS)
+    final = model.column_of("final")
+    menu = bar.column_menu(final)
+    blank = next(a for a in menu.actions() if a.text() == "(blank)")
+    assert not blank.isChecked()
+    blank.trigger()
+    assert [r.id for r in proxy.source_rows()] == ["B-9"]
+    assert bar.active.text() == "Final score = (blank)"
+    assert bar.shown.text() == "1 of 6"
+    menu = bar.column_menu(final)
+    assert next(a for a in menu.actions() if a.text() == "(blank)").isChecked()
+    assert not next(a for a in menu.actions() if a.text() == "77.00").isChecked()
+    show_all = next(a for a in menu.actions() if a.text() == "Show all of Final score")
+    assert show_all.isEnabled()
+    show_all.trigger()
+    assert len(proxy.source_rows()) == 6
+    assert bar.active.text() == ""
+    tie = model.column_of("tie")
+    next(a for a in bar.column_menu(tie).actions() if a.text() == "(blank)").trigger()
+    assert {r.id for r in proxy.source_rows()} == {"A-1", "A-2", "B-1", "B-3", "B-9"}

@@ -32,6 +32,8 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the row object itself
 KEY_ROLE = Qt.ItemDataRole.UserRole + 3  # a plain value for filters and tests
 
+BLANK = "\x00blank"  # the filter value that keeps the rows whose cell is blank
+
 Index = QModelIndex | QPersistentModelIndex
 R = TypeVar("R")
 
@@ -289,7 +291,8 @@ class RowFilter(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_filter(self, key: str, value: str | None) -> None:
-        """Keep only rows whose ``key`` column shows ``value`` (None or '' clears)."""
+        """Keep only rows whose ``key`` column shows ``value`` (``BLANK``: shows nothing;
+        None or '' clears)."""
         self.beginFilterChange()
         if value:
             self._filters[key] = value
@@ -322,7 +325,7 @@ class RowFilter(QSortFilterProxyModel):
                 return False
         for key, wanted in self._filters.items():
             column = model.columns[model.column_of(key)]
-            if column.text(row) != wanted:
+            if column.text(row) != ("" if wanted == BLANK else wanted):
                 return False
         if self._text:
             keys = self._search or tuple(c.key for c in model.columns)
