@@ -1,6 +1,6 @@
 """The generic table every view shows, driven through its header and filter menu: every
 table sorts every column both ways (numbers before text, blanks last), keeps its sort
-across reloads, and filters by "(blank)"."""
+and the user's column widths across reloads, and filters by "(blank)"."""
 
 from __future__ import annotations
 
@@ -420,3 +420,27 @@ def test_the_blank_filter_shows_only_blank_cells(qtbot: QtBot) -> None:
     tie = model.column_of("tie")
     next(a for a in bar.column_menu(tie).actions() if a.text() == "(blank)").trigger()
     assert {r.id for r in proxy.source_rows()} == {"A-1", "A-2", "B-1", "B-3", "B-9"}
+
+
+# -- the user's column widths ---------------------------------------------------------------
+
+
+def test_column_widths_are_fitted_once_and_then_kept(qtbot: QtBot, data: Data) -> None:
+    model = PreviewRows()
+    _, table = _table(model, qtbot)
+    header = table.horizontalHeader()
+    model.set_preview(None)  # empty first: the columns are sized when rows come
+    model.set_preview(data.previews["applications"])
+    title = model.column_of("title")
+    fitted = header.sectionSize(title)
+    longest = max(len(str(r.title)) for r in data.previews["applications"].rows)
+    assert fitted > table.fontMetrics().horizontalAdvance("x" * min(longest, 10))
+    header.resizeSection(title, 333)  # the user drags the column's edge
+    model.set_preview(data.previews["applications"])  # a reload
+    assert header.sectionSize(title) == 333
+    model.set_rows([])  # a round closed, then opened again
+    model.set_preview(data.previews["applications"])
+    assert header.sectionSize(title) == 333
+    model.set_preview(data.previews["reviewers"])  # other columns: fitted anew
+    model.set_preview(data.previews["applications"])
+    assert header.sectionSize(title) == fitted
