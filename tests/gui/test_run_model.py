@@ -123,7 +123,8 @@ def test_sorting_by_final_score_is_numeric_with_blanks_last(qtbot: object) -> No
     proxy.sort(final, Qt.SortOrder.DescendingOrder)
     finals = [proxy.data(proxy.index(r, final)) for r in range(proxy.rowCount())]
     assert finals == ["90.25", "81.50", "78.50", "77.00", "65.00", ""]
-    assert proxy.data(proxy.index(5, final), SORT_ROLE) == float("-inf")
+    assert proxy.data(proxy.index(0, final), SORT_ROLE) == (0, 90.25)
+    assert proxy.data(proxy.index(5, final), SORT_ROLE) is None  # a blank has no key
 
 
 def test_quota_and_track_tables(qtbot: object) -> None:

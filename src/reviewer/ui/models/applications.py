@@ -88,7 +88,4 @@ class ApplicationTable(RowTableModel[Application]):
         reviews: dict[str, int],
         attributes: Sequence[str],
     ) -> None:
-        self.beginResetModel()
-        self.columns = application_columns(track_names, reviews, attributes)
-        self._rows = list(applications)
-        self.endResetModel()
+        self.replace(application_columns(track_names, reviews, attributes), applications)

@@ -188,8 +188,7 @@ class PreviewRows(RowTableModel[Any]):
 
     def set_preview(self, preview: ImportPreview | None) -> None:
         if preview is None:
-            self.set_columns([])
-            self.set_rows([])
+            self.replace([], [])
             return
         if preview.kind == "reviewers":
             columns = _reviewer_columns(preview)
@@ -197,7 +196,4 @@ class PreviewRows(RowTableModel[Any]):
             columns = _review_columns(preview)
         else:
             columns = _application_columns(preview)
-        self.beginResetModel()
-        self.columns = columns
-        self._rows = list(preview.rows)
-        self.endResetModel()
+        self.replace(columns, preview.rows)

@@ -5,12 +5,17 @@ Every data table of the window is a ``RowTableModel``: each ``Column`` says what
 displays, how it sorts (``SORT_ROLE``, so numbers sort as numbers and blanks last),
 its tooltip, its background colour and its alignment. ``RowFilter`` adds a search over
 chosen columns and a filter per column.
+
+The model sorts its rows itself and remembers the sort: rows set or columns replaced
+afterwards come in that order again, so the header's sort arrow never lies.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
@@ -27,6 +32,8 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the row object itself
 KEY_ROLE = Qt.ItemDataRole.UserRole + 3  # a plain value for filters and tests
 
+BLANK = "\x00blank"  # the filter value that keeps the rows whose cell is blank
+
 Index = QModelIndex | QPersistentModelIndex
 R = TypeVar("R")
 
@@ -40,16 +47,29 @@ def header(context: str, text: str) -> Callable[[], str]:
     return lambda: QCoreApplication.translate(context, text)
 
 
-def sort_key(value: Any, number: bool) -> float | str:
-    """A sort value Qt compares natively: numbers as numbers (a blank number sorts
-    below every number), everything else as case-folded text."""
-    if value is None or value == "":
-        return float("-inf") if number else ""
-    if isinstance(value, bool):
-        return float(value)
-    if isinstance(value, int | float):
-        return float(value)
-    return str(value).casefold()
+SortKey = tuple[int, float | str]
+
+
+def is_blank(value: Any) -> bool:
+    """Whether a cell holds nothing: None, empty text or a NaN."""
+    return value is None or value == "" or (isinstance(value, float) and math.isnan(value))
+
+
+def sort_key(value: Any) -> SortKey:
+    """A sort value that compares with any other: numbers (bools and decimals too) as
+    numbers before everything else as case-folded text. Blanks have no key of their
+    own: ``RowTableModel.sort`` puts them last whichever way the rows run."""
+    if isinstance(value, bool | int | float | Decimal):
+        return (0, float(value))
+    return (1, str(value).casefold())
+
+
+def _sort_order(values: Sequence[Any], descending: bool) -> list[int]:
+    """The positions of ``values`` in sorted order, blanks last (in their old order)."""
+    keys: list[SortKey | None] = [None if is_blank(v) else sort_key(v) for v in values]
+    filled = [i for i, k in enumerate(keys) if k is not None]
+    filled.sort(key=keys.__getitem__, reverse=descending)  # type: ignore[arg-type]
+    return filled + [i for i, k in enumerate(keys) if k is None]
 
 
 @dataclass(frozen=True)
@@ -84,18 +104,45 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         super().__init__(parent)
         self.columns = list(columns)
         self._rows: list[R] = []
+        self._sorted: tuple[str, Qt.SortOrder] | None = None  # column key, order
 
     # -- contents ----------------------------------------------------------------------
 
     def set_rows(self, rows: Sequence[R]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        """Show ``rows``, in the order of the last sort if there was one."""
+        self.replace(self.columns, rows)
 
     def set_columns(self, columns: Sequence[Column[R]]) -> None:
+        self.replace(columns, self._rows)
+
+    def replace(self, columns: Sequence[Column[R]], rows: Sequence[R]) -> None:
+        """Show ``rows`` under ``columns`` (one reset), sorted as last sorted if that
+        column is still there; else the rows keep their order and the sort is forgotten."""
+        columns = list(columns)
+        rows = list(rows)
+        spec = self._sorted_column(columns)
+        if spec is None:
+            self._sorted = None
+        elif rows:
+            descending = self._sorted is not None and self._sorted[1] == _DESCENDING
+            order = _sort_order([spec.value(r) for r in rows], descending)
+            rows = [rows[i] for i in order]
         self.beginResetModel()
-        self.columns = list(columns)
+        self.columns = columns
+        self._rows = rows
         self.endResetModel()
+
+    def sorted_by(self) -> tuple[int, Qt.SortOrder] | None:
+        """The column and order the rows are sorted by (None: as they were given)."""
+        spec = self._sorted_column(self.columns)
+        if spec is None or self._sorted is None:
+            return None
+        return self.columns.index(spec), self._sorted[1]
+
+    def _sorted_column(self, columns: Sequence[Column[R]]) -> Column[R] | None:
+        if self._sorted is None:
+            return None
+        return next((c for c in columns if c.key == self._sorted[0]), None)
 
     def rows(self) -> list[R]:
         return list(self._rows)
@@ -162,7 +209,8 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             text = column.text(row)
             return text if len(text) > 40 else None
         if role == _SORT:
-            return sort_key(column.value(row), column.number)
+            value = column.value(row)
+            return None if is_blank(value) else sort_key(value)
         if role == _KEY:
             return column.value(row)
         if role == _ROW:
@@ -171,27 +219,25 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort the rows themselves: one Python sort by key, which at 10,000 rows takes
-        milliseconds where a proxy's comparisons through ``data`` take seconds."""
+        milliseconds where a proxy's comparisons through ``data`` take seconds. Blanks
+        come last in both orders. Column -1 forgets the sort (the rows stay as they are)."""
         if not 0 <= column < len(self.columns):
+            self._sorted = None
             return
         spec = self.columns[column]
+        order = Qt.SortOrder(order)
+        keyed = _sort_order([spec.value(r) for r in self._rows], order == _DESCENDING)
+        self._sorted = (spec.key, order)
         self.layoutAboutToBeChanged.emit()
-        old = self.persistentIndexList()
-        keyed = sorted(
-            range(len(self._rows)),
-            key=lambda i: sort_key(spec.value(self._rows[i]), spec.number),
-            reverse=order == Qt.SortOrder.DescendingOrder,
-        )
-        if order == Qt.SortOrder.DescendingOrder and spec.number:
-            # blanks stay last whichever way the numbers run
-            blank = [i for i in keyed if spec.value(self._rows[i]) in (None, "")]
-            keyed = [i for i in keyed if spec.value(self._rows[i]) not in (None, "")] + blank
-        where = {old_row: new_row for new_row, old_row in enumerate(keyed)}
-        self._rows = [self._rows[i] for i in keyed]
-        self.changePersistentIndexList(
-            old, [self.index(where[i.row()], i.column()) if i.isValid() else i for i in old]
-        )
-        self.layoutChanged.emit()
+        try:
+            old = self.persistentIndexList()
+            where = {old_row: new_row for new_row, old_row in enumerate(keyed)}
+            self._rows = [self._rows[i] for i in keyed]
+            self.changePersistentIndexList(
+                old, [self.index(where[i.row()], i.column()) if i.isValid() else i for i in old]
+            )
+        finally:
+            self.layoutChanged.emit()
 
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -199,6 +245,7 @@ _BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _SORT, _KEY, _ROW = int(SORT_ROLE), int(KEY_ROLE), int(ROW_ROLE)
+_DESCENDING = Qt.SortOrder.DescendingOrder
 _ROLES = frozenset({_DISPLAY, _BACKGROUND, _ALIGNMENT, _TOOLTIP, _SORT, _KEY, _ROW})
 _BRUSHES: dict[str, QBrush] = {}
 
@@ -244,7 +291,8 @@ class RowFilter(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_filter(self, key: str, value: str | None) -> None:
-        """Keep only rows whose ``key`` column shows ``value`` (None or '' clears)."""
+        """Keep only rows whose ``key`` column shows ``value`` (``BLANK``: shows nothing;
+        None or '' clears)."""
         self.beginFilterChange()
         if value:
             self._filters[key] = value
@@ -277,7 +325,7 @@ class RowFilter(QSortFilterProxyModel):
                 return False
         for key, wanted in self._filters.items():
             column = model.columns[model.column_of(key)]
-            if column.text(row) != wanted:
+            if column.text(row) != ("" if wanted == BLANK else wanted):
                 return False
         if self._text:
             keys = self._search or tuple(c.key for c in model.columns)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.ui.models.table import RowFilter, RowTableModel
+from reviewer.ui.models.table import BLANK, RowFilter, RowTableModel
 
 MENU_VALUES = 40
 
@@ -94,10 +94,11 @@ class FilterBar(QWidget):
             note.setEnabled(False)
         else:
             for value in values:
+                wanted = value or BLANK
                 action = QAction(value or self.tr("(blank)"), menu)
                 action.setCheckable(True)
-                action.setChecked(self.proxy.filters().get(key) == value and bool(value))
-                action.triggered.connect(lambda _=False, v=value: self.set_filter(key, v))
+                action.setChecked(self.proxy.filters().get(key) == wanted)
+                action.triggered.connect(lambda _=False, v=wanted: self.set_filter(key, v))
                 menu.addAction(action)
         menu.addSeparator()
         clear = menu.addAction(self.tr("Show all of {column}").format(column=title))
@@ -113,7 +114,8 @@ class FilterBar(QWidget):
     def _update(self) -> None:
         filters = self.proxy.filters()
         names = {c.key: c.header() for c in self.model.columns}
-        parts = [f"{names.get(k, k)} = {v}" for k, v in filters.items()]
+        blank = self.tr("(blank)")
+        parts = [f"{names.get(k, k)} = {blank if v == BLANK else v}" for k, v in filters.items()]
         if self.proxy.only() is not None:
             parts.insert(
                 0, self.tr("{count} chosen rows").format(count=len(self.proxy.only() or ()))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QAbstractProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.ui import palette
+from reviewer.ui.models.table import RowTableModel
 
 
 def data_table(
@@ -26,7 +29,9 @@ def data_table(
 ) -> QTableView:
     """A read-only table over ``model`` (in ``table``, or a new QTableView): whole rows
     selected, alternating colours, compact rows, columns sized to their contents (one
-    column stretched if asked)."""
+    column stretched if asked) when the table first gets rows or its columns change —
+    widths the user set are kept across reloads. The header's sort arrow follows the
+    sort a ``RowTableModel`` remembers."""
     table = table if table is not None else QTableView()
     table.setModel(model)
     table.setSortingEnabled(sortable)
@@ -44,11 +49,66 @@ def data_table(
     header.setStretchLastSection(stretch < 0)
     header.setHighlightSections(False)
     table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-    if stretch >= 0:
-        model.modelReset.connect(lambda: _fit(table, stretch))
-    else:
-        model.modelReset.connect(lambda: _fit(table, -1))
+    fitter = _Fitter(table, stretch)
+    model.modelReset.connect(lambda: fitter.reset())  # the lambda keeps the fitter alive
+    source = _source(model)
+    if sortable and source is not None:
+        model.modelReset.connect(lambda: _show_sort(table, source))
+        model.layoutChanged.connect(lambda: _show_sort(table, source))
     return table
+
+
+def _source(model: QAbstractItemModel) -> RowTableModel[Any] | None:
+    """The ``RowTableModel`` under ``model`` and its proxies, if there is one."""
+    while isinstance(model, QAbstractProxyModel):
+        inner = model.sourceModel()
+        if inner is None:
+            return None
+        model = inner
+    return model if isinstance(model, RowTableModel) else None
+
+
+def _show_sort(table: QTableView, source: RowTableModel[Any]) -> None:
+    """Put the header's sort arrow where the rows are sorted (without sorting again)."""
+    header = table.horizontalHeader()
+    column, order = source.sorted_by() or (-1, Qt.SortOrder.AscendingOrder)
+    if (header.sortIndicatorSection(), header.sortIndicatorOrder()) != (column, order):
+        blocked = header.blockSignals(True)
+        header.setSortIndicator(column, order)
+        header.blockSignals(blocked)
+
+
+class _Fitter:
+    """Sizes a table's columns to their contents once: when the table first shows rows,
+    and again only when its columns change."""
+
+    def __init__(self, table: QTableView, stretch: int) -> None:
+        self.table = table
+        self.stretch = stretch
+        self.columns: tuple[str, ...] | None = None  # the columns last fitted
+        self.with_rows = False  # whether that fit saw rows
+
+    def reset(self) -> None:
+        model = self.table.model()
+        if model is None:
+            return
+        columns = self._columns(model)
+        rows = model.rowCount() > 0
+        if columns == self.columns and (self.with_rows or not rows):
+            return
+        self.columns = columns
+        self.with_rows = rows
+        _fit(self.table, self.stretch)
+
+    @staticmethod
+    def _columns(model: QAbstractItemModel) -> tuple[str, ...]:
+        source = _source(model)
+        if source is not None:
+            return tuple(c.key for c in source.columns)
+        return tuple(
+            str(model.headerData(c, Qt.Orientation.Horizontal) or "")
+            for c in range(model.columnCount())
+        )
 
 
 def _fit(table: QTableView, stretch: int) -> None:
