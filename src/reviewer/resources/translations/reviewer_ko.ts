@@ -208,23 +208,23 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../ui/views/audit.py" line="40"/>
+        <location filename="../../ui/views/audit.py" line="41"/>
         <source>Audit log</source>
         <translation>감사 기록</translation>
     </message>
     <message>
-        <location filename="../../ui/views/audit.py" line="43"/>
+        <location filename="../../ui/views/audit.py" line="44"/>
         <source>Action</source>
         <translation>작업</translation>
     </message>
     <message>
-        <location filename="../../ui/views/audit.py" line="45"/>
+        <location filename="../../ui/views/audit.py" line="46"/>
         <source>Search actor, target or details</source>
         <translation>사용자, 대상, 내용 검색</translation>
     </message>
     <message>
-        <location filename="../../ui/views/audit.py" line="48"/>
-        <location filename="../../ui/views/audit.py" line="59"/>
+        <location filename="../../ui/views/audit.py" line="49"/>
+        <location filename="../../ui/views/audit.py" line="60"/>
         <source>All actions</source>
         <translation>모든 작업</translation>
     </message>
@@ -665,22 +665,23 @@
         <translation>값이 너무 많아 목록으로 보여 줄 수 없습니다. 검색창을 쓰세요</translation>
     </message>
     <message>
-        <location filename="../../ui/views/filters.py" line="97"/>
+        <location filename="../../ui/views/filters.py" line="98"/>
+        <location filename="../../ui/views/filters.py" line="117"/>
         <source>(blank)</source>
         <translation>(빈 값)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/filters.py" line="103"/>
+        <location filename="../../ui/views/filters.py" line="104"/>
         <source>Show all of {column}</source>
         <translation>{column} 전체 보기</translation>
     </message>
     <message>
-        <location filename="../../ui/views/filters.py" line="119"/>
+        <location filename="../../ui/views/filters.py" line="121"/>
         <source>{count} chosen rows</source>
         <translation>선택한 행 {count}개</translation>
     </message>
     <message>
-        <location filename="../../ui/views/filters.py" line="124"/>
+        <location filename="../../ui/views/filters.py" line="126"/>
         <source>{shown} of {total}</source>
         <translation>{total}건 중 {shown}건</translation>
     </message>
@@ -688,7 +689,7 @@
 <context>
     <name>Gauge</name>
     <message>
-        <location filename="../../ui/views/widgets.py" line="101"/>
+        <location filename="../../ui/views/widgets.py" line="161"/>
         <source>{achieved} achieved of {required} required</source>
         <translation>필요 {required}건 중 {achieved}건 달성</translation>
     </message>
@@ -2122,32 +2123,32 @@
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../ui/views/start.py" line="68"/>
+        <location filename="../../ui/views/start.py" line="70"/>
         <source>Reviewer — Seoul R&amp;D evaluation</source>
         <translation>Reviewer — 서울형 R&amp;D 평가</translation>
     </message>
     <message>
-        <location filename="../../ui/views/start.py" line="71"/>
+        <location filename="../../ui/views/start.py" line="73"/>
         <source>Create a round from the Seoul 2025 template or open a round database. You can also drop a round database (.db) or workbooks on this window.</source>
         <translation>서울 2025 양식으로 새 평가 회차를 만들거나 회차 데이터베이스를 여세요. 회차 데이터베이스(.db)나 엑셀 파일을 이 창에 끌어다 놓아도 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/start.py" line="75"/>
+        <location filename="../../ui/views/start.py" line="77"/>
         <source>&amp;New round from the Seoul 2025 template…</source>
         <translation>서울 2025 양식으로 새 회차(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/start.py" line="76"/>
+        <location filename="../../ui/views/start.py" line="78"/>
         <source>&amp;Open round…</source>
         <translation>회차 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/start.py" line="77"/>
+        <location filename="../../ui/views/start.py" line="79"/>
         <source>Recent rounds</source>
         <translation>최근 회차</translation>
     </message>
     <message>
-        <location filename="../../ui/views/start.py" line="78"/>
+        <location filename="../../ui/views/start.py" line="80"/>
         <source>No recent rounds yet.</source>
         <translation>최근에 연 회차가 없습니다.</translation>
     </message>
