@@ -444,3 +444,22 @@ def test_column_widths_are_fitted_once_and_then_kept(qtbot: QtBot, data: Data) -
     model.set_preview(data.previews["reviewers"])  # other columns: fitted anew
     model.set_preview(data.previews["applications"])
     assert header.sectionSize(title) == fitted
+
+
+def test_a_filter_on_a_column_that_is_gone_is_ignored(qtbot: object) -> None:
+    from reviewer.ui.models.table import Column, RowFilter, RowTableModel, header
+
+    model: RowTableModel[dict[str, str]] = RowTableModel(
+        [
+            Column("a", header("T", "A"), lambda r: r["a"]),
+            Column("id", header("T", "Id"), lambda r: r["id"]),
+        ]
+    )
+    model.set_rows([{"a": "x", "id": "1"}, {"a": "y", "id": "2"}])
+    proxy = RowFilter()
+    proxy.setSourceModel(model)
+    proxy.set_filter("a", "x")
+    proxy.set_only(["1"])
+    assert proxy.rowCount() == 1
+    model.set_columns([Column("b", header("T", "B"), lambda r: r["a"])])  # no 'a', no 'id'
+    assert proxy.rowCount() == 2

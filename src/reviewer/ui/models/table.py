@@ -319,16 +319,16 @@ class RowFilter(QSortFilterProxyModel):
         if not isinstance(model, RowTableModel):
             return True
         row = model.row_at(source_row)
-        if self._only is not None:
-            column = model.columns[model.column_of(self._only_key)]
-            if str(column.value(row)) not in self._only:
-                return False
+        columns = {c.key: c for c in model.columns}  # a filter on a column gone is void
+        only = columns.get(self._only_key) if self._only is not None else None
+        if only is not None and str(only.value(row)) not in (self._only or ()):
+            return False
         for key, wanted in self._filters.items():
-            column = model.columns[model.column_of(key)]
-            if column.text(row) != ("" if wanted == BLANK else wanted):
+            column = columns.get(key)
+            if column is not None and column.text(row) != ("" if wanted == BLANK else wanted):
                 return False
         if self._text:
-            keys = self._search or tuple(c.key for c in model.columns)
-            haystack = " ".join(model.columns[model.column_of(k)].text(row) for k in keys)
+            keys = self._search or tuple(columns)
+            haystack = " ".join(columns[k].text(row) for k in keys if k in columns)
             return self._text in haystack.casefold()
         return True
