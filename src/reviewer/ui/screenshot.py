@@ -15,7 +15,16 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-VIEWS = ("start", "dashboard", "applications", "reviewers", "selection", "audit", "import")
+VIEWS = (
+    "start",
+    "dashboard",
+    "import",
+    "applications",
+    "reviewers",
+    "selection",
+    "audit",
+    "export",  # the export dialog over the selection
+)
 SIZE = (1320, 820)
 
 
@@ -59,13 +68,18 @@ def render_view(
                 box = window.error_box
                 print(f"error: {box.text() if box else target}", file=sys.stderr)
                 return 3
-            page = window.view(view)
+            page = window.view("selection" if view == "export" else view)
             before = page.loads
-            window.go_to(view)
+            window.go_to(page.key)
             wait(lambda: page.loads > before and not window.session.busy)
+        shown = window
+        if view == "export" and window.session.is_open:
+            window.export_reports()
+            if window.dialog is not None:
+                shown = window.dialog
         for _ in range(5):  # let layouts settle
             app.processEvents()
-        pixmap = window.grab()
+        pixmap = shown.grab()
         output.parent.mkdir(parents=True, exist_ok=True)
         saved = pixmap.save(str(output), "PNG")
         window.session.close()
