@@ -12,27 +12,16 @@ import pytest
 
 from reviewer.errors import ExportCancelled, InvalidInput
 from reviewer.exchange.reports import staging as staging_module
-from reviewer.services import exporting, listing, rounds, selecting
+from reviewer.services import exporting, listing, rounds
 from reviewer.services.exporting import export_reports
-from reviewer.store import repository, updates
 from tests.integration.test_report_pdf import sample_data
 
 Snapshot = dict[str, bytes | None]
 
 
 @pytest.fixture
-def round_db(tmp_path: Path) -> Path:
-    """The sample round of the report tests, imported and selected once."""
-    data = sample_data()
-    path = tmp_path / "round.db"
-    rounds.create_round(path, data.config)
-    with rounds.open_round(path) as database:
-        with database.session() as session:
-            repository.add_applications(session, list(data.applications), source="test")
-            updates.upsert_reviewers(session, list(data.reviewers))
-            repository.replace_reviews(session, list(data.reviews), source="test")
-        selecting.run_selection(database, "ko")
-    return path
+def round_db(selected_sample_round: Path) -> Path:
+    return selected_sample_round
 
 
 @pytest.fixture

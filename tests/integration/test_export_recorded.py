@@ -24,7 +24,7 @@ from reviewer.exchange.reports.context import format_score, status_label
 from reviewer.services import exporting, rounds, selecting
 from reviewer.services.exporting import export_reports
 from reviewer.services.results import selection_json
-from reviewer.store import audit, repository, runs, updates
+from reviewer.store import audit, repository, runs
 from reviewer.store.engine import Database
 from reviewer.store.models import SelectionRunRow
 from tests.integration.test_report_pdf import pdf_text, sample_data
@@ -35,18 +35,8 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "db"
 
 
 @pytest.fixture
-def round_db(tmp_path: Path) -> Path:
-    """The sample round of the report tests, imported and selected once."""
-    data = sample_data()
-    path = tmp_path / "round.db"
-    rounds.create_round(path, data.config)
-    with rounds.open_round(path) as database:
-        with database.session() as session:
-            repository.add_applications(session, list(data.applications), source="test")
-            updates.upsert_reviewers(session, list(data.reviewers))
-            repository.replace_reviews(session, list(data.reviews), source="test")
-        selecting.run_selection(database, "ko")
-    return path
+def round_db(selected_sample_round: Path) -> Path:
+    return selected_sample_round
 
 
 def export(path: Path, out: Path, lang: str = "ko") -> tuple[str, dict[str, list[Any]]]:
