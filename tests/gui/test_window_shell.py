@@ -274,3 +274,27 @@ def test_the_drop_is_ignored_for_other_files(window: MainWindow, tmp_path: Path)
     _drop(window, note)
     assert not window.session.is_open
     assert window.stack.currentWidget() is window.start
+
+
+def test_a_refused_unlock_keeps_the_dialog_and_the_reason(
+    qtbot: QtBot, opened: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reviewer.errors import RefusedByState
+
+    _confirm_lock(qtbot, opened)
+
+    def busy(database: object, reason: str) -> None:
+        raise RefusedByState("store.busy")
+
+    monkeypatch.setattr("reviewer.ui.main_window.locking.unlock_round", busy)
+    opened.unlock_action.trigger()
+    dialog = opened.dialog
+    assert isinstance(dialog, UnlockDialog)
+    dialog.reason.insertPlainText("점수 정정")
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=15_000)
+    assert dialog.isVisible() and dialog.text() == "점수 정정"
+    assert "another program" in dialog.error.text()
+    assert opened.session.locked

@@ -32,7 +32,7 @@ from reviewer.i18n import Lang
 from reviewer.services import locking
 from reviewer.services.browse import RoundOverview
 from reviewer.ui.dialogs.export import open_export
-from reviewer.ui.dialogs.lock import ask_lock, ask_unlock_reason
+from reviewer.ui.dialogs.lock import UnlockDialog, ask_lock, ask_unlock_reason
 from reviewer.ui.dialogs.new_round import open_new_round
 from reviewer.ui.round_session import RoundSession, error_text
 from reviewer.ui.settings import Settings
@@ -365,11 +365,12 @@ class MainWindow(QMainWindow):
         if self.session.is_open and self.session.locked:
             self.dialog = ask_unlock_reason(self, self._unlock)
 
-    def _unlock(self, reason: str) -> None:
+    def _unlock(self, dialog: UnlockDialog, reason: str) -> None:
         self.session.change(
             "unlock",
             lambda r, control: locking.unlock_round(r.database, reason),
-            failure_title=self.tr("The round was not unlocked"),
+            lambda _: dialog.accept(),
+            on_error=lambda error: dialog.failed(error_text(error, self._lang)),
         )
 
     # -- state -------------------------------------------------------------------------------

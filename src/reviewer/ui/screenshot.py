@@ -38,7 +38,7 @@ def render_view(
     """Write the screenshot; 0 on success, 3 when the round cannot be opened."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEventLoop
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from reviewer.ui.app import application, make_window
     from reviewer.ui.settings import Settings
@@ -72,7 +72,7 @@ def render_view(
             before = page.loads
             window.go_to(page.key)
             wait(lambda: page.loads > before and not window.session.busy)
-        shown = window
+        shown: QWidget = window
         if view == "export" and window.session.is_open:
             window.export_reports()
             if window.dialog is not None:

@@ -1024,12 +1024,12 @@
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../ui/dialogs/lock.py" line="27"/>
+        <location filename="../../ui/dialogs/lock.py" line="29"/>
         <source>Lock the round</source>
         <translation>회차 잠그기</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/lock.py" line="29"/>
+        <location filename="../../ui/dialogs/lock.py" line="31"/>
         <source>Lock the round? Its applications, reviews and results cannot change until it is unlocked, and unlocking is recorded with its reason.</source>
         <translation>회차를 잠글까요? 잠금을 해제할 때까지 신청과제, 평가, 결과를 바꿀 수 없고, 잠금 해제는 사유와 함께 기록됩니다.</translation>
     </message>
@@ -1037,12 +1037,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>Reviewer</source>
         <translation>평가 도구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388"/>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>Open a round database to begin.</source>
         <translation>평가 회차 데이터베이스를 여세요.</translation>
     </message>
@@ -1157,32 +1157,27 @@
         <translation>회차를 잠그지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
-        <source>The round was not unlocked</source>
-        <translation>회차 잠금을 해제하지 못했습니다</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>{name} — Reviewer</source>
         <translation>{name} — 평가 도구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>🔒 Locked</source>
         <translation>🔒 잠김</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>Open for changes</source>
         <translation>변경 가능</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>The round is locked: its data and results cannot change until it is unlocked</source>
         <translation>회차가 잠겨 있습니다. 잠금을 해제할 때까지 데이터와 결과를 바꿀 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>The round is locked: unlock it first</source>
         <translation>회차가 잠겨 있습니다. 먼저 잠금을 해제하세요</translation>
     </message>
@@ -2241,22 +2236,22 @@
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../ui/dialogs/lock.py" line="54"/>
+        <location filename="../../ui/dialogs/lock.py" line="58"/>
         <source>Unlock the round</source>
         <translation>회차 잠금 해제</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/lock.py" line="58"/>
+        <location filename="../../ui/dialogs/lock.py" line="62"/>
         <source>Why is the round unlocked? The reason is written to the audit log with your name and the time.</source>
         <translation>잠금을 해제하는 사유를 적으세요. 사유는 사용자 이름, 시각과 함께 감사 기록에 남습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/lock.py" line="64"/>
+        <location filename="../../ui/dialogs/lock.py" line="68"/>
         <source>e.g. a reviewer&apos;s score was entered wrongly</source>
         <translation>예: 심사위원 점수가 잘못 입력됨</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/lock.py" line="69"/>
+        <location filename="../../ui/dialogs/lock.py" line="73"/>
         <source>Unlock</source>
         <translation>잠금 해제</translation>
     </message>

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from reviewer.ui import palette
 
 
 def ask_lock(parent: QWidget, on_yes: Callable[[], None]) -> QMessageBox:
@@ -48,6 +50,8 @@ def ask_lock(parent: QWidget, on_yes: Callable[[], None]) -> QMessageBox:
 class UnlockDialog(QDialog):
     """Asks why the round is unlocked; OK only with a reason."""
 
+    submitted = Signal(str)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("unlockDialog")
@@ -67,12 +71,17 @@ class UnlockDialog(QDialog):
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Unlock"))
-        self.buttons.accepted.connect(self.accept)
+        self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
         self.reason.textChanged.connect(self._changed)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(f"color: {palette.CUTOFF};")
+        self.error.setVisible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addWidget(self.reason)
+        layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.resize(460, 220)
         self._changed()
@@ -83,10 +92,26 @@ class UnlockDialog(QDialog):
     def _changed(self) -> None:
         self.ok_button.setEnabled(bool(self.text()))
 
+    def _submit(self) -> None:
+        """Hand the reason on; the dialog stays until the round is unlocked, so a refusal
+        is shown here and the reason typed is kept."""
+        self.error.setVisible(False)
+        self.ok_button.setEnabled(False)
+        self.submitted.emit(self.text())
 
-def ask_unlock_reason(parent: QWidget, on_reason: Callable[[str], None]) -> UnlockDialog:
+    def failed(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(True)
+        self._changed()
+
+
+def ask_unlock_reason(
+    parent: QWidget, on_reason: Callable[[UnlockDialog, str], None]
+) -> UnlockDialog:
+    """Open the dialog; ``on_reason(dialog, reason)`` unlocks, then accepts the dialog
+    on success or calls ``dialog.failed(message)``."""
     dialog = UnlockDialog(parent)
-    dialog.accepted.connect(lambda: on_reason(dialog.text()))
+    dialog.submitted.connect(lambda reason: on_reason(dialog, reason))
     dialog.finished.connect(dialog.deleteLater)
     dialog.open()
     return dialog
