@@ -164,7 +164,7 @@ def ai_label(category: str, lang: str) -> str:
     return render("report.ai.none", lang) if category == "none" else category
 
 
-def reason_text(row: ReportRow, lang: str) -> str:
+def report_reason(row: ReportRow, lang: str) -> str:
     """Why the application has its status, as the run recorded it: the explanation of a
     quota decision or a seat transfer (with the score gap to the counterpart when there
     is one), or the scoring reason of an ineligible, incomplete or failing one."""

@@ -20,7 +20,7 @@ from reviewer.exchange.reports.context import (
     ReportRow,
     ai_label,
     format_amount,
-    reason_text,
+    report_reason,
     status_label,
 )
 from reviewer.exchange.reports.pdf.charts import histogram
@@ -293,13 +293,13 @@ class TrackSection:
         """The footnote of a ranked row: a quota decision or transfer, or a failure that
         the cutoff line does not explain (a criterion floor)."""
         if row.explained:
-            return reason_text(row, self.lang)
+            return report_reason(row, self.lang)
         if (
             row.status is Status.BELOW_CUTOFF
             and row.final is not None
             and row.final >= _dec(self.cutoff)
         ):
-            return reason_text(row, self.lang)
+            return report_reason(row, self.lang)
         return ""
 
     def notes_table(self, notes: _Notes) -> Table:
@@ -353,7 +353,7 @@ class TrackSection:
                     ai_label(app.ai_category, self.lang),
                     str(row.reviews),
                     self.cell(status_label(row.status, self.lang), widths[5], "cell_center"),
-                    para(reason_text(row, self.lang), self.styles.cell),
+                    para(report_reason(row, self.lang), self.styles.cell),
                 ]
             )
         table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")

@@ -16,7 +16,7 @@ from reviewer.exchange.reports.context import (
     ReportContext,
     ReportRow,
     ai_label,
-    reason_text,
+    report_reason,
     status_label,
 )
 from reviewer.exchange.reports.workbook.cells import AMOUNT, POINTS, Cells, Counter, Table
@@ -94,7 +94,7 @@ class RankingWriter:
             ),
             Column(t("report.col.final"), 10, lambda r: r.final, self.final_format),
             Column(t("report.col.status"), 11, lambda r: status_label(r.status, lang)),
-            Column(t("report.col.reason"), 48, lambda r: reason_text(r, lang) or None),
+            Column(t("report.col.reason"), 48, lambda r: report_reason(r, lang) or None),
             Column(t("report.col.spread"), 9, lambda r: _attr(spread(r.id), "spread"), POINTS),
             Column(t("report.col.std"), 9, lambda r: _attr(spread(r.id), "std"), POINTS),
             Column(
