@@ -7,27 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.domain.config_toml import load_config
 from reviewer.domain.model import Review, RoundData
-from reviewer.resources import template_path
-from reviewer.sample.round import write_demo_round
-from reviewer.services import dashboard, importing, listing, rounds, selecting
+from reviewer.services import dashboard, listing, rounds, selecting
 from reviewer.store import repository
 from reviewer.store.engine import Database
+from tests.demo_round import build_demo_round
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small demo round, imported but not selected."""
-    directory = tmp_path_factory.mktemp("window-services")
-    files = write_demo_round(directory, load_config(str(template_path())), applications=80, seed=3)
-    database = directory / "round.db"
-    rounds.init_round(database, files.config)
-    with rounds.open_round(database) as db:
-        importing.import_applications(db, list(files.applications))
-        importing.import_reviewers(db, [files.reviewers])
-        importing.import_scores(db, list(files.scores))
-    return database
+    return build_demo_round(tmp_path_factory.mktemp("window-services"), 80, seed=3, select=False)
 
 
 @pytest.fixture
