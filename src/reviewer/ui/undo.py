@@ -21,9 +21,7 @@ from reviewer.services import score_corrections
 from reviewer.services.score_corrections import ReviewChange
 from reviewer.ui.round_session import RoundSession, error_text
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Undo", text)
+translate = QCoreApplication.translate
 
 
 class ReviewCommand(QUndoCommand):
@@ -61,17 +59,17 @@ class ReviewCommand(QUndoCommand):
 
 class CorrectScoreCommand(ReviewCommand):
     def label(self) -> str:
-        return _tr("correct score {target}").format(target=self.change.target)
+        return translate("Undo", "correct score {target}").format(target=self.change.target)
 
 
 class MarkConflictCommand(ReviewCommand):
     def label(self) -> str:
-        return _tr("mark conflict {target}").format(target=self.change.target)
+        return translate("Undo", "mark conflict {target}").format(target=self.change.target)
 
 
 class ClearConflictCommand(ReviewCommand):
     def label(self) -> str:
-        return _tr("clear conflict {target}").format(target=self.change.target)
+        return translate("Undo", "clear conflict {target}").format(target=self.change.target)
 
 
 def command_for(stack: UndoStack, change: ReviewChange) -> ReviewCommand:
@@ -141,12 +139,16 @@ class UndoStack(QUndoStack):
         if self.undo_action is not None:
             what = self.undoText()
             self.undo_action.setText(
-                _tr("&Undo {what}").format(what=what) if what else _tr("&Undo")
+                translate("Undo", "&Undo {what}").format(what=what)
+                if what
+                else translate("Undo", "&Undo")
             )
         if self.redo_action is not None:
             what = self.redoText()
             self.redo_action.setText(
-                _tr("&Redo {what}").format(what=what) if what else _tr("&Redo")
+                translate("Undo", "&Redo {what}").format(what=what)
+                if what
+                else translate("Undo", "&Redo")
             )
 
     # -- steps ---------------------------------------------------------------------------
@@ -183,21 +185,27 @@ class UndoStack(QUndoStack):
         reason = error_text(error, self.session.lang())
         what = command.text()
         if undo:
-            title = _tr("Not undone")
-            text = _tr("“{what}” was not undone: {error}").format(what=what, error=reason)
+            title = translate("Undo", "Not undone")
+            text = translate("Undo", "“{what}” was not undone: {error}").format(
+                what=what, error=reason
+            )
         else:
-            title = _tr("Not redone")
-            text = _tr("“{what}” was not redone: {error}").format(what=what, error=reason)
+            title = translate("Undo", "Not redone")
+            text = translate("Undo", "“{what}” was not redone: {error}").format(
+                what=what, error=reason
+            )
         position = self._position(command)
         expected = position if undo else (None if position is None else position + 1)
         if not self._broken and self._pending == 0 and expected == self.index():
             assert position is not None
             command.skip_next()
             self.setIndex(position + 1 if undo else position)  # as the round still is
-            note = _tr("The undo history is as it was.")
+            note = translate("Undo", "The undo history is as it was.")
         else:
             self._broken = True
             if self._pending == 0:
                 self.forget()
-            note = _tr("The undo history was cleared; the audit log keeps every change.")
+            note = translate(
+                "Undo", "The undo history was cleared; the audit log keeps every change."
+            )
         self.failed.emit(title, f"{text}\n{note}")

@@ -64,6 +64,7 @@ class ScoreCorrectionDialog(QDialog):
         self.reviewer.activated.connect(self._reviewer_activated)
         self.scores_box = QGroupBox(self.tr("Criterion scores"))
         self.grid = QGridLayout(self.scores_box)
+        self.grid.setHorizontalSpacing(16)
         self.comment = QPlainTextEdit()
         self.comment.setReadOnly(True)
         self.comment.setMaximumHeight(72)
@@ -107,9 +108,8 @@ class ScoreCorrectionDialog(QDialog):
         layout.addLayout(bottom)
         layout.addWidget(self.hint)
         layout.addWidget(self.error)
-        layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.resize(640, 520)
+        self.resize(680, 420)
         self._update()
 
     # -- showing a review ----------------------------------------------------------------
@@ -137,8 +137,9 @@ class ScoreCorrectionDialog(QDialog):
         self._want_conflict = False
         self.conflict_reason.setText(form.conflict_reason)
         self.error.setVisible(False)
-        self.loads += 1
         self._update()
+        self.resize(max(self.width(), 680), self.sizeHint().height())
+        self.loads += 1
 
     def _fill_scores(self, form: ReviewForm) -> None:
         while self.grid.count():
