@@ -4,6 +4,7 @@ and what the audit log shows of each step."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
@@ -367,3 +368,58 @@ def test_the_applications_view_opens_the_correction_and_a_reviewer_is_chosen(
     dialog.reviewer.activated.emit(1)  # as a click on the item does
     qtbot.waitUntil(lambda: dialog.loads == 2, timeout=15_000)
     assert dialog.form is not None and dialog.form.reviewer_id == second
+
+
+def test_clearing_a_conflict_in_the_dialog_needs_every_score(
+    qtbot: QtBot, opened: MainWindow
+) -> None:
+    def find(db: Database) -> Review:
+        with db.session() as session:
+            data = repository.load_round(session)
+        tracks = {a.id: a.track for a in data.applications}
+        return next(
+            r
+            for r in data.reviews
+            if r.conflict and tracks[r.application_id] not in ("tips", "kibo")
+        )
+
+    review = _read(qtbot, opened, find)
+    dialog = _open(qtbot, opened, review)
+    assert dialog.conflict.isChecked() and dialog.kind() == ""
+    assert not any(editor.isEnabled() for editor in dialog.editors.values())
+    dialog.conflict.setChecked(False)
+    assert dialog.kind() == "clear"
+    qtbot.keyClicks(dialog.reason, "declared by mistake")
+    assert not dialog.ok_button.isEnabled()  # no score yet
+    assert dialog.form is not None
+    for criterion in dialog.form.criteria:
+        editor = dialog.editors[criterion.id]
+        assert isinstance(editor, QLineEdit) and editor.isEnabled() and editor.text() == ""
+        qtbot.keyClicks(editor, sc.value_text(criterion.high))
+    assert dialog.ok_button.isEnabled()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=15_000)
+    _settled(qtbot, opened)
+    stored = _stored(qtbot, opened, review)
+    assert not stored.conflict
+    assert stored.scores == {c.id: c.high for c in dialog.form.criteria}
+    target = f"{review.application_id}/{review.reviewer_id}"
+    assert opened.undo_action.text() == f"&Undo clear conflict {target}"
+    opened.undo_action.trigger()
+    _settled(qtbot, opened)
+    assert _stored(qtbot, opened, review) == review
+
+
+def test_opening_another_round_clears_the_history(
+    qtbot: QtBot, opened: MainWindow, round_copy: Path
+) -> None:
+    review = _scored(qtbot, opened)
+    key = (review.application_id, review.reviewer_id)
+    change = _change(
+        qtbot, opened, lambda db: sc.correct_score(db, *key, "tech", _new_tech(review), "a")
+    )
+    opened.undo_stack.push_change(change)
+    assert opened.undo_stack.count() == 1
+    with qtbot.waitSignal(opened.session.opened, timeout=15_000):
+        opened.open_round(round_copy)
+    assert opened.undo_stack.count() == 0
