@@ -286,6 +286,11 @@ def test_a_failed_undo_shows_the_error_and_keeps_the_stack_true(
 
     _change(qtbot, opened, lock)
     assert opened.session.locked
+    dialog = _open(qtbot, opened, review)  # a locked round shows the review, read-only
+    assert "locked" in dialog.hint.text() and not dialog.ok_button.isEnabled()
+    assert not any(editor.isEnabled() for editor in dialog.editors.values())
+    assert not dialog.conflict.isEnabled()
+    dialog.reject()
     opened.undo_action.trigger()
     _settled(qtbot, opened)
     box = opened.error_box

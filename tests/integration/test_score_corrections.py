@@ -350,3 +350,25 @@ def test_the_form_lists_criteria_values_and_the_application_reviews(db: Database
     assert form.comment == review.comment and not form.locked
     first = sc.review_form(db, review.application_id)
     assert first.reviewer_id == min(r.id for r in form.reviewers)
+
+
+def test_a_conflict_recorded_elsewhere_is_kept_through_mark_and_undo(db: Database) -> None:
+    from reviewer.store.models import ConflictRow
+
+    review = _scored(db)
+    key = (review.application_id, review.reviewer_id)
+    with db.session() as session:
+        session.add(
+            ConflictRow(
+                application_id=key[0], reviewer_id=key[1], reason="같은 기관", source="assignment"
+            )
+        )
+    change = sc.mark_conflict(db, *key, "같은 기관 소속", "신고")
+    sc.undo_change(db, change)
+    assert _reviews(db)[key] == review
+    entries = {
+        (c.application_id, r.id): (c.source, c.reason)
+        for r in listing.reviewers(db)
+        for c in r.conflicts
+    }
+    assert entries[key] == ("assignment", "같은 기관")

@@ -62,7 +62,13 @@ def write_review(session: Session, review: Review) -> None:
             ConflictRow.source == "declared",
         )
     )
-    if review.conflict:
+    kept = session.scalar(
+        select(ConflictRow.source).where(
+            ConflictRow.application_id == review.application_id,
+            ConflictRow.reviewer_id == review.reviewer_id,
+        )
+    )
+    if review.conflict and kept is None:  # a conflict of another source stays as it is
         session.add(
             ConflictRow(
                 application_id=review.application_id,

@@ -214,7 +214,7 @@ class ScoreCorrectionDialog(QDialog):
     def _update(self, *_: object) -> None:
         form = self.form
         kind = self.kind()
-        scoring = kind in ("correct", "clear")
+        scoring = kind in ("correct", "clear") and form is not None and not form.locked
         for editor in self.editors.values():
             editor.setEnabled(scoring)
         self.conflict.setEnabled(form is not None and not form.locked)
