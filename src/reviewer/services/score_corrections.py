@@ -71,6 +71,7 @@ class CriterionScore:
     grades: tuple[str, ...]  # empty for a numeric criterion
     value: Value | None  # None in a conflict review
     text: str  # the value as typed in the form; "" when none
+    label: str  # the criterion as messages name it: ``기술성 (tech)``
 
     @property
     def scale(self) -> str:
@@ -156,6 +157,7 @@ def review_form(
                 grades=tuple(c.grades or ()),
                 value=review.scores.get(c.id),
                 text=value_text(review.scores.get(c.id)),
+                label=criterion_label(c),
             )
             for c in track.criteria
         ),

@@ -154,12 +154,7 @@ class ScoreCorrectionDialog(QDialog):
             label = QLabel(f"<b>{escape(title)}</b>")
             self.grid.addWidget(label, 0, column)
         for row, criterion in enumerate(form.criteria, start=1):
-            name = (
-                criterion.name
-                if criterion.name == criterion.id
-                else (f"{criterion.name} ({criterion.id})")
-            )
-            self.grid.addWidget(QLabel(name), row, 0)
+            self.grid.addWidget(QLabel(criterion.label), row, 0)
             self.grid.addWidget(QLabel(criterion.scale), row, 1)
             self.grid.addWidget(QLabel(criterion.text or "—"), row, 2)
             editor: QLineEdit | QComboBox
