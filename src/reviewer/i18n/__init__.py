@@ -25,10 +25,19 @@ LANGS: tuple[Lang, ...] = ("ko", "en")
 @cache
 def catalog() -> Mapping[str, tuple[str, str]]:
     """All message templates, merged from the catalog modules."""
-    from reviewer.i18n import config, core, importing, reports, scoring, selection, services
+    from reviewer.i18n import (
+        config,
+        core,
+        corrections,
+        importing,
+        reports,
+        scoring,
+        selection,
+        services,
+    )
 
     merged: dict[str, tuple[str, str]] = {}
-    for module in (core, config, importing, scoring, selection, reports, services):
+    for module in (core, config, importing, scoring, selection, reports, services, corrections):
         for key, value in module.MESSAGES.items():
             if key in merged:
                 raise RuntimeError(f"message key {key!r} defined twice")

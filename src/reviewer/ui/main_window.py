@@ -34,9 +34,11 @@ from reviewer.services.browse import RoundOverview
 from reviewer.ui.dialogs.export import open_export
 from reviewer.ui.dialogs.lock import UnlockDialog, ask_lock, ask_unlock_reason
 from reviewer.ui.dialogs.new_round import open_new_round
+from reviewer.ui.dialogs.score_correction import open_score_correction
 from reviewer.ui.round_session import RoundSession, error_text
 from reviewer.ui.settings import Settings
 from reviewer.ui.translation import Translations
+from reviewer.ui.undo import UndoStack
 from reviewer.ui.views.applications import ApplicationsView
 from reviewer.ui.views.audit import AuditView
 from reviewer.ui.views.base import View
@@ -71,6 +73,9 @@ class MainWindow(QMainWindow):
         self.resize(1320, 820)
         self.dialog: QWidget | None = None  # the dialog open now, if any
         self.error_box: QMessageBox | None = None
+        # the chair's review corrections; cleared when the round is closed or replaced
+        self.undo_stack = UndoStack(self.session, self)
+        self.undo_stack.failed.connect(self.show_error)
 
         self.start = StartPage(settings)
         self.start.open_requested.connect(self.open_round)
@@ -91,6 +96,9 @@ class MainWindow(QMainWindow):
             self.navigation.addItem(view.title())
             self.pages.addWidget(view)
             view.navigate.connect(self.go_to)
+        applications = self.view("applications")
+        assert isinstance(applications, ApplicationsView)
+        applications.correction_requested.connect(self.correct_score)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.setFixedWidth(max(150, self.fontMetrics().horizontalAdvance("M" * 12)))
         self.navigation.setSpacing(2)
@@ -155,6 +163,7 @@ class MainWindow(QMainWindow):
         self.lock_action.triggered.connect(self.lock_round)
         self.unlock_action = self._action("Ctrl+Shift+L")
         self.unlock_action.triggered.connect(self.unlock_round)
+        self.undo_action, self.redo_action = self.undo_stack.make_actions(self)
         self.import_actions: dict[str, QAction] = {}
         for kind, shortcut in (
             ("applications", "Ctrl+Shift+A"),
@@ -187,6 +196,9 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.close_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
+        self.edit_menu = bar.addMenu("")
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
         self.round_menu = bar.addMenu("")
         self.round_menu.setToolTipsVisible(True)  # a disabled action says why
         for action in self.import_actions.values():
@@ -209,6 +221,8 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.file_menu.setTitle(self.tr("&File"))
         self.recent_menu.setTitle(self.tr("Open &recent"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.undo_stack.retranslate()
         self.round_menu.setTitle(self.tr("&Round"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
@@ -346,6 +360,20 @@ class MainWindow(QMainWindow):
         else:
             view.set_files(paths, kind)
             self.go_to("import")
+
+    def correct_score(self, application_id: str, reviewer_id: str = "") -> None:
+        """Open the correction of a review (without a reviewer, the application's first)."""
+        if self.session.is_open:
+            open_score_correction(
+                self, self.session, self.undo_stack, application_id, reviewer_id or None
+            )
+
+    def mark_conflict(self, application_id: str, reviewer_id: str) -> None:
+        """Open the correction of a review with its conflict-of-interest box ticked."""
+        if self.session.is_open:
+            open_score_correction(
+                self, self.session, self.undo_stack, application_id, reviewer_id, conflict=True
+            )
 
     def lock_round(self) -> None:
         """Ask, then lock the round (refused, with the reason shown, when no current

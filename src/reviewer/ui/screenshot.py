@@ -14,6 +14,12 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from reviewer.ui.main_window import MainWindow
 
 VIEWS = (
     "start",
@@ -24,7 +30,9 @@ VIEWS = (
     "selection",
     "audit",
     "export",  # the export dialog over the selection
+    "correction",  # the score-correction dialog of the first application's first review
 )
+DIALOG_VIEWS = {"export": "selection", "correction": "applications"}  # dialog → its page
 SIZE = (1320, 820)
 
 
@@ -38,7 +46,7 @@ def render_view(
     """Write the screenshot; 0 on success, 3 when the round cannot be opened."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEventLoop
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QApplication
 
     from reviewer.ui.app import application, make_window
     from reviewer.ui.settings import Settings
@@ -68,7 +76,7 @@ def render_view(
                 box = window.error_box
                 print(f"error: {box.text() if box else target}", file=sys.stderr)
                 return 3
-            page = window.view("selection" if view == "export" else view)
+            page = window.view(DIALOG_VIEWS.get(view, view))
             before = page.loads
             window.go_to(page.key)
             wait(lambda: page.loads > before and not window.session.busy)
@@ -77,6 +85,8 @@ def render_view(
             window.export_reports()
             if window.dialog is not None:
                 shown = window.dialog
+        if view == "correction" and window.session.is_open:
+            shown = _correction(window, wait) or window
         for _ in range(5):  # let layouts settle
             app.processEvents()
         pixmap = shown.grab()
@@ -92,3 +102,20 @@ def render_view(
         print(f"error: cannot write {output}", file=sys.stderr)
         return 3
     return 0
+
+
+def _correction(window: MainWindow, wait: Callable[[Callable[[], bool]], bool]) -> QWidget | None:
+    """The score-correction dialog of the first application, once it shows its review."""
+    from reviewer.ui.dialogs.score_correction import ScoreCorrectionDialog
+    from reviewer.ui.views.applications import ApplicationsView
+
+    page = window.view("applications")
+    listed = page.listed if isinstance(page, ApplicationsView) else None
+    if listed is None or not listed.applications:
+        return None
+    window.correct_score(listed.applications[0].id)
+    dialog = window.dialog
+    if not isinstance(dialog, ScoreCorrectionDialog):
+        return None
+    wait(lambda: dialog.loads > 0 or dialog.error.isVisible())
+    return dialog

@@ -87,34 +87,54 @@
 <context>
     <name>ApplicationsView</name>
     <message>
-        <location filename="../../ui/views/applications.py" line="64"/>
+        <location filename="../../ui/views/applications.py" line="79"/>
         <source>Applications</source>
         <translation>신청과제</translation>
     </message>
     <message>
-        <location filename="../../ui/views/applications.py" line="67"/>
+        <location filename="../../ui/views/applications.py" line="82"/>
         <source>&amp;Correct…</source>
         <translation>고치기(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/applications.py" line="69"/>
+        <location filename="../../ui/views/applications.py" line="83"/>
+        <source>Correct a &amp;score…</source>
+        <translation>점수 정정(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/applications.py" line="85"/>
         <source>Search id, title, company, business no. or field</source>
         <translation>과제번호, 과제명, 기업명, 사업자등록번호, 기술분야 검색</translation>
     </message>
     <message>
-        <location filename="../../ui/views/applications.py" line="112"/>
+        <location filename="../../ui/views/applications.py" line="128"/>
         <source>The round is locked: unlock it to correct an application</source>
         <translation>회차가 잠겨 있습니다. 과제를 고치려면 잠금을 해제하세요</translation>
     </message>
     <message>
-        <location filename="../../ui/views/applications.py" line="114"/>
+        <location filename="../../ui/views/applications.py" line="130"/>
         <source>Choose an application to correct it</source>
         <translation>고칠 과제를 고르세요</translation>
     </message>
     <message>
-        <location filename="../../ui/views/applications.py" line="116"/>
+        <location filename="../../ui/views/applications.py" line="132"/>
         <source>Correct this application; every change is audited with its reason</source>
         <translation>이 과제를 고칩니다. 바뀐 값은 모두 사유와 함께 감사 기록에 남습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/applications.py" line="137"/>
+        <source>The round is locked: unlock it to correct a score</source>
+        <translation>평가 회차가 잠겨 있습니다. 점수를 정정하려면 잠금을 해제하세요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/applications.py" line="139"/>
+        <source>Choose an application to correct one of its reviews</source>
+        <translation>평가를 정정할 신청과제를 고르세요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/applications.py" line="142"/>
+        <source>Correct a criterion score of a review, or mark it as a conflict of interest; audited with its reason, and undone with Ctrl+Z</source>
+        <translation>평가의 항목 점수를 정정하거나 이해충돌로 표시합니다. 사유와 함께 감사 기록에 남고, Ctrl+Z로 되돌릴 수 있습니다</translation>
     </message>
 </context>
 <context>
@@ -161,46 +181,71 @@
     </message>
     <message>
         <location filename="../../ui/models/audit.py" line="40"/>
+        <source>Score corrected</source>
+        <translation>점수 정정</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit.py" line="41"/>
+        <source>Review marked as a conflict of interest</source>
+        <translation>이해충돌 지정</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit.py" line="42"/>
+        <source>Conflict of interest cleared</source>
+        <translation>이해충돌 해제</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit.py" line="43"/>
+        <source>Correction undone</source>
+        <translation>정정 실행 취소</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit.py" line="44"/>
+        <source>Correction redone</source>
+        <translation>정정 다시 실행</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit.py" line="45"/>
         <source>Selection run</source>
         <translation>선정 실행</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="41"/>
+        <location filename="../../ui/models/audit.py" line="46"/>
         <source>Round locked</source>
         <translation>회차 잠금</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="42"/>
+        <location filename="../../ui/models/audit.py" line="47"/>
         <source>Round unlocked</source>
         <translation>회차 잠금 해제</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="43"/>
+        <location filename="../../ui/models/audit.py" line="48"/>
         <source>Reports exported</source>
         <translation>보고서 내보내기</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="54"/>
+        <location filename="../../ui/models/audit.py" line="59"/>
         <source>Time</source>
         <translation>시각</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="58"/>
+        <location filename="../../ui/models/audit.py" line="63"/>
         <source>Actor</source>
         <translation>사용자</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="61"/>
+        <location filename="../../ui/models/audit.py" line="66"/>
         <source>Action</source>
         <translation>작업</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="66"/>
+        <location filename="../../ui/models/audit.py" line="71"/>
         <source>Target</source>
         <translation>대상</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="69"/>
+        <location filename="../../ui/models/audit.py" line="74"/>
         <source>Details</source>
         <translation>내용</translation>
     </message>
@@ -1037,147 +1082,152 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>Reviewer</source>
         <translation>평가 도구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>Open a round database to begin.</source>
         <translation>평가 회차 데이터베이스를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>Open &amp;recent</source>
         <translation>최근 회차 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="224"/>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>&amp;Round</source>
         <translation>평가 회차(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>&amp;New round…</source>
         <translation>새 평가 회차(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>&amp;Open round…</source>
         <translation>평가 회차 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>&amp;Close round</source>
         <translation>회차 닫기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>Re&amp;fresh</source>
         <translation>새로 고침(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>&amp;Run selection</source>
         <translation>선정 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>&amp;Export reports…</source>
         <translation>보고서 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>&amp;Lock round…</source>
         <translation>회차 잠그기(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>&amp;Unlock round…</source>
         <translation>회차 잠금 해제(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>Import &amp;applications…</source>
         <translation>신청과제 가져오기(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>Import r&amp;eviewers…</source>
         <translation>심사위원 가져오기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>Import &amp;scores…</source>
         <translation>평가 점수 가져오기(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>Open round</source>
         <translation>평가 회차 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>Round databases (*.db);;All files (*)</source>
         <translation>평가 회차 데이터베이스 (*.db);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>Opening {target}…</source>
         <translation>{target} 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>Cannot open the round</source>
         <translation>평가 회차를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="388"/>
         <source>The round was not locked</source>
         <translation>회차를 잠그지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>{name} — Reviewer</source>
         <translation>{name} — 평가 도구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>🔒 Locked</source>
         <translation>🔒 잠김</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>Open for changes</source>
         <translation>변경 가능</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="422"/>
         <source>The round is locked: its data and results cannot change until it is unlocked</source>
         <translation>회차가 잠겨 있습니다. 잠금을 해제할 때까지 데이터와 결과를 바꿀 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="434"/>
         <source>The round is locked: unlock it first</source>
         <translation>회차가 잠겨 있습니다. 먼저 잠금을 해제하세요</translation>
     </message>
@@ -1798,6 +1848,119 @@
     </message>
 </context>
 <context>
+    <name>ScoreCorrectionDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/score_correction.py" line="56"/>
+        <source>Correct a review of {id}</source>
+        <translation>{id} 평가 정정</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/score_correction.py" line="65"/>
+        <source>Criterion scores</source>
+        <translation>평가항목 점수</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/score_correction.py" line="70"/>
+        <source>Conflict of interest: this review does not count</source>
+        <translation>이해충돌: 이 평가는 점수에 반영하지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/score_correction.py" line="74"/>
+        <source>e.g. the same organisation</source>
+        <translation>예: 같은 기관 소속</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/score_correction.py" line="77"/>
+        <source>Why is it corrected? (required, audited)</source>
+        <translation>정정 사유 (필수, 감사 기록에 남음)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/score_correction.py" line="89"/>
+        <source>&amp;Save correction</source>
+        <translation>정정 저장(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/score_correction.py" line="97"/>
+        <source>Reviewer</source>
+        <translation>심사위원</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/score_correction.py" line="99"/>
+        <source>Comment</source>
+        <translation>심사의견</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/score_correction.py" line="101"/>
+        <source>Conflict reason</source>
+        <translation>이해충돌 사유</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/score_correction.py" line="102"/>
+        <source>Reason for the correction</source>
+        <translation>정정 사유</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/score_correction.py" line="128"/>
+        <source>{reviewer} (conflict of interest)</source>
+        <translation>{reviewer} (이해충돌)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/score_correction.py" line="151"/>
+        <source>Criterion</source>
+        <translation>평가항목</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/score_correction.py" line="151"/>
+        <source>Range</source>
+        <translation>배점 범위</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/score_correction.py" line="151"/>
+        <source>Current</source>
+        <translation>현재 점수</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/score_correction.py" line="151"/>
+        <source>New value</source>
+        <translation>정정 점수</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/score_correction.py" line="225"/>
+        <source>The round is locked: unlock it to correct a review.</source>
+        <translation>평가 회차가 잠겨 있습니다. 평가를 정정하려면 잠금을 해제하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/score_correction.py" line="230"/>
+        <source>Type the corrected value of a criterion.</source>
+        <translation>정정할 항목에 바른 점수를 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/score_correction.py" line="232"/>
+        <source>Saving corrects {count} score(s).</source>
+        <translation>저장하면 점수 {count}개를 정정합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/score_correction.py" line="237"/>
+        <source>Saving marks the review as a conflict of interest: it stops counting and its scores are removed. Undo brings them back, and the audit log keeps them.</source>
+        <translation>저장하면 이 평가를 이해충돌로 표시합니다. 평가가 점수에 반영되지 않고 항목 점수는 지워집니다. 실행 취소로 되살릴 수 있고, 감사 기록에도 남습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/score_correction.py" line="242"/>
+        <source>Saving clears the conflict: give every criterion its score.</source>
+        <translation>저장하면 이해충돌을 해제합니다. 모든 항목의 점수를 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/score_correction.py" line="244"/>
+        <source>The review is a conflict of interest; untick the box to score it.</source>
+        <translation>이해충돌로 회피한 평가입니다. 점수를 매기려면 이해충돌 표시를 해제하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/score_correction.py" line="249"/>
+        <source>Change a score or the conflict, and give the reason</source>
+        <translation>점수나 이해충돌 여부를 바꾸고 사유를 적으세요</translation>
+    </message>
+</context>
+<context>
     <name>SelectionView</name>
     <message>
         <location filename="../../ui/views/selection.py" line="145"/>
@@ -2231,6 +2394,74 @@
         <location filename="../../ui/models/run.py" line="208"/>
         <source>Budget used (KRW)</source>
         <translation>사용 예산 (원)</translation>
+    </message>
+</context>
+<context>
+    <name>Undo</name>
+    <message>
+        <location filename="../../ui/undo.py" line="62"/>
+        <source>correct score {target}</source>
+        <translation>{target} 점수 정정</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo.py" line="67"/>
+        <source>mark conflict {target}</source>
+        <translation>{target} 이해충돌 지정</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo.py" line="72"/>
+        <source>clear conflict {target}</source>
+        <translation>{target} 이해충돌 해제</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo.py" line="142"/>
+        <source>&amp;Undo {what}</source>
+        <translation>{what} 실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo.py" line="144"/>
+        <source>&amp;Undo</source>
+        <translation>실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo.py" line="149"/>
+        <source>&amp;Redo {what}</source>
+        <translation>{what} 다시 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo.py" line="151"/>
+        <source>&amp;Redo</source>
+        <translation>다시 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo.py" line="188"/>
+        <source>Not undone</source>
+        <translation>실행 취소하지 못했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo.py" line="189"/>
+        <source>“{what}” was not undone: {error}</source>
+        <translation>‘{what}’ 작업을 실행 취소하지 못했습니다: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo.py" line="193"/>
+        <source>Not redone</source>
+        <translation>다시 실행하지 못했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo.py" line="194"/>
+        <source>“{what}” was not redone: {error}</source>
+        <translation>‘{what}’ 작업을 다시 실행하지 못했습니다: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo.py" line="203"/>
+        <source>The undo history is as it was.</source>
+        <translation>실행 취소 기록은 그대로입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo.py" line="208"/>
+        <source>The undo history was cleared; the audit log keeps every change.</source>
+        <translation>실행 취소 기록을 비웠습니다. 모든 변경은 감사 기록에 남아 있습니다.</translation>
     </message>
 </context>
 <context>

@@ -6,8 +6,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtWidgets import QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reviewer.domain.model import Application
 from reviewer.services import corrections, listing
@@ -23,6 +30,8 @@ from reviewer.ui.views.widgets import data_table
 
 class ApplicationsView(View):
     key = "applications"
+    # the chair asks to correct a review of an application (reviewer id, "" for its first)
+    correction_requested = Signal(str, str)
 
     def __init__(self, session: RoundSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -38,6 +47,9 @@ class ApplicationsView(View):
         self.details.setOpenLinks(False)
         self.correct_button = QPushButton()
         self.correct_button.clicked.connect(self.correct_selected)
+        self.score_button = QPushButton()
+        self.score_button.setObjectName("correctScore")
+        self.score_button.clicked.connect(self.correct_score_of_selected)
         self.dialog: CorrectDialog | None = None
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
@@ -52,7 +64,10 @@ class ApplicationsView(View):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.details, 1)
-        right_layout.addWidget(self.correct_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.correct_button)
+        buttons.addWidget(self.score_button)
+        right_layout.addLayout(buttons)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
@@ -65,6 +80,7 @@ class ApplicationsView(View):
 
     def retranslate(self) -> None:
         self.correct_button.setText(self.tr("&Correct…"))
+        self.score_button.setText(self.tr("Correct a &score…"))
         self.filters.retranslate()
         self.filters.set_placeholder(self.tr("Search id, title, company, business no. or field"))
         self.model.retranslate()
@@ -115,6 +131,18 @@ class ApplicationsView(View):
         else:
             tip = self.tr("Correct this application; every change is audited with its reason")
         self.correct_button.setToolTip(tip)
+        reviewed = has and not locked and self.listed is not None
+        self.score_button.setEnabled(reviewed)
+        if locked:
+            tip = self.tr("The round is locked: unlock it to correct a score")
+        elif not has:
+            tip = self.tr("Choose an application to correct one of its reviews")
+        else:
+            tip = self.tr(
+                "Correct a criterion score of a review, or mark it as a conflict of interest; "
+                "audited with its reason, and undone with Ctrl+Z"
+            )
+        self.score_button.setToolTip(tip)
 
     # -- correcting ------------------------------------------------------------------------
 
@@ -123,6 +151,13 @@ class ApplicationsView(View):
         if app is None or self.session.locked or self.listed is None:
             return
         self.dialog = ask_correction(self, app, self.listed.track_names, self._submit)
+
+    def correct_score_of_selected(self) -> None:
+        """Ask to correct the chosen application's reviews (the dialog lets the chair
+        choose the reviewer)."""
+        app = self.selected()
+        if app is not None and not self.session.locked:
+            self.correction_requested.emit(app.id, "")
 
     def _submit(self, dialog: CorrectDialog, values: dict[str, str], reason: str) -> None:
         app_id = dialog.app.id
