@@ -1037,147 +1037,147 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>Reviewer</source>
         <translation>평가 도구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>Open a round database to begin.</source>
         <translation>평가 회차 데이터베이스를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>Open &amp;recent</source>
         <translation>최근 회차 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>&amp;Round</source>
         <translation>평가 회차(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>&amp;New round…</source>
         <translation>새 평가 회차(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>&amp;Open round…</source>
         <translation>평가 회차 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>&amp;Close round</source>
         <translation>회차 닫기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>Re&amp;fresh</source>
         <translation>새로 고침(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>&amp;Run selection</source>
         <translation>선정 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>&amp;Export reports…</source>
         <translation>보고서 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>&amp;Lock round…</source>
         <translation>회차 잠그기(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>&amp;Unlock round…</source>
         <translation>회차 잠금 해제(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>Import &amp;applications…</source>
         <translation>신청과제 가져오기(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>Import r&amp;eviewers…</source>
         <translation>심사위원 가져오기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>Import &amp;scores…</source>
         <translation>평가 점수 가져오기(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>Open round</source>
         <translation>평가 회차 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>Round databases (*.db);;All files (*)</source>
         <translation>평가 회차 데이터베이스 (*.db);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>Opening {target}…</source>
         <translation>{target} 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>Cannot open the round</source>
         <translation>평가 회차를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>The round was not locked</source>
         <translation>회차를 잠그지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>{name} — Reviewer</source>
         <translation>{name} — 평가 도구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>🔒 Locked</source>
         <translation>🔒 잠김</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>Open for changes</source>
         <translation>변경 가능</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>The round is locked: its data and results cannot change until it is unlocked</source>
         <translation>회차가 잠겨 있습니다. 잠금을 해제할 때까지 데이터와 결과를 바꿀 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>The round is locked: unlock it first</source>
         <translation>회차가 잠겨 있습니다. 먼저 잠금을 해제하세요</translation>
     </message>
@@ -1495,6 +1495,244 @@
         <location filename="../../ui/views/reviewers.py" line="87"/>
         <source>Conflicts of interest of {name} ({count})</source>
         <translation>{name} 위원의 이해충돌 ({count}건)</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewsMatrix</name>
+    <message>
+        <location filename="../../ui/models/reviews.py" line="36"/>
+        <source>COI</source>
+        <translation>이해충돌</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviews.py" line="40"/>
+        <source>Missing</source>
+        <translation>미제출</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviews.py" line="71"/>
+        <source>Total {total} · median {median} ({gap:+.2f}) · robust z {z:+.2f}</source>
+        <translation>합계 {total} · 중앙값 {median} ({gap:+.2f}) · 로버스트 z {z:+.2f}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviews.py" line="80"/>
+        <source>Outlier: |z| is above {threshold}</source>
+        <translation>이상치: |z|가 {threshold} 초과</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviews.py" line="85"/>
+        <source>Conflict of interest: not counted</source>
+        <translation>이해충돌: 점수에 반영되지 않음</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviews.py" line="88"/>
+        <source>Assigned, but no scores yet</source>
+        <translation>배정되었으나 아직 점수가 없음</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviews.py" line="89"/>
+        <source>Not assigned</source>
+        <translation>배정되지 않음</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviews.py" line="115"/>
+        <source>Application</source>
+        <translation>과제번호</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviews.py" line="118"/>
+        <source>Track</source>
+        <translation>트랙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviews.py" line="121"/>
+        <source>Title</source>
+        <translation>과제명</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviews.py" line="122"/>
+        <source>Company</source>
+        <translation>기업명</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviews.py" line="125"/>
+        <source>Median</source>
+        <translation>중앙값</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviews.py" line="131"/>
+        <source>Max gap</source>
+        <translation>최대 편차</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviews.py" line="133"/>
+        <source>The largest distance of a total from the median, in points</source>
+        <translation>중앙값에서 가장 멀리 떨어진 심사위원 합계까지의 차이(점)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviews.py" line="140"/>
+        <source>Outliers</source>
+        <translation>이상치</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviews.py" line="231"/>
+        <source>Criterion</source>
+        <translation>평가항목</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviews.py" line="232"/>
+        <source>Scale</source>
+        <translation>배점 범위</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviews.py" line="235"/>
+        <source>Score</source>
+        <translation>점수</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviews.py" line="242"/>
+        <source>Normalised</source>
+        <translation>정규화 점수</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviews.py" line="249"/>
+        <source>Points</source>
+        <translation>환산 점수</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewsView</name>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="153"/>
+        <source>Reviews</source>
+        <translation>평가 점수표</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="156"/>
+        <source>Track</source>
+        <translation>트랙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="157"/>
+        <source>Reviewer</source>
+        <translation>심사위원</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="158"/>
+        <source>Outliers only</source>
+        <translation>이상치만 보기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="159"/>
+        <source>Show only the applications with an outlier</source>
+        <translation>이상치가 있는 과제만 표시합니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="161"/>
+        <location filename="../../ui/views/reviews.py" line="206"/>
+        <source>All tracks</source>
+        <translation>전체 트랙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="163"/>
+        <location filename="../../ui/views/reviews.py" line="247"/>
+        <source>All reviewers</source>
+        <translation>전체 심사위원</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="165"/>
+        <source>Search id, title or company</source>
+        <translation>과제번호, 과제명, 기업명 검색</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="166"/>
+        <source>Review</source>
+        <translation>평가 내용</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="167"/>
+        <source>Comment</source>
+        <translation>심사 의견</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="168"/>
+        <source>Correct score…</source>
+        <translation>점수 정정…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="169"/>
+        <source>Mark conflict…</source>
+        <translation>이해충돌 지정…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="172"/>
+        <source>&lt;span style=&apos;background:{outlier}&apos;&gt;&amp;nbsp;▼ 52.00&amp;nbsp;&lt;/span&gt; outlier (▼ below, ▲ above the median) · &lt;span style=&apos;background:{conflict}&apos;&gt;&amp;nbsp;{coi}&amp;nbsp;&lt;/span&gt; conflict of interest, not counted · &lt;span style=&apos;background:{missing}&apos;&gt;&amp;nbsp;{missing_text}&amp;nbsp;&lt;/span&gt; assigned, no scores · blank: not assigned</source>
+        <translation>&lt;span style=&apos;background:{outlier}&apos;&gt;&amp;nbsp;▼ 52.00&amp;nbsp;&lt;/span&gt; 이상치 (▼ 중앙값보다 낮음, ▲ 높음) · &lt;span style=&apos;background:{conflict}&apos;&gt;&amp;nbsp;{coi}&amp;nbsp;&lt;/span&gt; 이해충돌, 점수 미반영 · &lt;span style=&apos;background:{missing}&apos;&gt;&amp;nbsp;{missing_text}&amp;nbsp;&lt;/span&gt; 배정되었으나 점수 없음 · 빈칸: 배정 안 됨</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="295"/>
+        <source>Outliers: robust z-score |z| &gt; {threshold}, from the median and the MAD of each application&apos;s totals.</source>
+        <translation>이상치 기준: 로버스트 z점수 |z| &gt; {threshold} (과제별 심사위원 합계의 중앙값과 MAD 기준)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="303"/>
+        <source>{applications} applications · {scored} scores · {outliers} outliers · {conflicts} conflicts · {missing} missing</source>
+        <translation>과제 {applications}건 · 점수 {scored}건 · 이상치 {outliers}건 · 이해충돌 {conflicts}건 · 미제출 {missing}건</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="313"/>
+        <source>{reviewer}: {figures}</source>
+        <translation>{reviewer}: {figures}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="366"/>
+        <source>Click a reviewer&apos;s cell to see the criterion scores.</source>
+        <translation>심사위원 칸을 누르면 평가항목별 점수와 의견을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="387"/>
+        <source>(no comment)</source>
+        <translation>(의견 없음)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="394"/>
+        <source>Total {total} · median {median} ({gap:+.2f} points) · robust z {z:+.2f}</source>
+        <translation>합계 {total} · 중앙값 {median} ({gap:+.2f}점) · 로버스트 z {z:+.2f}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="402"/>
+        <source>Outlier: |z| is above {threshold}</source>
+        <translation>이상치: |z|가 {threshold} 초과</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="407"/>
+        <source>Conflict of interest: this review is not counted.</source>
+        <translation>이해충돌: 이 평가는 점수에 반영되지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="410"/>
+        <source>Assigned, but no scores yet.</source>
+        <translation>배정되었으나 아직 점수가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="411"/>
+        <source>Not assigned to this application.</source>
+        <translation>이 과제에 배정되지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="452"/>
+        <source>The round is locked: unlock it to change scores</source>
+        <translation>평가 회차가 잠겨 있습니다. 점수를 바꾸려면 잠금을 해제하세요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="457"/>
+        <source>Correct this reviewer&apos;s scores, with a reason for the audit log</source>
+        <translation>이 심사위원의 점수를 정정합니다 (사유가 감사 기록에 남습니다)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="460"/>
+        <source>Record a conflict of interest: the review is no longer counted</source>
+        <translation>이해충돌을 기록합니다. 이 평가는 더 이상 점수에 반영되지 않습니다</translation>
     </message>
 </context>
 <context>
