@@ -6,6 +6,10 @@ prints the best time over the repeats of building the whole matrix from the roun
 one reviewer, and of one cell's detail. Each track has a panel of 25 reviewers; every
 application has 7 reviews, one in forty of them a conflict, and an eighth assigned
 reviewer who has not scored (a missing cell).
+
+With ``--round ROUND.db`` (e.g. the scale round of ``bench_round.py``) it also times
+``review_matrix`` on that database: reading the round and building its matrix, what the
+window's worker does before the view shows it.
 """
 
 from __future__ import annotations
@@ -14,10 +18,12 @@ import argparse
 import random
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from reviewer.domain.config import Criterion, RoundConfig, Track
 from reviewer.domain.model import Application, Review, Reviewer, RoundData
-from reviewer.services.review_matrix import build_matrix
+from reviewer.services import rounds
+from reviewer.services.review_matrix import build_matrix, review_matrix
 
 TRACKS = ("pre-rnd", "challenge", "tips", "kibo", "testbed", "weak-tech", "reg-break")
 REVIEWERS_PER_APPLICATION = 7
@@ -102,6 +108,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--applications", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--round", type=Path, help="a round database to read as well")
     args = parser.parse_args()
 
     data = build(args.applications)
@@ -124,6 +131,14 @@ def main() -> None:
         f"detail:              "
         f"{best(args.repeat, lambda: matrix.detail(first.application_id, reviewer)):.4f} s"
     )
+    if args.round is not None:
+        with rounds.open_round(args.round) as database:
+            read = best(args.repeat, lambda: review_matrix(database))
+            shown = review_matrix(database).counts()
+        print(
+            f"review_matrix on {args.round.name} ({shown.applications:,} applications, "
+            f"{shown.scored:,} totals): {read:.3f} s"
+        )
     print(f"(best of {args.repeat})")
 
 
