@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -271,3 +272,23 @@ def test_demo_totals_are_the_scoring_totals_and_planted_outliers_show(demo_round
         cell = matrix.row(app_id).cell(reviewer_id)
         assert cell.outlier and cell.z is not None and cell.z < -ROBUST_Z_THRESHOLD
         assert cell.deviation is not None and cell.deviation <= -20
+
+
+def test_data_the_rules_cannot_score_is_refused_as_scoring_refuses_it(matrix_round: Path) -> None:
+    with rounds.open_round(matrix_round) as database, database.session() as session:
+        data = repository.load_round(session)
+    twice = replace(data, reviews=(*data.reviews, data.reviews[0]))
+    with pytest.raises(InvalidInput) as caught:
+        build_matrix(twice)
+    assert caught.value.key == "scoring.duplicate_review"
+    stray = replace(data, reviews=(*data.reviews, Review("Z9", "R1", {"tech": 1})))
+    with pytest.raises(InvalidInput) as caught:
+        build_matrix(stray)
+    assert caught.value.key == "scoring.unknown_application"
+    above = Review("B1", "R1", {"tech": 41, "biz": 1, "policy": GOOD})
+    with pytest.raises(InvalidInput) as caught:
+        build_matrix(replace(data, reviews=(*data.reviews, above)))
+    assert caught.value.key == "scoring.out_of_range"
+    with pytest.raises(InvalidInput) as same:
+        score_round(replace(data, reviews=(*data.reviews, above)))
+    assert same.value.message("en") == caught.value.message("en")

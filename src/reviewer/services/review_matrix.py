@@ -352,9 +352,15 @@ class CountedTotals:
 def counted_totals(data: RoundData) -> dict[str, CountedTotals]:
     """Every application's counted totals, computed per track's rubric by
     :func:`reviewer.domain.totals.count_scores` exactly as scoring does (conflicts not
-    counted; ``InvalidInput`` for a review of an unknown track or one it cannot score)."""
+    counted). ``InvalidInput``, as from scoring, for an application of an unknown track,
+    a pair reviewed twice, a review of an unknown application, or one it cannot score."""
     counted: dict[str, list[Review]] = {}
+    pairs: set[Pair] = set()
     for review in data.reviews:
+        pair = (review.application_id, review.reviewer_id)
+        if pair in pairs:  # a pair twice would double one score or lose the other
+            raise InvalidInput("scoring.duplicate_review", application=pair[0], reviewer=pair[1])
+        pairs.add(pair)
         if not review.conflict:
             counted.setdefault(review.application_id, []).append(review)
     by_track: dict[str, list[tuple[str, list[Review]]]] = {t.id: [] for t in data.config.tracks}
