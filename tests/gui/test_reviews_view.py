@@ -15,6 +15,7 @@ from reviewer.sample.rows import DemoReview, DemoRound, Shape, generate
 from reviewer.services.review_matrix import Mark
 from reviewer.ui.main_window import MainWindow
 from reviewer.ui.models.reviews import CONFLICT_FILL, OUTLIER_FILL, reviewer_key
+from reviewer.ui.translation import Translations
 from reviewer.ui.views.reviews import ReviewsView
 from tests.gui.conftest import wait_for_load
 
@@ -203,3 +204,30 @@ def test_a_reload_keeps_the_chosen_track_and_cell(
     )
     current = view.table.currentIndex()
     assert current.data() == f"▼ {planted.total:.2f}"
+
+
+def test_the_marks_and_the_rule_read_in_korean(
+    qtbot: QtBot, qapp: object, opened: MainWindow, sample: DemoRound
+) -> None:
+    view = _reviews(opened, qtbot)
+    recusal = next(r for r in sample.reviews if r.conflict)
+    track = next(a.track for a in sample.applications if a.id == recusal.application_id)
+    _choose(view, "track", track)
+    translations = Translations(qapp)  # type: ignore[arg-type]
+    opened.translations = translations
+    try:
+        opened.korean_action.trigger()
+        qtbot.waitUntil(lambda: view.outliers_only.text() == "이상치만 보기")
+        index = view.cell_index(recusal.application_id, recusal.reviewer_id)
+        assert index is not None and index.data() == "이해충돌"
+        assert view.summary.text().startswith("이상치 기준: 로버스트 z점수 |z| > 3.5")
+        assert view.track_filter.itemText(0) == "전체 트랙"
+        assert view.correct_button.text() == "점수 정정…"
+        column = view.model.column_of("median")
+        assert view.model.headerData(column, Qt.Orientation.Horizontal) == "중앙값"
+    finally:
+        opened.english_action.trigger()
+        translations.uninstall()
+    qtbot.waitUntil(lambda: view.outliers_only.text() == "Outliers only")
+    index = view.cell_index(recusal.application_id, recusal.reviewer_id)
+    assert index is not None and index.data() == "COI"
