@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import random
 from dataclasses import replace
 from pathlib import Path
@@ -292,3 +293,21 @@ def test_data_the_rules_cannot_score_is_refused_as_scoring_refuses_it(matrix_rou
     with pytest.raises(InvalidInput) as same:
         score_round(replace(data, reviews=(*data.reviews, above)))
     assert same.value.message("en") == caught.value.message("en")
+
+
+def test_the_cycle_collector_is_left_as_it_was(matrix_round: Path) -> None:
+    assert gc.isenabled()
+    with rounds.open_round(matrix_round) as database:
+        review_matrix(database)
+        assert gc.isenabled()
+        with database.session() as session:
+            data = repository.load_round(session)
+        with pytest.raises(InvalidInput):  # raised while the collector is paused
+            build_matrix(replace(data, reviews=(*data.reviews, data.reviews[0])))
+        assert gc.isenabled()  # also after an error
+        gc.disable()
+        try:
+            review_matrix(database)
+            assert not gc.isenabled()  # a caller's choice is kept
+        finally:
+            gc.enable()

@@ -239,16 +239,18 @@ def review_matrix(
     database: Database, track: str | None = None, reviewer: str | None = None
 ) -> ReviewMatrix:
     """The round's reviews matrix (of ``track`` and/or ``reviewer`` if given)."""
-    with database.session() as session:
-        data = repository.load_round(session)
-        locked = repository.round_info(session).status == "locked"
-        declared = {
-            (app_id, reviewer_id): reason or ""
-            for app_id, reviewer_id, reason in session.execute(
-                select(ConflictRow.application_id, ConflictRow.reviewer_id, ConflictRow.reason)
-            )
-        }
-    return build_matrix(data, declared, locked=locked).restrict(track, reviewer)
+    with _collector_paused():
+        with database.session() as session:
+            data = repository.load_round(session)
+            locked = repository.round_info(session).status == "locked"
+            declared = {
+                (app_id, reviewer_id): reason or ""
+                for app_id, reviewer_id, reason in session.execute(
+                    select(ConflictRow.application_id, ConflictRow.reviewer_id, ConflictRow.reason)
+                )
+            }
+        matrix = build_matrix(data, declared, locked=locked)  # the session closed
+    return matrix.restrict(track, reviewer)
 
 
 def build_matrix(
@@ -267,9 +269,10 @@ def build_matrix(
 
 @contextmanager
 def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused while the matrix is built: building allocates
-    some hundred thousand small objects and no cycles, and each full collection would
-    walk the whole round again (it doubles the time at 10,000 applications)."""
+    """Python's cycle collector paused while the round is read and its matrix built:
+    that allocates some hundred thousand small objects and no cycles, and each full
+    collection would walk the whole round again (it doubles the time at 10,000
+    applications). Nested, only the outermost turns it back on."""
     enabled = gc.isenabled()
     gc.disable()
     try:
