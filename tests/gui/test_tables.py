@@ -24,14 +24,24 @@ from reviewer.domain.model import Review
 from reviewer.i18n import Lang
 from reviewer.resources import template_path
 from reviewer.sample.round import write_demo_round
-from reviewer.services import dashboard, import_preview, importing, listing, rounds, run_view
+from reviewer.services import (
+    dashboard,
+    import_preview,
+    importing,
+    listing,
+    review_matrix,
+    rounds,
+    run_view,
+)
 from reviewer.services.import_preview import ImportPreview
+from reviewer.services.review_matrix import Mark, ReviewMatrix
 from reviewer.services.session import OpenRound
 from reviewer.ui.models.applications import ApplicationTable
 from reviewer.ui.models.audit import AuditTable
 from reviewer.ui.models.dashboard import ReviewerProgressTable, TrackTable, WarningTable
 from reviewer.ui.models.import_preview import ErrorTable, MatchTable, PreviewRows
 from reviewer.ui.models.people import ConflictTable, ReviewerTable
+from reviewer.ui.models.reviews import CriterionTable, MatrixTable
 from reviewer.ui.models.run import QuotaTable, RunFilter, RunTable, TrackFiguresTable
 from reviewer.ui.models.table import Column, RowFilter, RowTableModel, header
 from reviewer.ui.views.filters import FilterBar
@@ -56,6 +66,7 @@ class Data:
     audit: tuple[listing.AuditEntry, ...]
     run: run_view.RunView
     previews: dict[str, ImportPreview]
+    matrix: ReviewMatrix
 
 
 @pytest.fixture(scope="module")
@@ -87,6 +98,7 @@ def data(selected_round: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
             audit=listing.audit_log(db),
             run=run,
             previews=previews,
+            matrix=review_matrix.review_matrix(db),
         )
     finally:
         opened.close()
@@ -138,6 +150,25 @@ def _tables(
         extra = import_preview.PreviewError("", "", None, "", ("빈칸", "blank"))
         m.set_rows([*found, extra, dataclasses.replace(extra, file="b.xlsx", row=4)])
 
+    def matrix(m: Any) -> None:
+        one = data.matrix.restrict(data.matrix.tracks[0][0])  # a track's panel, as shown
+        m.set_matrix(one, dict(data.matrix.tracks))
+
+    def criteria(m: Any) -> None:
+        scored = next(
+            (row.application_id, r)
+            for row in data.matrix.rows
+            for r, c in row.cells.items()
+            if c.mark is Mark.SCORED
+        )
+        recused = next(
+            (row.application_id, r)
+            for row in data.matrix.rows
+            for r, c in row.cells.items()
+            if c.mark is Mark.CONFLICT
+        )
+        m.set_rows([*data.matrix.detail(*scored).criteria, *data.matrix.detail(*recused).criteria])
+
     return {
         "applications": (ApplicationTable(), applications),
         "tracks": (TrackTable(), lambda m: m.set_rows(data.board.tracks)),
@@ -154,6 +185,8 @@ def _tables(
         "preview applications": (PreviewRows(), preview("applications")),
         "preview reviewers": (PreviewRows(), preview("reviewers")),
         "preview scores": (PreviewRows(), preview("scores", mixed=True)),
+        "reviews matrix": (MatrixTable(), matrix),
+        "criterion scores": (CriterionTable(), criteria),
     }
 
 
@@ -173,6 +206,8 @@ TABLES = [
     "preview applications",
     "preview reviewers",
     "preview scores",
+    "reviews matrix",
+    "criterion scores",
 ]
 
 

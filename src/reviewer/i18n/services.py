@@ -220,4 +220,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "demo.written": ("데모 회차 파일: {directory}", "demo round files: {directory}"),
     "demo.database": ("데이터베이스: {path}", "database: {path}"),
     "demo.output": ("보고서: {path}", "report: {path}"),
+    "matrix.unknown_track": (
+        "트랙 {track|은} 이 회차에 없습니다. 가능한 트랙: {known}",
+        "track {track} is not in this round; known: {known}",
+    ),
+    "matrix.unknown_reviewer": (
+        "심사위원 {reviewer|은} 이 회차에 없습니다",
+        "reviewer {reviewer} is not in this round",
+    ),
+    "matrix.unknown_application": (
+        "과제번호 {application|은} 이 회차에 없습니다",
+        "application {application} is not in this round",
+    ),
 }

@@ -4,16 +4,23 @@ Scores come from a latent quality per application, a small offset per applicatio
 criterion, a severity per reviewer and noise, so rankings mean something, most
 applications pass a cutoff of 70 and a few fail. Everything is drawn from the caller's
 ``random.Random``; the same seed gives the same rows.
+
+A few reviews are planted outliers (``DemoReview.outlier``): on an application with at
+least five counted reviews, one reviewer scores every criterion about 30 points (of
+100) below what they would otherwise have given, so the reviews matrix has clear cases
+to show. They are drawn after every other review, so the rest of the round is the one
+the same seed gave before they were planted.
 """
 
 from __future__ import annotations
 
 import math
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from reviewer.domain.config import Criterion, RoundConfig, Track
+from reviewer.domain.robust import robust_spread
 from reviewer.sample import words
 
 EOK = 100_000_000
@@ -38,6 +45,16 @@ SPREAD = 0.10
 OFFSET_SD = 0.35
 SEVERITY_SD = 0.30
 NOISE_SD = 0.50
+
+# Planted outliers: one per this many applications (at least PLANTED_MIN), each a
+# reviewer who scores PLANTED_DROP (normalised, i.e. ~30 of 100 points) below their
+# own judgement, on an application with at least PLANTED_REVIEWS counted reviews whose
+# other reviewers agree well enough for it to be a robust outlier PLANTED_GAP below.
+PLANTED_PER = 100
+PLANTED_MIN = 3
+PLANTED_DROP = 0.30
+PLANTED_REVIEWS = 5
+PLANTED_GAP = 20  # points below the median, at least
 
 
 @dataclass(frozen=True)
@@ -95,6 +112,7 @@ class DemoReview:
     total: float | None  # the reviewer's 0–100 total
     comment: str
     conflict: bool
+    outlier: bool = False  # planted: scored far below this reviewer's own judgement
 
 
 @dataclass(frozen=True)
@@ -322,7 +340,98 @@ def make_reviews(
                     conflict=False,
                 )
             )
-    return reviews
+    return plant_outliers(config, applications, reviews, rng)
+
+
+def plant_outliers(
+    config: RoundConfig,
+    applications: Sequence[DemoApplication],
+    reviews: Sequence[DemoReview],
+    rng: random.Random,
+) -> list[DemoReview]:
+    """``reviews`` with a few of them made harsh outliers (module docstring): one per
+    ``PLANTED_PER`` applications, at least ``PLANTED_MIN``, taken from the tracks in turn
+    so each track has its own while there are enough. An application whose reviewers
+    disagree so much that the lowered total would not stand out is passed over."""
+    tracks = {t.id: t for t in config.tracks}
+    track_of = {a.id: a.track for a in applications}
+    scored: dict[str, list[int]] = {}
+    for position, review in enumerate(reviews):
+        if not review.conflict:
+            scored.setdefault(review.application_id, []).append(position)
+    eligible: dict[str, list[str]] = {t.id: [] for t in config.tracks}
+    for app_id, positions in scored.items():
+        if len(positions) >= PLANTED_REVIEWS:
+            eligible[track_of[app_id]].append(app_id)
+    wanted = max(PLANTED_MIN, len(applications) // PLANTED_PER)
+    queues = [rng.sample(ids, len(ids)) for ids in eligible.values() if ids]
+    planted = list(reviews)
+    count = 0
+    while count < wanted and any(queues):
+        for queue in queues:
+            if not queue or count >= wanted:
+                continue
+            app_id = queue.pop()
+            position = rng.choice(scored[app_id])
+            review = planted[position]
+            track = tracks[track_of[app_id]]
+            scores, total = _harsher(track.criteria, review.scores)
+            totals = {planted[p].reviewer_id: planted[p].total or 0.0 for p in scored[app_id]}
+            totals[review.reviewer_id] = total
+            if not _clear_outlier(app_id, totals, review.reviewer_id):
+                continue  # the others disagree too much among themselves to make it clear
+            planted[position] = DemoReview(
+                review.application_id,
+                review.reviewer_id,
+                scores,
+                total,
+                words.comment(rng, track.id, total),
+                conflict=False,
+                outlier=True,
+            )
+            count += 1
+    return planted
+
+
+@dataclass(frozen=True)
+class _Totals:
+    id: str
+    track: str
+    reviewer_totals: Mapping[str, float]
+
+
+def _clear_outlier(app_id: str, totals: Mapping[str, float], reviewer_id: str) -> bool:
+    """Whether ``reviewer_id``'s total is a robust outlier at least
+    ``PLANTED_GAP`` points below the application's median."""
+    spread = robust_spread(_Totals(app_id, "", totals))
+    return reviewer_id in spread.outliers and totals[reviewer_id] <= spread.median - PLANTED_GAP
+
+
+def _harsher(
+    criteria: Sequence[Criterion], scores: Sequence[float | str | None]
+) -> tuple[tuple[float | str, ...], float]:
+    """``scores`` each lowered by ``PLANTED_DROP`` of its criterion's span (to the
+    nearest grade, or to the same step of 0.5 or 1 the reviewer used, not below the
+    minimum), and the new 0–100 total."""
+    values: list[float | str] = []
+    weighted = 0.0
+    for criterion, raw in zip(criteria, scores, strict=True):
+        if raw is None:
+            raise ValueError("a planted outlier needs a scored review")
+        if criterion.grades is not None:
+            wanted = criterion.grades[str(raw)] - PLANTED_DROP
+            grade, norm = min(criterion.grades.items(), key=lambda g: abs(g[1] - wanted))
+            values.append(grade)
+        else:
+            span = criterion.max - criterion.min
+            value = float(raw) - PLANTED_DROP * span
+            step = 1.0 if float(raw).is_integer() else 0.5
+            lowered = max(criterion.min, round(value / step) * step)
+            norm = (lowered - criterion.min) / span
+            values.append(lowered)
+        weighted += criterion.weight * norm
+    total = 100 * weighted / sum(c.weight for c in criteria)
+    return tuple(values), round(total, 2)
 
 
 def _score(

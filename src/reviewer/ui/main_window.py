@@ -45,6 +45,7 @@ from reviewer.ui.views.base import View
 from reviewer.ui.views.dashboard import DashboardView
 from reviewer.ui.views.import_view import ImportView
 from reviewer.ui.views.reviewers import ReviewersView
+from reviewer.ui.views.reviews import ReviewsView
 from reviewer.ui.views.selection import SelectionView
 from reviewer.ui.views.start import StartPage
 
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
             ImportView(self.session),
             ApplicationsView(self.session),
             ReviewersView(self.session),
+            ReviewsView(self.session),
             SelectionView(self.session),
             AuditView(self.session),
         ]

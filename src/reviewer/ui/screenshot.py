@@ -27,6 +27,7 @@ VIEWS = (
     "import",
     "applications",
     "reviewers",
+    "reviews",
     "selection",
     "audit",
     "export",  # the export dialog over the selection
@@ -80,6 +81,9 @@ def render_view(
             before = page.loads
             window.go_to(page.key)
             wait(lambda: page.loads > before and not window.session.busy)
+            prepare = getattr(page, "prepare_screenshot", None)
+            if callable(prepare):  # a view may choose what a screenshot should show
+                prepare()
         shown: QWidget = window
         if view == "export" and window.session.is_open:
             window.export_reports()

@@ -1082,152 +1082,152 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="415"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>Reviewer</source>
         <translation>평가 도구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>Open a round database to begin.</source>
         <translation>평가 회차 데이터베이스를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>Open &amp;recent</source>
         <translation>최근 회차 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>&amp;Round</source>
         <translation>평가 회차(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>&amp;New round…</source>
         <translation>새 평가 회차(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>&amp;Open round…</source>
         <translation>평가 회차 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>&amp;Close round</source>
         <translation>회차 닫기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>Re&amp;fresh</source>
         <translation>새로 고침(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>&amp;Run selection</source>
         <translation>선정 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>&amp;Export reports…</source>
         <translation>보고서 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>&amp;Lock round…</source>
         <translation>회차 잠그기(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>&amp;Unlock round…</source>
         <translation>회차 잠금 해제(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>Import &amp;applications…</source>
         <translation>신청과제 가져오기(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>Import r&amp;eviewers…</source>
         <translation>심사위원 가져오기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>Import &amp;scores…</source>
         <translation>평가 점수 가져오기(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>Open round</source>
         <translation>평가 회차 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>Round databases (*.db);;All files (*)</source>
         <translation>평가 회차 데이터베이스 (*.db);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>Opening {target}…</source>
         <translation>{target} 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>Cannot open the round</source>
         <translation>평가 회차를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388"/>
+        <location filename="../../ui/main_window.py" line="390"/>
         <source>The round was not locked</source>
         <translation>회차를 잠그지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="414"/>
         <source>{name} — Reviewer</source>
         <translation>{name} — 평가 도구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>🔒 Locked</source>
         <translation>🔒 잠김</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>Open for changes</source>
         <translation>변경 가능</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="422"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>The round is locked: its data and results cannot change until it is unlocked</source>
         <translation>회차가 잠겨 있습니다. 잠금을 해제할 때까지 데이터와 결과를 바꿀 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434"/>
+        <location filename="../../ui/main_window.py" line="436"/>
         <source>The round is locked: unlock it first</source>
         <translation>회차가 잠겨 있습니다. 먼저 잠금을 해제하세요</translation>
     </message>
@@ -1548,6 +1548,244 @@
     </message>
 </context>
 <context>
+    <name>ReviewsMatrix</name>
+    <message>
+        <location filename="../../ui/models/reviews.py" line="36"/>
+        <source>COI</source>
+        <translation>이해충돌</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviews.py" line="40"/>
+        <source>Missing</source>
+        <translation>미제출</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviews.py" line="71"/>
+        <source>Total {total} · median {median} ({gap:+.2f}) · robust z {z:+.2f}</source>
+        <translation>합계 {total} · 중앙값 {median} ({gap:+.2f}) · 로버스트 z {z:+.2f}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviews.py" line="80"/>
+        <source>Outlier: |z| is above {threshold}</source>
+        <translation>이상치: |z|가 {threshold} 초과</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviews.py" line="85"/>
+        <source>Conflict of interest: not counted</source>
+        <translation>이해충돌: 점수에 반영되지 않음</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviews.py" line="88"/>
+        <source>Assigned, but no scores yet</source>
+        <translation>배정되었으나 아직 점수가 없음</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviews.py" line="89"/>
+        <source>Not assigned</source>
+        <translation>배정되지 않음</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviews.py" line="115"/>
+        <source>Application</source>
+        <translation>과제번호</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviews.py" line="118"/>
+        <source>Track</source>
+        <translation>트랙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviews.py" line="121"/>
+        <source>Title</source>
+        <translation>과제명</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviews.py" line="122"/>
+        <source>Company</source>
+        <translation>기업명</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviews.py" line="125"/>
+        <source>Median</source>
+        <translation>중앙값</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviews.py" line="131"/>
+        <source>Max gap</source>
+        <translation>최대 편차</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviews.py" line="133"/>
+        <source>The largest distance of a total from the median, in points</source>
+        <translation>중앙값에서 가장 멀리 떨어진 심사위원 합계까지의 차이(점)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviews.py" line="140"/>
+        <source>Outliers</source>
+        <translation>이상치</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviews.py" line="234"/>
+        <source>Criterion</source>
+        <translation>평가항목</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviews.py" line="235"/>
+        <source>Scale</source>
+        <translation>배점 범위</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviews.py" line="238"/>
+        <source>Score</source>
+        <translation>점수</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviews.py" line="245"/>
+        <source>Normalised</source>
+        <translation>정규화 점수</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviews.py" line="252"/>
+        <source>Points</source>
+        <translation>환산 점수</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewsView</name>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="152"/>
+        <source>Reviews</source>
+        <translation>평가 점수표</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="155"/>
+        <source>Track</source>
+        <translation>트랙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="156"/>
+        <source>Reviewer</source>
+        <translation>심사위원</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="157"/>
+        <source>Outliers only</source>
+        <translation>이상치만 보기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="158"/>
+        <source>Show only the applications with an outlier</source>
+        <translation>이상치가 있는 과제만 표시합니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="160"/>
+        <location filename="../../ui/views/reviews.py" line="205"/>
+        <source>All tracks</source>
+        <translation>전체 트랙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="162"/>
+        <location filename="../../ui/views/reviews.py" line="246"/>
+        <source>All reviewers</source>
+        <translation>전체 심사위원</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="164"/>
+        <source>Search id, title or company</source>
+        <translation>과제번호, 과제명, 기업명 검색</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="165"/>
+        <source>Review</source>
+        <translation>평가 내용</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="166"/>
+        <source>Comment</source>
+        <translation>심사 의견</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="167"/>
+        <source>Correct score…</source>
+        <translation>점수 정정…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="168"/>
+        <source>Mark conflict…</source>
+        <translation>이해충돌 지정…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="171"/>
+        <source>&lt;span style=&apos;background:{outlier}&apos;&gt;&amp;nbsp;▼ 52.00&amp;nbsp;&lt;/span&gt; outlier (▼ below, ▲ above the median) · &lt;span style=&apos;background:{conflict}&apos;&gt;&amp;nbsp;{coi}&amp;nbsp;&lt;/span&gt; conflict of interest, not counted · &lt;span style=&apos;background:{missing}&apos;&gt;&amp;nbsp;{missing_text}&amp;nbsp;&lt;/span&gt; assigned, no scores · blank: not assigned</source>
+        <translation>&lt;span style=&apos;background:{outlier}&apos;&gt;&amp;nbsp;▼ 52.00&amp;nbsp;&lt;/span&gt; 이상치 (▼ 중앙값보다 낮음, ▲ 높음) · &lt;span style=&apos;background:{conflict}&apos;&gt;&amp;nbsp;{coi}&amp;nbsp;&lt;/span&gt; 이해충돌, 점수 미반영 · &lt;span style=&apos;background:{missing}&apos;&gt;&amp;nbsp;{missing_text}&amp;nbsp;&lt;/span&gt; 배정되었으나 점수 없음 · 빈칸: 배정 안 됨</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="294"/>
+        <source>Outliers: robust z-score |z| &gt; {threshold}, from the median and the MAD of each application&apos;s totals.</source>
+        <translation>이상치 기준: 로버스트 z점수 |z| &gt; {threshold} (과제별 심사위원 합계의 중앙값과 MAD 기준)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="302"/>
+        <source>{applications} applications · {scored} scores · {outliers} outliers · {conflicts} conflicts · {missing} missing</source>
+        <translation>과제 {applications}건 · 점수 {scored}건 · 이상치 {outliers}건 · 이해충돌 {conflicts}건 · 미제출 {missing}건</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="312"/>
+        <source>{reviewer}: {figures}</source>
+        <translation>{reviewer}: {figures}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="365"/>
+        <source>Click a reviewer&apos;s cell to see the criterion scores.</source>
+        <translation>심사위원 칸을 누르면 평가항목별 점수와 의견을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="386"/>
+        <source>(no comment)</source>
+        <translation>(의견 없음)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="393"/>
+        <source>Total {total} · median {median} ({gap:+.2f} points) · robust z {z:+.2f}</source>
+        <translation>합계 {total} · 중앙값 {median} ({gap:+.2f}점) · 로버스트 z {z:+.2f}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="401"/>
+        <source>Outlier: |z| is above {threshold}</source>
+        <translation>이상치: |z|가 {threshold} 초과</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="406"/>
+        <source>Conflict of interest: this review is not counted.</source>
+        <translation>이해충돌: 이 평가는 점수에 반영되지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="409"/>
+        <source>Assigned, but no scores yet.</source>
+        <translation>배정되었으나 아직 점수가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="410"/>
+        <source>Not assigned to this application.</source>
+        <translation>이 과제에 배정되지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="451"/>
+        <source>The round is locked: unlock it to change scores</source>
+        <translation>평가 회차가 잠겨 있습니다. 점수를 바꾸려면 잠금을 해제하세요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="456"/>
+        <source>Correct this reviewer&apos;s scores, with a reason for the audit log</source>
+        <translation>이 심사위원의 점수를 정정합니다 (사유가 감사 기록에 남습니다)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="459"/>
+        <source>Record a conflict of interest: the review is no longer counted</source>
+        <translation>이해충돌을 기록합니다. 이 평가는 더 이상 점수에 반영되지 않습니다</translation>
+    </message>
+</context>
+<context>
     <name>RoundForm</name>
     <message>
         <location filename="../../ui/models/config_tables.py" line="324"/>
@@ -1860,42 +2098,42 @@
         <translation>평가항목 점수</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/score_correction.py" line="70"/>
+        <location filename="../../ui/dialogs/score_correction.py" line="71"/>
         <source>Conflict of interest: this review does not count</source>
         <translation>이해충돌: 이 평가는 점수에 반영하지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/score_correction.py" line="74"/>
+        <location filename="../../ui/dialogs/score_correction.py" line="75"/>
         <source>e.g. the same organisation</source>
         <translation>예: 같은 기관 소속</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/score_correction.py" line="77"/>
+        <location filename="../../ui/dialogs/score_correction.py" line="78"/>
         <source>Why is it corrected? (required, audited)</source>
         <translation>정정 사유 (필수, 감사 기록에 남음)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/score_correction.py" line="89"/>
+        <location filename="../../ui/dialogs/score_correction.py" line="90"/>
         <source>&amp;Save correction</source>
         <translation>정정 저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/score_correction.py" line="97"/>
+        <location filename="../../ui/dialogs/score_correction.py" line="98"/>
         <source>Reviewer</source>
         <translation>심사위원</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/score_correction.py" line="99"/>
+        <location filename="../../ui/dialogs/score_correction.py" line="100"/>
         <source>Comment</source>
         <translation>심사의견</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/score_correction.py" line="101"/>
+        <location filename="../../ui/dialogs/score_correction.py" line="102"/>
         <source>Conflict reason</source>
         <translation>이해충돌 사유</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/score_correction.py" line="102"/>
+        <location filename="../../ui/dialogs/score_correction.py" line="103"/>
         <source>Reason for the correction</source>
         <translation>정정 사유</translation>
     </message>
@@ -1905,57 +2143,57 @@
         <translation>{reviewer} (이해충돌)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/score_correction.py" line="151"/>
+        <location filename="../../ui/dialogs/score_correction.py" line="152"/>
         <source>Criterion</source>
         <translation>평가항목</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/score_correction.py" line="151"/>
+        <location filename="../../ui/dialogs/score_correction.py" line="152"/>
         <source>Range</source>
         <translation>배점 범위</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/score_correction.py" line="151"/>
+        <location filename="../../ui/dialogs/score_correction.py" line="152"/>
         <source>Current</source>
         <translation>현재 점수</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/score_correction.py" line="151"/>
+        <location filename="../../ui/dialogs/score_correction.py" line="152"/>
         <source>New value</source>
         <translation>정정 점수</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/score_correction.py" line="225"/>
+        <location filename="../../ui/dialogs/score_correction.py" line="221"/>
         <source>The round is locked: unlock it to correct a review.</source>
         <translation>평가 회차가 잠겨 있습니다. 평가를 정정하려면 잠금을 해제하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/score_correction.py" line="230"/>
+        <location filename="../../ui/dialogs/score_correction.py" line="226"/>
         <source>Type the corrected value of a criterion.</source>
         <translation>정정할 항목에 바른 점수를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/score_correction.py" line="232"/>
+        <location filename="../../ui/dialogs/score_correction.py" line="228"/>
         <source>Saving corrects {count} score(s).</source>
         <translation>저장하면 점수 {count}개를 정정합니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/score_correction.py" line="237"/>
+        <location filename="../../ui/dialogs/score_correction.py" line="233"/>
         <source>Saving marks the review as a conflict of interest: it stops counting and its scores are removed. Undo brings them back, and the audit log keeps them.</source>
         <translation>저장하면 이 평가를 이해충돌로 표시합니다. 평가가 점수에 반영되지 않고 항목 점수는 지워집니다. 실행 취소로 되살릴 수 있고, 감사 기록에도 남습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/score_correction.py" line="242"/>
+        <location filename="../../ui/dialogs/score_correction.py" line="238"/>
         <source>Saving clears the conflict: give every criterion its score.</source>
         <translation>저장하면 이해충돌을 해제합니다. 모든 항목의 점수를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/score_correction.py" line="244"/>
+        <location filename="../../ui/dialogs/score_correction.py" line="240"/>
         <source>The review is a conflict of interest; untick the box to score it.</source>
         <translation>이해충돌로 회피한 평가입니다. 점수를 매기려면 이해충돌 표시를 해제하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/score_correction.py" line="249"/>
+        <location filename="../../ui/dialogs/score_correction.py" line="245"/>
         <source>Change a score or the conflict, and give the reason</source>
         <translation>점수나 이해충돌 여부를 바꾸고 사유를 적으세요</translation>
     </message>
