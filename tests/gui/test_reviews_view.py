@@ -13,6 +13,7 @@ from reviewer.domain.config_toml import load_config
 from reviewer.resources import template_path
 from reviewer.sample.rows import DemoReview, DemoRound, Shape, generate
 from reviewer.services.review_matrix import Mark
+from reviewer.ui.dialogs.score_correction import ScoreCorrectionDialog
 from reviewer.ui.main_window import MainWindow
 from reviewer.ui.models.reviews import CONFLICT_FILL, OUTLIER_FILL, reviewer_key
 from reviewer.ui.translation import Translations
@@ -231,3 +232,25 @@ def test_the_marks_and_the_rule_read_in_korean(
     qtbot.waitUntil(lambda: view.outliers_only.text() == "Outliers only")
     index = view.cell_index(recusal.application_id, recusal.reviewer_id)
     assert index is not None and index.data() == "COI"
+
+
+def test_correct_score_in_the_matrix_opens_the_correction_of_that_review(
+    qtbot: QtBot, opened: MainWindow, sample: DemoRound
+) -> None:
+    view = _reviews(opened, qtbot)
+    planted, track = _planted(sample)
+    _choose(view, "track", track)
+    index = view.cell_index(planted.application_id, planted.reviewer_id)
+    assert index is not None
+    _click(qtbot, view, index)
+    for button, ticked in ((view.correct_button, False), (view.conflict_button, True)):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        dialog = opened.dialog
+        assert isinstance(dialog, ScoreCorrectionDialog) and dialog.isVisible()
+        qtbot.waitUntil(lambda d=dialog: d.form is not None, timeout=15_000)  # type: ignore[misc]
+        assert dialog.form is not None
+        assert dialog.form.application_id == planted.application_id
+        assert dialog.form.reviewer_id == planted.reviewer_id
+        assert dialog.conflict.isChecked() is ticked
+        dialog.reject()
+        qtbot.waitUntil(lambda d=dialog: not d.isVisible(), timeout=5_000)  # type: ignore[misc]
