@@ -63,6 +63,7 @@ def test_a_planted_outlier_is_found_and_its_scores_shown(
     view = _reviews(opened, qtbot)
     planted, track = _planted(sample)
     assert "robust z-score |z| > 3.5" in view.summary.text()  # the rule is stated
+    assert "at least 10 points from the median" in view.summary.text()
     _choose(view, "track", track)
     assert {row.track for row in view.proxy.source_rows()} == {track}
     assert view.table.isColumnHidden(view.model.column_of("track"))  # one track: no column

@@ -11,7 +11,7 @@ import pytest
 
 from reviewer.domain.config import Criterion, RoundConfig, Track
 from reviewer.domain.model import RoundData
-from reviewer.domain.robust import robust_outliers, robust_spread
+from reviewer.domain.robust import OUTLIER_MIN_POINTS, robust_outliers, robust_spread
 from reviewer.domain.severity import SeverityRow, reviewer_severity
 from reviewer.domain.student_t import _central, _cornish_fisher, t_quantile
 
@@ -40,8 +40,22 @@ class TestRobustSpread:
         # the threshold is a parameter
         # 70 72 76: median 72, MAD 2; z = −0.674, 0, 1.349
         item = Item("b", "t", {"A": 70, "B": 72, "C": 76})
-        assert robust_spread(item, 1.0).outliers == ("C",)
-        assert robust_spread(item).outliers == ()
+        assert robust_spread(item, 1.0, min_points=0).outliers == ("C",)
+        assert robust_spread(item, min_points=0).outliers == ()
+
+    def test_an_outlier_is_also_far_in_points(self) -> None:
+        # a close panel: 80 80.5 81 81 84: median 81; |dev| 1 0.5 0 0 3 → MAD 0.5;
+        # z(84) = 3 / 0.7413 = 4.05 > 3.5, but 3 points from the median is not far
+        item = Item("a", "t", {"A": 80, "B": 80.5, "C": 81, "D": 81, "E": 84})
+        spread = robust_spread(item)
+        assert spread.z["E"] == pytest.approx(3 / 0.7413, abs=1e-9)
+        assert spread.outliers == ()
+        assert robust_spread(item, min_points=3).outliers == ("E",)  # exactly 3: flagged
+        assert robust_spread(item, min_points=3.01).outliers == ()
+        # 10 points off a close panel is an outlier at the default
+        far = Item("b", "t", {"A": 80, "B": 80.5, "C": 81, "D": 81, "E": 70})  # 10.5 below
+        assert robust_spread(far).outliers == ("E",)
+        assert OUTLIER_MIN_POINTS == 10.0
 
     def test_mad_zero_falls_back_to_the_mean_absolute_deviation(self) -> None:
         # 80 80 80 80 40: MAD 0; MeanAD 40/5 = 8; z(40) = −40 / (1.253314·8) = −3.989

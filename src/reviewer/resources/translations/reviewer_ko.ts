@@ -1082,152 +1082,152 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>Reviewer</source>
         <translation>평가 도구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>Open a round database to begin.</source>
         <translation>평가 회차 데이터베이스를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>Open &amp;recent</source>
         <translation>최근 회차 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>&amp;Round</source>
         <translation>평가 회차(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>&amp;New round…</source>
         <translation>새 평가 회차(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>&amp;Open round…</source>
         <translation>평가 회차 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>&amp;Close round</source>
         <translation>회차 닫기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>Re&amp;fresh</source>
         <translation>새로 고침(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>&amp;Run selection</source>
         <translation>선정 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>&amp;Export reports…</source>
         <translation>보고서 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>&amp;Lock round…</source>
         <translation>회차 잠그기(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>&amp;Unlock round…</source>
         <translation>회차 잠금 해제(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>Import &amp;applications…</source>
         <translation>신청과제 가져오기(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>Import r&amp;eviewers…</source>
         <translation>심사위원 가져오기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>Import &amp;scores…</source>
         <translation>평가 점수 가져오기(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>Open round</source>
         <translation>평가 회차 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>Round databases (*.db);;All files (*)</source>
         <translation>평가 회차 데이터베이스 (*.db);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Opening {target}…</source>
         <translation>{target} 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>Cannot open the round</source>
         <translation>평가 회차를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>The round was not locked</source>
         <translation>회차를 잠그지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="418"/>
         <source>{name} — Reviewer</source>
         <translation>{name} — 평가 도구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421"/>
+        <location filename="../../ui/main_window.py" line="425"/>
         <source>🔒 Locked</source>
         <translation>🔒 잠김</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421"/>
+        <location filename="../../ui/main_window.py" line="425"/>
         <source>Open for changes</source>
         <translation>변경 가능</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="424"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>The round is locked: its data and results cannot change until it is unlocked</source>
         <translation>회차가 잠겨 있습니다. 잠금을 해제할 때까지 데이터와 결과를 바꿀 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436"/>
+        <location filename="../../ui/main_window.py" line="440"/>
         <source>The round is locked: unlock it first</source>
         <translation>회차가 잠겨 있습니다. 먼저 잠금을 해제하세요</translation>
     </message>
@@ -1550,102 +1550,102 @@
 <context>
     <name>ReviewsMatrix</name>
     <message>
-        <location filename="../../ui/models/reviews.py" line="36"/>
+        <location filename="../../ui/models/reviews.py" line="37"/>
         <source>COI</source>
         <translation>이해충돌</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviews.py" line="40"/>
+        <location filename="../../ui/models/reviews.py" line="41"/>
         <source>Missing</source>
         <translation>미제출</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviews.py" line="71"/>
+        <location filename="../../ui/models/reviews.py" line="72"/>
         <source>Total {total} · median {median} ({gap:+.2f}) · robust z {z:+.2f}</source>
         <translation>합계 {total} · 중앙값 {median} ({gap:+.2f}) · 로버스트 z {z:+.2f}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviews.py" line="80"/>
-        <source>Outlier: |z| is above {threshold}</source>
-        <translation>이상치: |z|가 {threshold} 초과</translation>
+        <location filename="../../ui/models/reviews.py" line="81"/>
+        <source>Outlier: |z| is above {threshold} and the total is at least {points} points from the median</source>
+        <translation>이상치: |z|가 {threshold}를 넘고 총점이 중앙값과 {points}점 이상 차이 납니다</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviews.py" line="85"/>
+        <location filename="../../ui/models/reviews.py" line="88"/>
         <source>Conflict of interest: not counted</source>
         <translation>이해충돌: 점수에 반영되지 않음</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviews.py" line="88"/>
+        <location filename="../../ui/models/reviews.py" line="91"/>
         <source>Assigned, but no scores yet</source>
         <translation>배정되었으나 아직 점수가 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviews.py" line="89"/>
+        <location filename="../../ui/models/reviews.py" line="92"/>
         <source>Not assigned</source>
         <translation>배정되지 않음</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviews.py" line="115"/>
+        <location filename="../../ui/models/reviews.py" line="118"/>
         <source>Application</source>
         <translation>과제번호</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviews.py" line="118"/>
+        <location filename="../../ui/models/reviews.py" line="121"/>
         <source>Track</source>
         <translation>트랙</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviews.py" line="121"/>
+        <location filename="../../ui/models/reviews.py" line="124"/>
         <source>Title</source>
         <translation>과제명</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviews.py" line="122"/>
+        <location filename="../../ui/models/reviews.py" line="125"/>
         <source>Company</source>
         <translation>기업명</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviews.py" line="125"/>
+        <location filename="../../ui/models/reviews.py" line="128"/>
         <source>Median</source>
         <translation>중앙값</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviews.py" line="131"/>
+        <location filename="../../ui/models/reviews.py" line="134"/>
         <source>Max gap</source>
         <translation>최대 편차</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviews.py" line="133"/>
+        <location filename="../../ui/models/reviews.py" line="136"/>
         <source>The largest distance of a total from the median, in points</source>
         <translation>중앙값에서 가장 멀리 떨어진 심사위원 합계까지의 차이(점)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviews.py" line="140"/>
+        <location filename="../../ui/models/reviews.py" line="143"/>
         <source>Outliers</source>
         <translation>이상치</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviews.py" line="234"/>
+        <location filename="../../ui/models/reviews.py" line="237"/>
         <source>Criterion</source>
         <translation>평가항목</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviews.py" line="235"/>
+        <location filename="../../ui/models/reviews.py" line="238"/>
         <source>Scale</source>
         <translation>배점 범위</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviews.py" line="238"/>
+        <location filename="../../ui/models/reviews.py" line="241"/>
         <source>Score</source>
         <translation>점수</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviews.py" line="245"/>
+        <location filename="../../ui/models/reviews.py" line="248"/>
         <source>Normalised</source>
         <translation>정규화 점수</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviews.py" line="252"/>
+        <location filename="../../ui/models/reviews.py" line="255"/>
         <source>Points</source>
         <translation>환산 점수</translation>
     </message>
@@ -1721,8 +1721,13 @@
     </message>
     <message>
         <location filename="../../ui/views/reviews.py" line="294"/>
-        <source>Outliers: robust z-score |z| &gt; {threshold}, from the median and the MAD of each application&apos;s totals.</source>
-        <translation>이상치 기준: 로버스트 z점수 |z| &gt; {threshold} (과제별 심사위원 합계의 중앙값과 MAD 기준)</translation>
+        <source>Outliers: robust z-score |z| &gt; {threshold} (from the median and the MAD of each application&apos;s totals) and at least {points} points from the median.</source>
+        <translation>이상치 기준: 로버스트 z점수 |z| &gt; {threshold}(과제별 총점의 중앙값과 MAD 기준)이면서 중앙값과 {points}점 이상 차이 나는 총점입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="402"/>
+        <source>Outlier: |z| is above {threshold} and the total is at least {points} points from the median</source>
+        <translation>이상치: |z|가 {threshold}를 넘고 총점이 중앙값과 {points}점 이상 차이 납니다</translation>
     </message>
     <message>
         <location filename="../../ui/views/reviews.py" line="302"/>
@@ -1750,37 +1755,32 @@
         <translation>합계 {total} · 중앙값 {median} ({gap:+.2f}점) · 로버스트 z {z:+.2f}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reviews.py" line="401"/>
-        <source>Outlier: |z| is above {threshold}</source>
-        <translation>이상치: |z|가 {threshold} 초과</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/reviews.py" line="406"/>
+        <location filename="../../ui/views/reviews.py" line="407"/>
         <source>Conflict of interest: this review is not counted.</source>
         <translation>이해충돌: 이 평가는 점수에 반영되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reviews.py" line="409"/>
+        <location filename="../../ui/views/reviews.py" line="410"/>
         <source>Assigned, but no scores yet.</source>
         <translation>배정되었으나 아직 점수가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reviews.py" line="410"/>
+        <location filename="../../ui/views/reviews.py" line="411"/>
         <source>Not assigned to this application.</source>
         <translation>이 과제에 배정되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reviews.py" line="451"/>
+        <location filename="../../ui/views/reviews.py" line="452"/>
         <source>The round is locked: unlock it to change scores</source>
         <translation>평가 회차가 잠겨 있습니다. 점수를 바꾸려면 잠금을 해제하세요</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reviews.py" line="456"/>
+        <location filename="../../ui/views/reviews.py" line="457"/>
         <source>Correct this reviewer&apos;s scores, with a reason for the audit log</source>
         <translation>이 심사위원의 점수를 정정합니다 (사유가 감사 기록에 남습니다)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reviews.py" line="459"/>
+        <location filename="../../ui/views/reviews.py" line="460"/>
         <source>Record a conflict of interest: the review is no longer counted</source>
         <translation>이해충돌을 기록합니다. 이 평가는 더 이상 점수에 반영되지 않습니다</translation>
     </message>

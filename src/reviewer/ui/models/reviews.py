@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from reviewer.domain.robust import OUTLIER_MIN_POINTS
 from reviewer.services.review_matrix import (
     CriterionLine,
     Mark,
@@ -78,8 +79,10 @@ def cell_tooltip(cell: MatrixCell, row: MatrixRow, threshold: float) -> str:
         )
         if cell.outlier:
             text += "\n" + QCoreApplication.translate(
-                "ReviewsMatrix", "Outlier: |z| is above {threshold}"
-            ).format(threshold=f"{threshold:g}")
+                "ReviewsMatrix",
+                "Outlier: |z| is above {threshold} and the total is at least {points} points "
+                "from the median",
+            ).format(threshold=f"{threshold:g}", points=f"{OUTLIER_MIN_POINTS:g}")
         return text
     if cell.mark is Mark.CONFLICT:
         text = QCoreApplication.translate("ReviewsMatrix", "Conflict of interest: not counted")

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.domain.robust import ROBUST_Z_THRESHOLD
+from reviewer.domain.robust import OUTLIER_MIN_POINTS, ROBUST_Z_THRESHOLD
 from reviewer.services import review_matrix
 from reviewer.services.review_matrix import CellDetail, Mark, ReviewMatrix
 from reviewer.ui import palette
@@ -291,9 +291,9 @@ class ReviewsView(View):
         matrix = self.matrix
         threshold = matrix.threshold if matrix is not None else ROBUST_Z_THRESHOLD
         rule = self.tr(
-            "Outliers: robust z-score |z| > {threshold}, from the median and the MAD of each "
-            "application's totals."
-        ).format(threshold=f"{threshold:g}")
+            "Outliers: robust z-score |z| > {threshold} (from the median and the MAD of each "
+            "application's totals) and at least {points} points from the median."
+        ).format(threshold=f"{threshold:g}", points=f"{OUTLIER_MIN_POINTS:g}")
         if matrix is None:
             self.summary.setText(rule)
             return
@@ -398,9 +398,10 @@ class ReviewsView(View):
                 z=cell.z or 0.0,
             )
             if cell.outlier:
-                text += "\n" + self.tr("Outlier: |z| is above {threshold}").format(
-                    threshold=f"{detail.threshold:g}"
-                )
+                text += "\n" + self.tr(
+                    "Outlier: |z| is above {threshold} and the total is at least {points} "
+                    "points from the median"
+                ).format(threshold=f"{detail.threshold:g}", points=f"{OUTLIER_MIN_POINTS:g}")
             return text
         if cell.mark is Mark.CONFLICT:
             text = self.tr("Conflict of interest: this review is not counted.")
