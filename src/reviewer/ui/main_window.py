@@ -40,11 +40,13 @@ from reviewer.ui.translation import Translations
 from reviewer.ui.views.applications import ApplicationsView
 from reviewer.ui.views.audit import AuditView
 from reviewer.ui.views.base import View
+from reviewer.ui.views.charts import ChartsPage
 from reviewer.ui.views.dashboard import DashboardView
 from reviewer.ui.views.import_view import ImportView
 from reviewer.ui.views.reviewers import ReviewersView
 from reviewer.ui.views.selection import SelectionView
 from reviewer.ui.views.start import StartPage
+from reviewer.ui.views.statistics import StatisticsView
 
 ROUND_SUFFIXES = (".db", ".sqlite", ".sqlite3")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".csv")  # dropped on an open round: imported
@@ -81,6 +83,8 @@ class MainWindow(QMainWindow):
             ImportView(self.session),
             ApplicationsView(self.session),
             ReviewersView(self.session),
+            StatisticsView(self.session),
+            ChartsPage(self.session),
             SelectionView(self.session),
             AuditView(self.session),
         ]

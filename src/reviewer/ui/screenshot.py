@@ -21,6 +21,8 @@ VIEWS = (
     "import",
     "applications",
     "reviewers",
+    "statistics",
+    "charts",
     "selection",
     "audit",
     "export",  # the export dialog over the selection
