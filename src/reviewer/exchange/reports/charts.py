@@ -374,6 +374,8 @@ def _font(name: str, pixels: int) -> ImageFont.FreeTypeFont:
 
 
 def _rgb(colour: object) -> tuple[int, int, int] | None:
+    if isinstance(colour, str):
+        colour = colors.toColor(colour)
     if not isinstance(colour, colors.Color):
         return None
     red, green, blue = colour.rgb()
