@@ -24,7 +24,15 @@ from reviewer.domain.model import Review
 from reviewer.i18n import Lang
 from reviewer.resources import template_path
 from reviewer.sample.round import write_demo_round
-from reviewer.services import dashboard, import_preview, importing, listing, rounds, run_view
+from reviewer.services import (
+    dashboard,
+    import_preview,
+    importing,
+    listing,
+    review_statistics,
+    rounds,
+    run_view,
+)
 from reviewer.services.import_preview import ImportPreview
 from reviewer.services.session import OpenRound
 from reviewer.ui.models.applications import ApplicationTable
@@ -32,6 +40,7 @@ from reviewer.ui.models.audit import AuditTable
 from reviewer.ui.models.dashboard import ReviewerProgressTable, TrackTable, WarningTable
 from reviewer.ui.models.import_preview import ErrorTable, MatchTable, PreviewRows
 from reviewer.ui.models.people import ConflictTable, ReviewerTable
+from reviewer.ui.models.reviewer_statistics import AgreementTable, ReviewerStatisticsTable
 from reviewer.ui.models.run import QuotaTable, RunFilter, RunTable, TrackFiguresTable
 from reviewer.ui.models.table import Column, RowFilter, RowTableModel, header
 from reviewer.ui.views.filters import FilterBar
@@ -56,6 +65,7 @@ class Data:
     audit: tuple[listing.AuditEntry, ...]
     run: run_view.RunView
     previews: dict[str, ImportPreview]
+    statistics: review_statistics.StatisticsView
 
 
 @pytest.fixture(scope="module")
@@ -87,6 +97,7 @@ def data(selected_round: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
             audit=listing.audit_log(db),
             run=run,
             previews=previews,
+            statistics=review_statistics.review_statistics(db),
         )
     finally:
         opened.close()
@@ -126,6 +137,13 @@ def _tables(
         m.track_names = {t.id: t.name for t in data.board.tracks}
         m.set_rows(data.board.warnings)
 
+    def reviewer_statistics(m: Any) -> None:
+        m.set_rows(data.statistics.statistics.reviewers)  # every track's rows together
+
+    def agreement(m: Any) -> None:
+        m.track_names = dict(data.statistics.tracks)
+        m.set_rows(data.statistics.statistics.agreement)
+
     def preview(kind: str, mixed: bool = False) -> Callable[[Any], None]:
         def fill(m: Any) -> None:
             found = data.previews[kind]
@@ -154,6 +172,8 @@ def _tables(
         "preview applications": (PreviewRows(), preview("applications")),
         "preview reviewers": (PreviewRows(), preview("reviewers")),
         "preview scores": (PreviewRows(), preview("scores", mixed=True)),
+        "reviewer statistics": (ReviewerStatisticsTable(), reviewer_statistics),
+        "agreement": (AgreementTable(), agreement),
     }
 
 
@@ -173,6 +193,8 @@ TABLES = [
     "preview applications",
     "preview reviewers",
     "preview scores",
+    "reviewer statistics",
+    "agreement",
 ]
 
 

@@ -181,7 +181,7 @@ def distribution_chart(
     if figures.selection_line is not None:
         lines.append((figures.selection_line, SELECTION, labels.selection))
     placed: list[tuple[float, float]] = []
-    for value, colour, text in lines:
+    for value, colour, _ in lines:  # every line first, so no line crosses a label
         x = left + (float(value) - low) * x_scale
         result.add(
             Line(
@@ -194,6 +194,8 @@ def distribution_chart(
                 strokeDashArray=[3, 2],
             )
         )
+    for value, colour, text in lines:
+        x = left + (float(value) - low) * x_scale
         text_w = stringWidth(text, fonts.bold, 7)
         start = x + 3 if x + 3 + text_w <= left + plot_w else x - 3 - text_w
         y = bottom + plot_h - 8

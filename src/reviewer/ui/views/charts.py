@@ -48,7 +48,7 @@ def _chart() -> QChart:
 def _view(chart: QChart) -> QChartView:
     view = QChartView(chart)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view.setMinimumSize(300, 220)
+    view.setMinimumSize(150, 110)  # the window may still be made small
     return view
 
 
