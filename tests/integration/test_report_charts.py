@@ -13,8 +13,9 @@ from openpyxl.utils import column_index_from_string
 from PIL import Image
 from reportlab.graphics.shapes import Circle, Line, Rect, String
 
-from reviewer.exchange.reports.charts import drawing, png
+from reviewer.exchange.reports.charts import drawing
 from reviewer.exchange.reports.fonts import register_fonts
+from reviewer.exchange.reports.raster import png
 from reviewer.services import rounds
 from reviewer.services.charts import charts
 from reviewer.services.exporting import export_reports

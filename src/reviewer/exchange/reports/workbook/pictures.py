@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from openpyxl.drawing.image import Image
 from reportlab.graphics.shapes import Drawing
 
-from reviewer.exchange.reports import charts
+from reviewer.exchange.reports import charts, raster
 from reviewer.exchange.reports.context import ReportContext
 from reviewer.exchange.reports.fonts import register_fonts
 
@@ -44,7 +44,7 @@ def statistics_pictures(context: ReportContext, lang: str, first_row: int = 2) -
     for drawing in _drawings(context, lang):
         width = drawing.width * PIXELS_PER_POINT
         height = drawing.height * PIXELS_PER_POINT
-        result.append(Picture(charts.png(drawing, SCALE), width, height, row))
+        result.append(Picture(raster.png(drawing, SCALE), width, height, row))
         row += math.ceil(height / ROW_PIXELS) + 2
     return result
 
