@@ -30,6 +30,7 @@ from reviewer.services import (
     importing,
     listing,
     review_matrix,
+    review_statistics,
     rounds,
     run_view,
 )
@@ -41,6 +42,7 @@ from reviewer.ui.models.audit import AuditTable
 from reviewer.ui.models.dashboard import ReviewerProgressTable, TrackTable, WarningTable
 from reviewer.ui.models.import_preview import ErrorTable, MatchTable, PreviewRows
 from reviewer.ui.models.people import ConflictTable, ReviewerTable
+from reviewer.ui.models.reviewer_statistics import AgreementTable, ReviewerStatisticsTable
 from reviewer.ui.models.reviews import CriterionTable, MatrixTable
 from reviewer.ui.models.run import QuotaTable, RunFilter, RunTable, TrackFiguresTable
 from reviewer.ui.models.table import Column, RowFilter, RowTableModel, header
@@ -67,6 +69,7 @@ class Data:
     run: run_view.RunView
     previews: dict[str, ImportPreview]
     matrix: ReviewMatrix
+    statistics: review_statistics.StatisticsView
 
 
 @pytest.fixture(scope="module")
@@ -99,6 +102,7 @@ def data(selected_round: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
             run=run,
             previews=previews,
             matrix=review_matrix.review_matrix(db),
+            statistics=review_statistics.review_statistics(db),
         )
     finally:
         opened.close()
@@ -137,6 +141,13 @@ def _tables(
     def warnings(m: Any) -> None:
         m.track_names = {t.id: t.name for t in data.board.tracks}
         m.set_rows(data.board.warnings)
+
+    def reviewer_statistics(m: Any) -> None:
+        m.set_rows(data.statistics.statistics.reviewers)  # every track's rows together
+
+    def agreement(m: Any) -> None:
+        m.track_names = dict(data.statistics.tracks)
+        m.set_rows(data.statistics.statistics.agreement)
 
     def preview(kind: str, mixed: bool = False) -> Callable[[Any], None]:
         def fill(m: Any) -> None:
@@ -187,6 +198,8 @@ def _tables(
         "preview scores": (PreviewRows(), preview("scores", mixed=True)),
         "reviews matrix": (MatrixTable(), matrix),
         "criterion scores": (CriterionTable(), criteria),
+        "reviewer statistics": (ReviewerStatisticsTable(), reviewer_statistics),
+        "agreement": (AgreementTable(), agreement),
     }
 
 
@@ -208,6 +221,8 @@ TABLES = [
     "preview scores",
     "reviews matrix",
     "criterion scores",
+    "reviewer statistics",
+    "agreement",
 ]
 
 

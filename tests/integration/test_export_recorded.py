@@ -217,7 +217,10 @@ def test_a_run_of_an_older_program_prints_what_it_recorded(
     shift_scoring(monkeypatch)
     monkeypatch.setattr(evaluate_module, "select", lambda *a, **k: pytest.fail("selected"))
     text, cells = export(round_db, tmp_path / "shifted")
-    assert _without_gaps(text) == _without_gaps(current_text)
+    assert _without_statistics(text) == _without_statistics(current_text)
+    # ... and the reviewer statistics, which need the totals, say they cannot be computed
+    assert "계산 불가" in _statistics(text)
+    assert "계산 불가" not in _statistics(current_text)
     shifted = ranking(cells)
     for app_id, row in current.items():
         assert shifted[app_id]["최종 점수"] == row["최종 점수"]
@@ -228,10 +231,26 @@ def test_a_run_of_an_older_program_prints_what_it_recorded(
     assert all(value is None for header, value in p01.items() if header.startswith("기술성"))
 
 
+_STATISTICS = re.compile(r"심사위원 통계 .*? 심사위원회 확인")
+
+
+def _statistics(text: str) -> str:
+    """The reviewer statistics section of a ranked PDF's text."""
+    found = _STATISTICS.search(" ".join(text.split()))
+    assert found is not None
+    return found.group(0)
+
+
+def _without_statistics(text: str) -> str:
+    return _STATISTICS.sub("심사위원회 확인", _without_gaps(text))
+
+
 def _without_gaps(text: str) -> str:
-    """Text of a ranked PDF without the score gaps after the explanations, and with the
-    lines joined (a shorter explanation wraps differently)."""
-    return re.sub(r"\s*\(점수 차 [-0-9.]+점\)", "", " ".join(text.split()))
+    """Text of a ranked PDF without the score gaps after the explanations and in the
+    chart of the displacements' gaps (up to the page's footer), and with the lines
+    joined (a shorter explanation wraps differently)."""
+    joined = re.sub(r"\s*\(점수 차 [-0-9.]+점\)", "", " ".join(text.split()))
+    return re.sub(r"쿼터로 바뀐 선정의 점수 차 .*? SHA-256", "SHA-256", joined)
 
 
 def test_a_run_in_a_database_of_the_first_schema_revision_prints(tmp_path: Path) -> None:

@@ -78,6 +78,17 @@ class TestKendallW:
         assert round(3 * (20 - 1) * value, 1) == 30.8  # the published chi-square
         assert value == pytest.approx(36048 / 66798, abs=1e-9)
 
+    def test_siegel_executives_ranking_applicants(self) -> None:
+        # Siegel, S. (1956). Nonparametric Statistics for the Behavioral Sciences, ch. 9,
+        # the Kendall coefficient of concordance W: three executives (m = 3) rank six
+        # applicants (n = 6), no ties. R = 8, 14, 11, 11, 11, 8; mean 10.5; s = 25.5;
+        # W = 25.5 / (m²(n³ − n)/12) = 25.5 / 157.5 = 0.162 (the book: W = .16).
+        ranks = ((1, 1, 6), (6, 5, 3), (3, 6, 2), (2, 4, 5), (5, 2, 4), (4, 3, 1))
+        value = kendall_w(ranks)
+        assert value is not None
+        assert round(value, 3) == 0.162
+        assert value == pytest.approx(25.5 / 157.5, abs=1e-9)
+
     def test_shrout_fleiss_by_hand(self) -> None:
         # Columns ranked (mean ranks for ties): judge 1: 9 6 8 7 10 6 → 5, 1.5, 4, 3, 6, 1.5;
         # judge 2: 2 1 4 1 5 2 → 3.5, 1.5, 5, 1.5, 6, 3.5; judge 3: 5 3 6 2 6 4 → 4, 2,

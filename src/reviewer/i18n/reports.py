@@ -92,6 +92,55 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.chart.histogram": ("최종 점수 분포 (5점 구간)", "Final scores (5-point bins)"),
     "report.chart.cutoff": ("기준 {cutoff}", "cutoff {cutoff}"),
     "report.chart.count": ("건수", "count"),
+    "report.chart.distribution": (
+        "{track} 최종 점수 분포 (5점 구간)",
+        "{track}: final scores (5-point bins)",
+    ),
+    "report.chart.selection": ("선정 최저점 {final}", "lowest selected {final}"),
+    "report.chart.selected": ("선정", "selected"),
+    "report.chart.passed": ("기준 이상 미선정", "passed, not selected"),
+    "report.chart.below": ("기준 미달", "below the cutoff"),
+    "report.chart.severity": ("심사위원 엄격도 (95% 신뢰구간)", "Reviewer severity (95% interval)"),
+    "report.chart.severity_axis": (
+        "같은 과제 다른 심사위원 평균과의 점수 차 (음수: 엄격)",
+        "points from the other reviewers of the same applications (negative: harsh)",
+    ),
+    "report.chart.harsh": ("엄격 (구간 전체가 0 미만)", "harsh (whole interval below 0)"),
+    "report.chart.lenient": ("관대 (구간 전체가 0 초과)", "lenient (whole interval above 0)"),
+    "report.chart.gaps": ("쿼터로 바뀐 선정의 점수 차", "Score gap of each quota displacement"),
+    "report.chart.gaps_axis": (
+        "쿼터 미선정 과제 점수 - 대신 선정된 과제 점수",
+        "final of the displaced - final of the one selected instead",
+    ),
+    "report.chart.no_gaps": ("쿼터로 바뀐 선정이 없습니다.", "No quota displaced any application."),
+    "report.statistics.title": ("심사위원 통계", "Reviewer statistics"),
+    "report.statistics.covers": (
+        "{rated}건 중 {applications}건, 심사위원 {reviewers}명",
+        "over {applications} of {rated} applications, {reviewers} reviewers",
+    ),
+    "report.statistics.too_few_rated": (
+        "계산 불가: 두 명 이상이 평가한 과제가 2건 미만",
+        "not computable: fewer than two applications with two or more reviews",
+    ),
+    "report.statistics.no_common_block": (
+        "계산 불가: 같은 심사위원들이 평가한 과제가 2건 이상인 묶음이 없음",
+        "not computable: no two applications were rated by the same reviewers",
+    ),
+    "report.statistics.no_variance": (
+        "계산 불가: 묶음 안의 점수에 차이가 없음",
+        "not computable: the totals in the block do not vary",
+    ),
+    "report.statistics.note": (
+        "엄격도는 같은 과제를 평가한 다른 심사위원 평균과의 점수 차의 평균이며(음수는 엄격), "
+        "괄호 안은 95% 신뢰구간입니다. 이상치는 과제별 중앙값·MAD 기준 로버스트 z의 절댓값이 "
+        "{threshold} 초과인 총점입니다. ICC(2,1)과 Kendall의 W는 같은 심사위원들이 모두 평가한 "
+        "가장 큰 과제 묶음에서 계산합니다.",
+        "Severity is the mean difference from the other reviewers of the same applications "
+        "(negative: harsh), with its 95% confidence interval. An outlier is a total whose "
+        "robust z-score (median and MAD of its application) exceeds {threshold} in absolute "
+        "value. ICC(2,1) and Kendall's W are computed over the largest block of applications "
+        "all rated by the same reviewers.",
+    ),
     "report.legend.cutoff": ("기준선", "cutoff line"),
     "report.legend.tie": ("경계 동점", "boundary tie"),
     "report.legend.note": ("아래 설명", "see notes"),
@@ -143,6 +192,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.col.value": ("값", "Value"),
     "report.col.reviewers": ("심사위원 수", "Reviewers"),
     "report.col.app_count": ("과제 수", "Applications"),
+    "report.col.minimum": ("최저", "Min"),
+    "report.col.maximum": ("최고", "Max"),
+    "report.col.ci_low": ("95% 하한", "95% low"),
+    "report.col.ci_high": ("95% 상한", "95% high"),
+    "report.col.compared": ("비교 평가 수", "Compared"),
+    "report.col.outlier_count": ("이상치 수", "Outliers"),
+    "report.col.outlier_rate": ("이상치 비율", "Outlier rate"),
+    "report.col.covers": ("계산 범위", "Covers"),
+    "report.col.rated": ("2인 이상 평가 과제", "Rated by two or more"),
     # Workbook.
     "report.sheet.summary": ("요약", "Summary"),
     "report.sheet.ranking": ("순위", "Ranking"),

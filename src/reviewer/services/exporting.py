@@ -6,9 +6,11 @@ import errno
 from collections.abc import Callable
 from pathlib import Path
 
+from reviewer.domain.chart_data import chart_data
 from reviewer.domain.digest import inputs_digest
 from reviewer.domain.model import RoundData
 from reviewer.domain.recorded import RecordedRun, with_scoring
+from reviewer.domain.reviewer_statistics import reviewer_statistics
 from reviewer.domain.scoring import score_round
 from reviewer.domain.statistics import review_statistics
 from reviewer.errors import ExportCancelled, InvalidInput, RefusedByState
@@ -65,12 +67,12 @@ def export_reports(
             recorded = runs.recorded_run(run)
         except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
             raise RefusedByState("export.unreadable_run", run=str(run_id)) from exc
-    if xlsx is not None or sheets is not None:
-        recorded = _with_scoring(recorded, data)
+    recorded = _with_scoring(recorded, data)  # the statistics and charts read its totals
     context = ReportContext(
         data=data,
         run=recorded,
         statistics=review_statistics(data, recorded.applications),
+        charts=chart_data(data, recorded, reviewer_statistics(data, recorded.applications)),
     )
 
     def step(label: str) -> Callable[[int, int], None] | None:

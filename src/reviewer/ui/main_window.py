@@ -42,12 +42,14 @@ from reviewer.ui.undo import UndoStack
 from reviewer.ui.views.applications import ApplicationsView
 from reviewer.ui.views.audit import AuditView
 from reviewer.ui.views.base import View
+from reviewer.ui.views.charts import ChartsPage
 from reviewer.ui.views.dashboard import DashboardView
 from reviewer.ui.views.import_view import ImportView
 from reviewer.ui.views.reviewers import ReviewersView
 from reviewer.ui.views.reviews import ReviewsView
 from reviewer.ui.views.selection import SelectionView
 from reviewer.ui.views.start import StartPage
+from reviewer.ui.views.statistics import StatisticsView
 
 ROUND_SUFFIXES = (".db", ".sqlite", ".sqlite3")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".csv")  # dropped on an open round: imported
@@ -88,6 +90,8 @@ class MainWindow(QMainWindow):
             ApplicationsView(self.session),
             ReviewersView(self.session),
             ReviewsView(self.session),
+            StatisticsView(self.session),
+            ChartsPage(self.session),
             SelectionView(self.session),
             AuditView(self.session),
         ]

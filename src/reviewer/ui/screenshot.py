@@ -28,6 +28,8 @@ VIEWS = (
     "applications",
     "reviewers",
     "reviews",
+    "statistics",
+    "charts",
     "selection",
     "audit",
     "export",  # the export dialog over the selection

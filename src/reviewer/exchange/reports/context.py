@@ -25,6 +25,7 @@ from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 
+from reviewer.domain.chart_data import ChartData
 from reviewer.domain.config import Criterion, RoundConfig, Track
 from reviewer.domain.model import Application, Reviewer, RoundData, Status
 from reviewer.domain.recorded import RecordedApplication, RecordedQuota, RecordedRun
@@ -81,13 +82,16 @@ class ReportRow:
 @dataclass(frozen=True)
 class ReportContext:
     """A recorded selection run to report, with the round's data it was computed from
-    and the review statistics. ``committee`` names the committee on the cover (default:
+    and the review statistics; ``charts`` are the figures of its charts (with the
+    reviewer statistics: severity with its interval, outliers, agreement per track), when
+    the exporter computed them. ``committee`` names the committee on the cover (default:
     the round's name); ``members`` are the names in the signature block (default: the
     reviewers' names); ``chair`` fills the chair's line (default: left blank)."""
 
     data: RoundData
     run: RecordedRun
     statistics: ReviewStatistics | None
+    charts: ChartData | None = None
     committee: str | None = None
     members: tuple[str, ...] = ()
     chair: str | None = None

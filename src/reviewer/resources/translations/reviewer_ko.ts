@@ -275,6 +275,124 @@
     </message>
 </context>
 <context>
+    <name>ChartsPage</name>
+    <message>
+        <location filename="../../ui/views/charts.py" line="107"/>
+        <source>Charts</source>
+        <translation>차트</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/charts.py" line="110"/>
+        <source>Track:</source>
+        <translation>트랙:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/charts.py" line="151"/>
+        <source>No selection has run yet: the charts show a run&apos;s results.</source>
+        <translation>아직 선정을 실행하지 않았습니다. 차트는 선정 실행 결과를 보여 줍니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/charts.py" line="159"/>
+        <source>Selection run {run}; the data changed since.</source>
+        <translation>선정 실행 {run}번 결과입니다. 그 뒤에 데이터가 바뀌었습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/charts.py" line="162"/>
+        <source>Selection run {run}.</source>
+        <translation>선정 실행 {run}번 결과입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/charts.py" line="174"/>
+        <source>Final scores of {ranked} ranked of {applications} applications</source>
+        <translation>신청과제 {applications}건 중 순위 대상 {ranked}건의 최종 점수</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/charts.py" line="180"/>
+        <source>Selected</source>
+        <translation>선정</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/charts.py" line="182"/>
+        <source>Passed, not selected</source>
+        <translation>기준 이상 미선정</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/charts.py" line="184"/>
+        <source>Below the cutoff</source>
+        <translation>기준 미달</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/charts.py" line="188"/>
+        <source>Final score</source>
+        <translation>최종 점수</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/charts.py" line="195"/>
+        <source>Applications</source>
+        <translation>신청과제 수</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/charts.py" line="205"/>
+        <source>Cutoff {score}</source>
+        <translation>기준 점수 {score}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/charts.py" line="208"/>
+        <source>Lowest selected {score}</source>
+        <translation>선정 최저점 {score}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/charts.py" line="234"/>
+        <source>Reviewer severity, 95% interval</source>
+        <translation>심사위원 엄격도 (95% 신뢰구간)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/charts.py" line="241"/>
+        <source>Points from co-reviewers (negative: harsh)</source>
+        <translation>다른 심사위원 평균과의 점수 차 (음수: 엄격)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/charts.py" line="290"/>
+        <source>Quotas: required and achieved</source>
+        <translation>쿼터: 필요 건수와 달성 건수</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/charts.py" line="292"/>
+        <source>Required</source>
+        <translation>필요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/charts.py" line="293"/>
+        <source>Achieved</source>
+        <translation>달성</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/charts.py" line="299"/>
+        <source>combined</source>
+        <translation>통합</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/charts.py" line="322"/>
+        <source>Score gap of each quota displacement</source>
+        <translation>쿼터로 바뀐 선정의 점수 차</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/charts.py" line="324"/>
+        <source>No quota displaced an application in this track</source>
+        <translation>이 트랙에는 쿼터로 바뀐 선정이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/charts.py" line="327"/>
+        <source>Score gap</source>
+        <translation>점수 차</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/charts.py" line="338"/>
+        <source>Points (displaced − selected)</source>
+        <translation>점수 차 (쿼터 미선정 − 대신 선정)</translation>
+    </message>
+</context>
+<context>
     <name>CorrectDialog</name>
     <message>
         <location filename="../../ui/dialogs/correct.py" line="28"/>
@@ -1082,152 +1200,152 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="421"/>
+        <location filename="../../ui/main_window.py" line="425"/>
         <source>Reviewer</source>
         <translation>평가 도구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>Open a round database to begin.</source>
         <translation>평가 회차 데이터베이스를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>Open &amp;recent</source>
         <translation>최근 회차 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>&amp;Round</source>
         <translation>평가 회차(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>&amp;New round…</source>
         <translation>새 평가 회차(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>&amp;Open round…</source>
         <translation>평가 회차 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>&amp;Close round</source>
         <translation>회차 닫기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>Re&amp;fresh</source>
         <translation>새로 고침(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>&amp;Run selection</source>
         <translation>선정 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>&amp;Export reports…</source>
         <translation>보고서 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>&amp;Lock round…</source>
         <translation>회차 잠그기(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>&amp;Unlock round…</source>
         <translation>회차 잠금 해제(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>Import &amp;applications…</source>
         <translation>신청과제 가져오기(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>Import r&amp;eviewers…</source>
         <translation>심사위원 가져오기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>Import &amp;scores…</source>
         <translation>평가 점수 가져오기(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>Open round</source>
         <translation>평가 회차 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>Round databases (*.db);;All files (*)</source>
         <translation>평가 회차 데이터베이스 (*.db);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Opening {target}…</source>
         <translation>{target} 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>Cannot open the round</source>
         <translation>평가 회차를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>The round was not locked</source>
         <translation>회차를 잠그지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="422"/>
         <source>{name} — Reviewer</source>
         <translation>{name} — 평가 도구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="425"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>🔒 Locked</source>
         <translation>🔒 잠김</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="425"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>Open for changes</source>
         <translation>변경 가능</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428"/>
+        <location filename="../../ui/main_window.py" line="432"/>
         <source>The round is locked: its data and results cannot change until it is unlocked</source>
         <translation>회차가 잠겨 있습니다. 잠금을 해제할 때까지 데이터와 결과를 바꿀 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="440"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>The round is locked: unlock it first</source>
         <translation>회차가 잠겨 있습니다. 먼저 잠금을 해제하세요</translation>
     </message>
@@ -2547,6 +2665,158 @@
         <location filename="../../ui/views/start.py" line="80"/>
         <source>No recent rounds yet.</source>
         <translation>최근에 연 회차가 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Statistics</name>
+    <message>
+        <location filename="../../ui/models/reviewer_statistics.py" line="34"/>
+        <source>not computable: fewer than two applications have two or more reviews</source>
+        <translation>계산 불가: 두 명 이상이 평가한 과제가 2건 미만</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviewer_statistics.py" line="38"/>
+        <source>not computable: no two applications were rated by the same reviewers</source>
+        <translation>계산 불가: 같은 심사위원들이 평가한 과제가 2건 이상인 묶음이 없음</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviewer_statistics.py" line="42"/>
+        <source>not computable: the totals in the block do not vary</source>
+        <translation>계산 불가: 묶음 안의 점수에 차이가 없음</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviewer_statistics.py" line="51"/>
+        <source>over {applications} of {rated} applications, {reviewers} reviewers</source>
+        <translation>{rated}건 중 {applications}건, 심사위원 {reviewers}명</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviewer_statistics.py" line="60"/>
+        <source>Reviewer</source>
+        <translation>심사위원</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviewer_statistics.py" line="61"/>
+        <source>Name</source>
+        <translation>성명</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviewer_statistics.py" line="64"/>
+        <source>Reviews</source>
+        <translation>평가 수</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviewer_statistics.py" line="69"/>
+        <source>Mean</source>
+        <translation>평균</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviewer_statistics.py" line="70"/>
+        <source>Std dev</source>
+        <translation>표준편차</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviewer_statistics.py" line="71"/>
+        <source>Min</source>
+        <translation>최저</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviewer_statistics.py" line="72"/>
+        <source>Max</source>
+        <translation>최고</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviewer_statistics.py" line="75"/>
+        <source>Severity (95% interval)</source>
+        <translation>엄격도 (95% 신뢰구간)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviewer_statistics.py" line="78"/>
+        <source>Compared on {count} reviews with co-reviewers</source>
+        <translation>다른 심사위원과 함께 평가한 {count}건으로 비교</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviewer_statistics.py" line="85"/>
+        <source>Outliers</source>
+        <translation>이상치 수</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviewer_statistics.py" line="92"/>
+        <source>Outlier rate</source>
+        <translation>이상치 비율</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviewer_statistics.py" line="108"/>
+        <source>Track</source>
+        <translation>트랙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviewer_statistics.py" line="113"/>
+        <source>ICC(2,1)</source>
+        <translation>ICC(2,1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviewer_statistics.py" line="121"/>
+        <source>Kendall&apos;s W</source>
+        <translation>Kendall의 W</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviewer_statistics.py" line="127"/>
+        <source>Computed over</source>
+        <translation>계산 범위</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviewer_statistics.py" line="130"/>
+        <source>Applications</source>
+        <translation>신청과제 수</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsView</name>
+    <message>
+        <location filename="../../ui/views/statistics.py" line="70"/>
+        <source>Reviewer statistics</source>
+        <translation>심사위원 통계</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics.py" line="73"/>
+        <source>Track:</source>
+        <translation>트랙:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics.py" line="74"/>
+        <source>Reviewers</source>
+        <translation>심사위원</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics.py" line="75"/>
+        <source>Agreement between reviewers per track</source>
+        <translation>트랙별 심사위원 간 일치도</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics.py" line="79"/>
+        <location filename="../../ui/views/statistics.py" line="94"/>
+        <source>All tracks</source>
+        <translation>전체 트랙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics.py" line="128"/>
+        <source>From the scores now: no selection has run yet.</source>
+        <translation>현재 점수 기준입니다. 아직 선정을 실행하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics.py" line="131"/>
+        <source>From the totals of selection run {run}; the data changed since.</source>
+        <translation>선정 실행 {run}번의 총점 기준입니다. 그 뒤에 데이터가 바뀌었습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics.py" line="134"/>
+        <source>From the totals of selection run {run}.</source>
+        <translation>선정 실행 {run}번의 총점 기준입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics.py" line="138"/>
+        <source>Severity: the mean difference from the other reviewers of the same applications (negative: harsh), with its 95% interval. Outlier: a total whose robust z-score exceeds {threshold}. ICC(2,1) and Kendall&apos;s W are computed over the largest block of applications all rated by the same reviewers.</source>
+        <translation>엄격도: 같은 과제를 평가한 다른 심사위원 평균과의 점수 차의 평균(음수는 엄격)과 95% 신뢰구간입니다. 이상치: 로버스트 z의 절댓값이 {threshold} 초과인 총점입니다. ICC(2,1)과 Kendall의 W는 같은 심사위원들이 모두 평가한 가장 큰 과제 묶음에서 계산합니다.</translation>
     </message>
 </context>
 <context>

@@ -46,6 +46,7 @@ from reviewer.exchange.reports.pdf.layout import (
     para,
     table_style,
 )
+from reviewer.exchange.reports.pdf.statistics import statistics_section
 from reviewer.exchange.reports.pdf.tracks import TrackSection
 from reviewer.i18n import normalise_lang, render
 
@@ -92,6 +93,10 @@ class _RankedReport:
         for track in self.context.config.tracks:
             story.append(PageBreak())
             story += section.build(track, self.context.rows_by_track.get(track.id, ()))
+        statistics = statistics_section(self.context, self.styles, self.lang)
+        if statistics:
+            story.append(PageBreak())
+            story += statistics
         story.append(PageBreak())
         story += self.signatures()
         return story

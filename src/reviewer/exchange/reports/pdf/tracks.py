@@ -15,6 +15,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
 from reviewer.domain.config import Track
 from reviewer.domain.model import Status
+from reviewer.exchange.reports.charts import track_distribution
 from reviewer.exchange.reports.context import (
     ReportContext,
     ReportRow,
@@ -153,18 +154,34 @@ class TrackSection:
                 ]
             )
         )
-        finals = [float(r.final) for r in ranked if r.final is not None]
-        chart = histogram(
-            finals,
-            self.cutoff,
-            fonts,
-            width=420,
-            height=135,
-            cutoff_label=self.t("report.chart.cutoff", cutoff=self.context.final_text(self.cutoff)),
-            count_label=self.t("report.chart.count"),
-        )
-        title = Paragraph(_x(self.t("report.chart.histogram")), self.styles.small)
-        layout = Table([[fact_table, [title, chart]]], colWidths=(300, 456), hAlign="LEFT")
+        figures = self.context.charts.distribution(track.id) if self.context.charts else None
+        chart_cell: list[Flowable]
+        if figures is not None:
+            chart_cell = [
+                track_distribution(
+                    figures,
+                    fonts,
+                    self.lang,
+                    decimals=self.context.config.decimals,
+                    width=440,
+                    height=160,
+                )
+            ]
+        else:
+            finals = [float(r.final) for r in ranked if r.final is not None]
+            chart = histogram(
+                finals,
+                self.cutoff,
+                fonts,
+                width=420,
+                height=135,
+                cutoff_label=self.t(
+                    "report.chart.cutoff", cutoff=self.context.final_text(self.cutoff)
+                ),
+                count_label=self.t("report.chart.count"),
+            )
+            chart_cell = [Paragraph(_x(self.t("report.chart.histogram")), self.styles.small), chart]
+        layout = Table([[fact_table, chart_cell]], colWidths=(300, 456), hAlign="LEFT")
         layout.setStyle(
             TableStyle(
                 [

@@ -27,6 +27,7 @@ SHEET_FORBIDDEN = frozenset("[]:*?/\\")
 AMOUNT = "#,##0"
 POINTS = "0.00"
 STAT = "0.000"
+PERCENT = "0.0%"
 DATE_TIME = "yyyy-mm-dd hh:mm"
 
 FILLS = {

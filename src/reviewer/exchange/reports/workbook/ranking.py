@@ -18,6 +18,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
+from openpyxl.utils import get_column_letter
 
 from reviewer.domain.config import Track
 from reviewer.exchange.reports.context import (
@@ -32,6 +33,7 @@ from reviewer.exchange.reports.context import (
 from reviewer.exchange.reports.workbook.cells import (
     AMOUNT,
     DATE_TIME,
+    PERCENT,
     POINTS,
     STAT,
     Cells,
@@ -41,6 +43,7 @@ from reviewer.exchange.reports.workbook.cells import (
     print_setup,
     sheet_title,
 )
+from reviewer.exchange.reports.workbook.pictures import statistics_pictures
 from reviewer.exchange.reports.workbook.ranking_sheet import RankingWriter
 from reviewer.i18n import normalise_lang, render
 
@@ -282,7 +285,125 @@ class _WorkbookWriter:
         table.finish()
 
     def write_statistics(self, sheet: Any, cells: Cells) -> None:
-        """Each reviewer's totals overall and per track, then each track's agreement."""
+        """Each reviewer's totals overall and per track, then each track's agreement;
+        with the run's chart figures, severity with its interval and the outliers,
+        ICC(2,1) and Kendall's W with what they cover, and the charts beside."""
+        if self.context.charts is None:
+            self.write_plain_statistics(sheet, cells)
+            return
+        t, charts = self.t, self.context.charts
+        statistics = charts.statistics
+        keys = (
+            "reviewer_id",
+            "reviewer",
+            "affiliation",
+            "track",
+            "count",
+            "mean",
+            "std",
+            "minimum",
+            "maximum",
+            "severity",
+            "ci_low",
+            "ci_high",
+            "compared",
+            "outlier_count",
+            "outlier_rate",
+        )
+        table = Table(sheet, cells)
+        table.start(
+            [t(f"report.col.{key}") for key in keys],
+            [12, 12, 24, 14, 9, 9, 9, 9, 9, 9, 10, 10, 10, 9, 10],
+            freeze_columns=1,
+        )
+        formats = [None] * 5 + [POINTS] * 7 + [None, None, PERCENT]
+        overall = t("report.xlsx.all_tracks")
+        for row in statistics.reviewers:
+            reviewer = self.context.reviewers.get(row.reviewer_id)
+            values = [
+                row.reviewer_id,
+                reviewer.name if reviewer is not None else None,
+                (reviewer.affiliation or None) if reviewer is not None else None,
+                row.track if row.track is not None else overall,
+                row.reviews,
+                row.mean,
+                row.std,
+                row.minimum,
+                row.maximum,
+                row.severity,
+                row.low,
+                row.high,
+                row.compared,
+                row.outliers,
+                row.outlier_rate,
+            ]
+            table.append(cells.row(values, "" if row.track is not None else "label", formats))
+        table.finish()
+        sheet.append([])
+        sheet.append([cells.cell(t("report.xlsx.agreement"), "label")])
+        headers = ("track", "measure", "value", "covers", "app_count", "rated", "reviewers")
+        sheet.append(cells.row([t(f"report.col.{key}") for key in headers], "header"))
+        icc1 = (
+            {a.track: a for a in self.context.statistics.agreement}
+            if self.context.statistics
+            else {}
+        )
+        for agreement in statistics.agreement:
+            covers = t(
+                "report.statistics.covers",
+                applications=agreement.applications,
+                rated=agreement.rated,
+                reviewers=agreement.reviewers,
+            )
+            for measure, value, reason in (
+                ("ICC(2,1)", agreement.icc, agreement.icc_reason),
+                ("Kendall's W", agreement.kendall_w, agreement.w_reason),
+            ):
+                shown: Any = value if reason is None else t(f"report.statistics.{reason}")
+                sheet.append(
+                    cells.row(
+                        [
+                            agreement.track,
+                            measure,
+                            shown,
+                            covers if agreement.applications else None,
+                            agreement.applications,
+                            agreement.rated,
+                            agreement.reviewers,
+                        ],
+                        formats=[None, None, STAT],
+                    )
+                )
+            one_way = icc1.get(agreement.track)
+            if one_way is not None:
+                sheet.append(
+                    cells.row(
+                        [
+                            one_way.track,
+                            one_way.measure,
+                            one_way.value,
+                            None,
+                            one_way.applications,
+                            one_way.applications,
+                            one_way.reviewers,
+                        ],
+                        formats=[None, None, STAT],
+                    )
+                )
+        sheet.append([])
+        sheet.append(
+            [cells.cell(t("report.statistics.note", threshold=f"{statistics.threshold:g}"))]
+        )
+        self.place_charts(sheet, len(keys) + 2)
+
+    def place_charts(self, sheet: Any, column: int) -> None:
+        """The statistics charts as pictures in a column right of the tables, one under
+        the other, so none covers a cell the tables use."""
+        for picture in statistics_pictures(self.context, self.lang):
+            sheet.add_image(picture.image(), f"{get_column_letter(column)}{picture.row}")
+
+    def write_plain_statistics(self, sheet: Any, cells: Cells) -> None:
+        """The statistics sheet of a context without chart figures."""
         t, statistics = self.t, self.context.statistics
         keys = (
             "reviewer_id",
