@@ -78,6 +78,13 @@ class _Cache(Generic[K, V]):
         return value
 
 
+def _of(caches: dict[str, _Cache[K, V]], track_id: str) -> _Cache[K, V]:
+    cache = caches.get(track_id)
+    if cache is None:
+        cache = caches[track_id] = _Cache()
+    return cache
+
+
 def _rubric_key(criteria: Sequence[Criterion]) -> Hashable:
     """What the normalised scores read of a rubric: everything but weights and names."""
     return tuple(
@@ -123,13 +130,14 @@ class WhatIf:
     def __init__(self, data: RoundData) -> None:
         self.data = data
         self._placements: _Cache[Hashable, _Placement] = _Cache()
-        self._matrices: _Cache[Hashable, ScoreMatrix] = _Cache()
-        self._scores: _Cache[Hashable, dict[str, CountedScores]] = _Cache()
         self._eligibility: _Cache[Hashable, dict[str, Ineligibility | None]] = _Cache()
-        self._adjusted: _Cache[Hashable, dict[str, tuple[float, ...]]] = _Cache()
-        self._finals: _Cache[Hashable, dict[str, Verdict]] = _Cache()
-        self._verdicts: _Cache[Hashable, dict[str, Verdict]] = _Cache()
         self._scored: _Cache[Hashable, dict[str, ScoredApplication]] = _Cache()
+        # the per-track steps: one cache per track, so every track keeps its results
+        self._matrices: dict[str, _Cache[Hashable, ScoreMatrix]] = {}
+        self._scores: dict[str, _Cache[Hashable, dict[str, CountedScores]]] = {}
+        self._adjusted: dict[str, _Cache[Hashable, dict[str, tuple[float, ...]]]] = {}
+        self._finals: dict[str, _Cache[Hashable, dict[str, Verdict]]] = {}
+        self._verdicts: dict[str, _Cache[Hashable, dict[str, Verdict]]] = {}
 
     def evaluate(
         self,
@@ -206,13 +214,15 @@ class WhatIf:
         criteria = track.criteria
         layout = tuple((t.id, t.name) for t in config.tracks)
         matrix_key = (layout, track.id, _rubric_key(criteria))
-        matrix = self._matrices.get(
+        matrix = _of(self._matrices, track.id).get(
             matrix_key, lambda: score_matrix(criteria, placement.groups[track.id])
         )
         scores_key = (layout, track.id, _weights_key(criteria))
-        scores = self._scores.get(scores_key, lambda: matrix_scores(criteria, matrix))
+        scores = _of(self._scores, track.id).get(
+            scores_key, lambda: matrix_scores(criteria, matrix)
+        )
         adjusted_key = self._adjusted_key(config, scores_key, eligibility_key)
-        adjusted = self._adjusted.get(
+        adjusted = _of(self._adjusted, track.id).get(
             adjusted_key, lambda: self._calibrated(config, placement, track, scores, eligibility)
         )
         rules = config.aggregation
@@ -237,7 +247,7 @@ class WhatIf:
                     result[app.id] = Verdict(None, aggregate=value, final=final)
             return result
 
-        provisional = self._finals.get(finals_key, finals)
+        provisional = _of(self._finals, track.id).get(finals_key, finals)
         verdict_key = (
             finals_key,
             config.cutoff,
@@ -255,7 +265,7 @@ class WhatIf:
                     result[app_id] = judge.judged(track, means, verdict.aggregate, verdict.final)
             return result
 
-        return scores, self._verdicts.get(verdict_key, judged), verdict_key
+        return scores, _of(self._verdicts, track.id).get(verdict_key, judged), verdict_key
 
     @staticmethod
     def _adjusted_key(
@@ -299,5 +309,5 @@ class WhatIf:
             scores_key = (layout, track.id, _weights_key(track.criteria))
             key = self._adjusted_key(config, scores_key, eligibility_key)
             compute = partial(self._calibrated, config, placement, track, scores, eligibility)
-            adjusted.update(self._adjusted.get(key, compute))
+            adjusted.update(_of(self._adjusted, track.id).get(key, compute))
         return adjusted
