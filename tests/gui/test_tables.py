@@ -24,7 +24,15 @@ from reviewer.domain.model import Review
 from reviewer.i18n import Lang
 from reviewer.resources import template_path
 from reviewer.sample.round import write_demo_round
-from reviewer.services import dashboard, import_preview, importing, listing, rounds, run_view
+from reviewer.services import (
+    dashboard,
+    import_preview,
+    importing,
+    listing,
+    rounds,
+    run_view,
+    whatif,
+)
 from reviewer.services.import_preview import ImportPreview
 from reviewer.services.session import OpenRound
 from reviewer.ui.models.applications import ApplicationTable
@@ -34,6 +42,14 @@ from reviewer.ui.models.import_preview import ErrorTable, MatchTable, PreviewRow
 from reviewer.ui.models.people import ConflictTable, ReviewerTable
 from reviewer.ui.models.run import QuotaTable, RunFilter, RunTable, TrackFiguresTable
 from reviewer.ui.models.table import Column, RowFilter, RowTableModel, header
+from reviewer.ui.models.whatif import (
+    MovesTable,
+    QuotaFillTable,
+    TotalsTable,
+    TrackFillTable,
+    move_rows,
+    total_rows,
+)
 from reviewer.ui.views.filters import FilterBar
 from reviewer.ui.views.widgets import data_table
 from tests.gui.test_run_model import ROWS
@@ -56,6 +72,7 @@ class Data:
     audit: tuple[listing.AuditEntry, ...]
     run: run_view.RunView
     previews: dict[str, ImportPreview]
+    scenario: whatif.Scenario
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +97,13 @@ def data(selected_round: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
         previews["reviewers"] = import_preview.preview_import(new, "reviewers", [files.reviewers])
         importing.import_reviewers(new, [files.reviewers])
         previews["scores"] = import_preview.preview_import(new, "scores", list(files.scores))
+        baseline = whatif.load_baseline(db)
+        tracks = tuple(
+            dataclasses.replace(t, seats=max(0, t.seats - 12)) for t in baseline.config.tracks
+        )
+        scenario = baseline.compute(dataclasses.replace(baseline.config, tracks=tracks))
         yield Data(
+            scenario=scenario,
             board=dashboard.dashboard(db),
             applications=listing.applications(db),
             reviewers=listing.reviewers(db),
@@ -154,6 +177,10 @@ def _tables(
         "preview applications": (PreviewRows(), preview("applications")),
         "preview reviewers": (PreviewRows(), preview("reviewers")),
         "preview scores": (PreviewRows(), preview("scores", mixed=True)),
+        "what-if moves": (MovesTable(), lambda m: m.set_rows(move_rows(data.scenario))),
+        "what-if totals": (TotalsTable(), lambda m: m.set_rows(total_rows(data.scenario))),
+        "what-if tracks": (TrackFillTable(), lambda m: m.set_rows(data.scenario.tracks)),
+        "what-if quotas": (QuotaFillTable(), lambda m: m.set_rows(data.scenario.quotas)),
     }
 
 
@@ -173,6 +200,10 @@ TABLES = [
     "preview applications",
     "preview reviewers",
     "preview scores",
+    "what-if moves",
+    "what-if totals",
+    "what-if tracks",
+    "what-if quotas",
 ]
 
 

@@ -122,6 +122,8 @@ def test_views_are_reached_by_shortcuts_and_the_navigation(
     qtbot.keyClick(opened, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert opened.current_view().key == "applications"
     qtbot.keyClick(opened, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    assert opened.current_view().key == "whatif"
+    qtbot.keyClick(opened, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
     assert opened.current_view().key == "audit"
     qtbot.keyClick(opened, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert opened.current_view().key == "import"

@@ -45,6 +45,7 @@ from reviewer.ui.views.import_view import ImportView
 from reviewer.ui.views.reviewers import ReviewersView
 from reviewer.ui.views.selection import SelectionView
 from reviewer.ui.views.start import StartPage
+from reviewer.ui.views.whatif import WhatIfView
 
 ROUND_SUFFIXES = (".db", ".sqlite", ".sqlite3")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".csv")  # dropped on an open round: imported
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
             ApplicationsView(self.session),
             ReviewersView(self.session),
             SelectionView(self.session),
+            WhatIfView(self.session),
             AuditView(self.session),
         ]
         self.navigation = QListWidget()

@@ -22,6 +22,7 @@ VIEWS = (
     "applications",
     "reviewers",
     "selection",
+    "whatif",
     "audit",
     "export",  # the export dialog over the selection
 )

@@ -38,6 +38,7 @@ def action_label(action: str) -> str:
         "import.scores": translate("Audit", "Scores imported"),
         "review.replace": translate("Audit", "Review replaced"),
         "select": translate("Audit", "Selection run"),
+        "scenario": translate("Audit", "What-if scenario saved as a run"),
         "lock": translate("Audit", "Round locked"),
         "unlock": translate("Audit", "Round unlocked"),
         "export": translate("Audit", "Reports exported"),
