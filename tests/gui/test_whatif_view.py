@@ -275,6 +275,8 @@ def test_stop_cancels_the_recomputation_and_keeps_the_last_figures(
 ) -> None:
     gate = _Gate(monkeypatch)
     view = _whatif(opened, qtbot)
+    _type(qtbot, view.editor.seats(TRACK), "3")  # a scenario that could be saved
+    qtbot.waitUntil(lambda: not view.computing and view.save_button.isEnabled())
     shown = _spy_shown(view, monkeypatch)
     before = view.scenario
     gate.armed = True
@@ -288,7 +290,9 @@ def test_stop_cancels_the_recomputation_and_keeps_the_last_figures(
     assert opened.session.wait(10_000)
     qtbot.wait(50)  # anything still on its way from the worker arrives now
     assert shown == [] and view.scenario is before
-    assert not view.save_button.isEnabled()
+    assert not view.save_button.isEnabled()  # the figures are not the form's settings
+    view.save()
+    assert view.dialog is None
 
 
 def test_a_refused_save_is_shown_in_the_dialog_with_the_reason_kept(

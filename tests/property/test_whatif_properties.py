@@ -30,7 +30,7 @@ GRADES = {"A": 1.0, "B": 0.7, "C": 0.4}
 REVIEWERS = tuple(f"r{i}" for i in range(6))
 CATEGORIES = ("AI", "AI+X", "none")
 SHARES = (Fraction(0), Fraction(1, 4), Fraction(3, 10), Fraction(1, 2), Fraction(2, 3))
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @st.composite

@@ -126,7 +126,10 @@ class SavedScenario:
 
 
 class Baseline:
-    """The round's data and its newest run, read once; evaluates scenarios against it."""
+    """The round's data and its newest run, read once; evaluates scenarios against it.
+
+    Its engine keeps what earlier scenarios computed, so one baseline is used by one
+    thread at a time (the window's worker)."""
 
     def __init__(
         self,

@@ -370,6 +370,7 @@ class WhatIfView(View):
             and bool(self.scenario.changes)
             and not self.computing
             and not locked
+            and self._shows_the_form()
         )
         self.save_button.setEnabled(ready)
         if locked:
@@ -378,6 +379,11 @@ class WhatIfView(View):
             tip = self.tr("Record this scenario as a new selection run, with a reason")
         self.save_button.setToolTip(tip)
         self.reset_button.setEnabled(self.baseline is not None)
+
+    def _shows_the_form(self) -> bool:
+        """Whether the figures shown are those of the form's settings (not of settings
+        computed before a stopped recomputation)."""
+        return self.editor.start is not None and self.shown_config == self.editor.config()
 
     # -- actions -------------------------------------------------------------------------
 
@@ -392,6 +398,8 @@ class WhatIfView(View):
     def save(self) -> None:
         scenario = self.scenario
         if scenario is None or self.session.locked or self.computing or not scenario.changes:
+            return
+        if not self._shows_the_form():
             return
         self.dialog = ask_save_scenario(self, scenario, self._save)
         self.dialog.finished.connect(self._dialog_closed)
