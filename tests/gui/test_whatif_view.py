@@ -312,3 +312,19 @@ def test_a_refused_save_is_shown_in_the_dialog_with_the_reason_kept(
     assert "newer run (2)" in dialog.error.text()
     assert dialog.isVisible() and dialog.text() == "adopted"
     assert dialog.ok_button.isEnabled()
+
+
+def test_a_round_without_a_run_says_to_run_the_selection(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from tests.demo_round import build_demo_round
+
+    open_and_wait(qtbot, window, build_demo_round(tmp_path, 30, seed=4, select=False))
+    view = window.view("whatif")
+    assert isinstance(view, WhatIfView)
+    before = view.loads
+    window.go_to("whatif")
+    wait_for_load(qtbot, view, before)
+    assert view.baseline is None and view.pages.currentWidget() is view.empty
+    assert view.empty.text().startswith("No selection has run yet.")
+    assert not view.save_button.isEnabled() and not view.reset_button.isEnabled()

@@ -2421,44 +2421,44 @@
         <translation>과제번호</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif.py" line="91"/>
+        <location filename="../../ui/models/whatif.py" line="130"/>
         <source>Title</source>
         <translation>과제명</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif.py" line="92"/>
+        <location filename="../../ui/models/whatif.py" line="91"/>
         <location filename="../../ui/models/whatif.py" line="148"/>
         <location filename="../../ui/models/whatif.py" line="182"/>
         <source>Track</source>
         <translation>트랙</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif.py" line="95"/>
+        <location filename="../../ui/models/whatif.py" line="94"/>
         <source>Final (run)</source>
         <translation>최종 점수 (기존)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif.py" line="102"/>
+        <location filename="../../ui/models/whatif.py" line="101"/>
         <source>Final (new)</source>
         <translation>최종 점수 (변경)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif.py" line="109"/>
+        <location filename="../../ui/models/whatif.py" line="108"/>
         <source>Rank (run)</source>
         <translation>순위 (기존)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif.py" line="115"/>
+        <location filename="../../ui/models/whatif.py" line="114"/>
         <source>Rank (new)</source>
         <translation>순위 (변경)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif.py" line="121"/>
+        <location filename="../../ui/models/whatif.py" line="120"/>
         <source>Status (run)</source>
         <translation>상태 (기존)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif.py" line="127"/>
+        <location filename="../../ui/models/whatif.py" line="126"/>
         <source>Status (new)</source>
         <translation>상태 (변경)</translation>
     </message>
@@ -2521,117 +2521,117 @@
 <context>
     <name>WhatIfView</name>
     <message>
-        <location filename="../../ui/views/whatif.py" line="151"/>
+        <location filename="../../ui/views/whatif.py" line="160"/>
         <source>What-if</source>
         <translation>가정 분석</translation>
     </message>
     <message>
-        <location filename="../../ui/views/whatif.py" line="154"/>
+        <location filename="../../ui/views/whatif.py" line="163"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../../ui/views/whatif.py" line="155"/>
+        <location filename="../../ui/views/whatif.py" line="164"/>
         <source>Stop the recomputation running now</source>
         <translation>진행 중인 재계산을 중지합니다</translation>
     </message>
     <message>
-        <location filename="../../ui/views/whatif.py" line="156"/>
+        <location filename="../../ui/views/whatif.py" line="165"/>
         <source>Reset</source>
         <translation>초기화</translation>
     </message>
     <message>
-        <location filename="../../ui/views/whatif.py" line="157"/>
+        <location filename="../../ui/views/whatif.py" line="166"/>
         <source>Go back to the settings of the recorded run</source>
         <translation>기록된 선정 결과의 설정으로 되돌립니다</translation>
     </message>
     <message>
-        <location filename="../../ui/views/whatif.py" line="158"/>
+        <location filename="../../ui/views/whatif.py" line="167"/>
         <source>Save as run…</source>
         <translation>선정 결과로 저장…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/whatif.py" line="159"/>
+        <location filename="../../ui/views/whatif.py" line="168"/>
         <source>Who enters and who leaves the selection</source>
         <translation>선정에 새로 들어가는 과제와 빠지는 과제</translation>
     </message>
     <message>
-        <location filename="../../ui/views/whatif.py" line="160"/>
+        <location filename="../../ui/views/whatif.py" line="169"/>
         <source>Totals</source>
         <translation>합계</translation>
     </message>
     <message>
-        <location filename="../../ui/views/whatif.py" line="161"/>
+        <location filename="../../ui/views/whatif.py" line="170"/>
         <source>Seats filled per track</source>
         <translation>트랙별 선정 수</translation>
     </message>
     <message>
-        <location filename="../../ui/views/whatif.py" line="162"/>
+        <location filename="../../ui/views/whatif.py" line="171"/>
         <source>Quota achievement</source>
         <translation>쿼터 달성</translation>
     </message>
     <message>
-        <location filename="../../ui/views/whatif.py" line="163"/>
+        <location filename="../../ui/views/whatif.py" line="172"/>
         <source>Changed settings</source>
         <translation>바뀐 설정</translation>
     </message>
     <message>
-        <location filename="../../ui/views/whatif.py" line="164"/>
+        <location filename="../../ui/views/whatif.py" line="173"/>
         <source>No setting differs from the recorded run.</source>
         <translation>기록된 선정 결과와 다른 설정이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/whatif.py" line="201"/>
-        <source>No selection has run yet: run the selection first.</source>
-        <translation>아직 선정을 실행하지 않았습니다. 먼저 선정을 실행하세요.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/whatif.py" line="252"/>
+        <location filename="../../ui/views/whatif.py" line="267"/>
         <source>Stopped: the figures shown are for the settings computed before.</source>
         <translation>중지했습니다. 표시된 수치는 이전에 계산한 설정의 결과입니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/whatif.py" line="281"/>
+        <location filename="../../ui/views/whatif.py" line="296"/>
         <source>These settings cannot be evaluated: {error}</source>
         <translation>이 설정으로는 계산할 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/whatif.py" line="318"/>
+        <location filename="../../ui/views/whatif.py" line="342"/>
+        <source>No selection has run yet. A what-if compares changed rules with a recorded selection run: run the selection first (Round ▸ Run selection, Ctrl+R).</source>
+        <translation>아직 선정을 실행하지 않았습니다. 가정 분석은 바꾼 규칙을 기록된 선정 결과와 비교합니다. 먼저 평가 회차 ▸ 선정 실행(Ctrl+R)으로 선정을 실행하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/whatif.py" line="351"/>
         <source>Compared with selection run #{run} · {selected} selected</source>
         <translation>선정 실행 {run}번과 비교 · 선정 {selected}건</translation>
     </message>
     <message>
-        <location filename="../../ui/views/whatif.py" line="322"/>
+        <location filename="../../ui/views/whatif.py" line="355"/>
         <source>recomputing…</source>
         <translation>재계산 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/whatif.py" line="327"/>
+        <location filename="../../ui/views/whatif.py" line="360"/>
         <source>The round&apos;s data changed after run #{run}: the comparison also shows the effect of those changes.</source>
         <translation>실행 {run}번 이후 평가 회차의 데이터가 바뀌었습니다. 비교 결과에는 그 변경의 영향도 함께 나타납니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/whatif.py" line="340"/>
+        <location filename="../../ui/views/whatif.py" line="373"/>
         <source>Nobody enters or leaves the selection with these settings.</source>
         <translation>이 설정에서는 선정에 새로 들어가거나 빠지는 과제가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/whatif.py" line="343"/>
+        <location filename="../../ui/views/whatif.py" line="376"/>
         <source>These are the recorded run&apos;s settings: change a weight, a seat count, a quota share or a scoring rule to see who would enter and who would leave.</source>
         <translation>기록된 선정 결과의 설정입니다. 배점, 선정 정원, 쿼터 비율이나 점수 산정 규칙을 바꾸면 어떤 과제가 새로 선정되고 빠지는지 바로 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/whatif.py" line="348"/>
+        <location filename="../../ui/views/whatif.py" line="381"/>
         <source>{enter} enter and {leave} leave the selection.</source>
         <translation>선정에 {enter}건이 새로 들어가고 {leave}건이 빠집니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/whatif.py" line="362"/>
+        <location filename="../../ui/views/whatif.py" line="396"/>
         <source>The round is locked: a scenario can be explored but not saved</source>
         <translation>평가 회차가 잠겨 있습니다. 시나리오를 살펴볼 수는 있지만 저장할 수는 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/views/whatif.py" line="364"/>
+        <location filename="../../ui/views/whatif.py" line="398"/>
         <source>Record this scenario as a new selection run, with a reason</source>
         <translation>이 시나리오를 사유와 함께 새 선정 결과로 기록합니다</translation>
     </message>

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -59,7 +60,7 @@ class WhatIfView(View):
         self.task: TaskHandle | None = None
         self.computing = False
         self.dialog: SaveScenarioDialog | None = None
-        self.problem = ""  # why no baseline could be read
+        self.problem_error: BaseException | None = None  # why no baseline could be read
 
         self.state = QLabel()
         self.state.setWordWrap(True)
@@ -141,10 +142,18 @@ class WhatIfView(View):
         top.addWidget(self.stop_button)
         top.addWidget(self.reset_button)
         top.addWidget(self.save_button)
+        self.empty = QLabel()
+        self.empty.setObjectName("whatifEmpty")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet(f"color: {palette.MUTED}; font-size: 15px; padding: 40px;")
+        self.pages = QStackedWidget()
+        self.pages.addWidget(splitter)
+        self.pages.addWidget(self.empty)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.notice)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.pages, 1)
         self.retranslate()
 
     def title(self) -> str:
@@ -191,7 +200,7 @@ class WhatIfView(View):
             and previous.config == baseline.config
         )
         self.baseline = baseline
-        self.problem = ""
+        self.problem_error = None
         self.scenario = None
         self.shown_config = None
         self.editor.setEnabled(True)
@@ -205,10 +214,7 @@ class WhatIfView(View):
         self._cancel_running()
         self.baseline = None
         self.scenario = None
-        if isinstance(error, RefusedByState) and error.key == "whatif.no_run":
-            self.problem = self.tr("No selection has run yet: run the selection first.")
-        else:
-            self.problem = error_text(error, self.session.lang())
+        self.problem_error = error
         self.editor.setEnabled(False)
         self._show_scenario(None)
         self.loaded_with()
@@ -216,6 +222,7 @@ class WhatIfView(View):
     def clear(self) -> None:
         super().clear()
         self._cancel_running()
+        self.problem_error = None
         self.baseline = None
         self.scenario = None
         self.shown_config = None
@@ -325,8 +332,20 @@ class WhatIfView(View):
 
     def _show_state(self) -> None:
         baseline = self.baseline
+        problem = self.problem_error
+        self.pages.setCurrentIndex(1 if baseline is None and problem is not None else 0)
         if baseline is None:
-            self.state.setText(self.problem)
+            self.state.setText("")
+            if isinstance(problem, RefusedByState) and problem.key == "whatif.no_run":
+                self.empty.setText(
+                    self.tr(
+                        "No selection has run yet. A what-if compares changed rules with a "
+                        "recorded selection run: run the selection first (Round ▸ Run "
+                        "selection, Ctrl+R)."
+                    )
+                )
+            elif problem is not None:
+                self.empty.setText(error_text(problem, self.session.lang()))
             self.notice.setVisible(False)
             return
         text = self.tr("Compared with selection run #{run} · {selected} selected").format(
