@@ -18,6 +18,9 @@ Order of decisions for an application:
 
 Ineligible and incomplete applications have no aggregate, final, rank or order, but
 their counted totals and criterion means are kept for the reports.
+
+The steps are public so the what-if engine (``reviewer.domain.whatif``) runs the very
+same ones, each on what it cached of the others.
 """
 
 from __future__ import annotations
@@ -133,16 +136,26 @@ def adjusted_totals(
     scores: Mapping[str, CountedScores],
     verdicts: Mapping[str, Ineligibility | None],
 ) -> dict[str, tuple[float, ...]]:
-    adjusted = {app.id: scores[app.id].totals for app, _ in placed}
+    adjusted: dict[str, tuple[float, ...]] = {}
+    for track in config.tracks:
+        in_track = [(app, t) for app, t in placed if t.id == track.id]
+        adjusted.update(track_adjusted(config, in_track, scores, verdicts))
+    return adjusted
+
+
+def track_adjusted(
+    config: RoundConfig,
+    in_track: Sequence[tuple[Application, Track]],
+    scores: Mapping[str, CountedScores],
+    verdicts: Mapping[str, Ineligibility | None],
+) -> dict[str, tuple[float, ...]]:
+    """The totals aggregation reads for one track's applications: raw, or z-score
+    calibrated over the track's eligible applications (§3.4)."""
+    adjusted = {app.id: scores[app.id].totals for app, _ in in_track}
     if config.aggregation.normalize != "zscore":
         return adjusted
-    for track in config.tracks:
-        pool = {
-            app.id: scores[app.id]
-            for app, t in placed
-            if t.id == track.id and verdicts[app.id] is None
-        }
-        adjusted.update(calibrate_track(pool, config.aggregation.zscore_min_reviews))
+    pool = {app.id: scores[app.id] for app, _ in in_track if verdicts[app.id] is None}
+    adjusted.update(calibrate_track(pool, config.aggregation.zscore_min_reviews))
     return adjusted
 
 

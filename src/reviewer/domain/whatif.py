@@ -38,7 +38,6 @@ from collections.abc import Callable, Hashable, Mapping, Sequence
 from functools import partial
 from typing import Generic, TypeVar
 
-from reviewer.domain.calibration import calibrate_track
 from reviewer.domain.config import Criterion, RoundConfig, Track
 from reviewer.domain.eligibility import Ineligibility, check_eligibility
 from reviewer.domain.model import Application, Review, RoundData, RoundResult, ScoredApplication
@@ -49,6 +48,7 @@ from reviewer.domain.scoring import (
     place_applications,
     rank_places,
     scored_application,
+    track_adjusted,
 )
 from reviewer.domain.selection import Solver, select
 from reviewer.domain.stopping import CancelToken, Stop
@@ -284,16 +284,7 @@ class WhatIf:
         scores: Mapping[str, CountedScores],
         eligibility: Mapping[str, Ineligibility | None],
     ) -> dict[str, tuple[float, ...]]:
-        adjusted = {app.id: scores[app.id].totals for app, _ in placement.by_track[track.id]}
-        if config.aggregation.normalize != "zscore":
-            return adjusted
-        pool = {
-            app.id: scores[app.id]
-            for app, _ in placement.by_track[track.id]
-            if eligibility[app.id] is None
-        }
-        adjusted.update(calibrate_track(pool, config.aggregation.zscore_min_reviews))
-        return adjusted
+        return track_adjusted(config, placement.by_track[track.id], scores, eligibility)
 
     def _adjusted_of(
         self,
