@@ -33,6 +33,7 @@ from reviewer.services import (
     review_statistics,
     rounds,
     run_view,
+    whatif,
 )
 from reviewer.services.import_preview import ImportPreview
 from reviewer.services.review_matrix import Mark, ReviewMatrix
@@ -46,6 +47,14 @@ from reviewer.ui.models.reviewer_statistics import AgreementTable, ReviewerStati
 from reviewer.ui.models.reviews import CriterionTable, MatrixTable
 from reviewer.ui.models.run import QuotaTable, RunFilter, RunTable, TrackFiguresTable
 from reviewer.ui.models.table import Column, RowFilter, RowTableModel, header
+from reviewer.ui.models.whatif import (
+    MovesTable,
+    QuotaFillTable,
+    TotalsTable,
+    TrackFillTable,
+    move_rows,
+    total_rows,
+)
 from reviewer.ui.views.filters import FilterBar
 from reviewer.ui.views.widgets import data_table
 from tests.gui.test_run_model import ROWS
@@ -70,6 +79,7 @@ class Data:
     previews: dict[str, ImportPreview]
     matrix: ReviewMatrix
     statistics: review_statistics.StatisticsView
+    scenario: whatif.Scenario
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +104,13 @@ def data(selected_round: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
         previews["reviewers"] = import_preview.preview_import(new, "reviewers", [files.reviewers])
         importing.import_reviewers(new, [files.reviewers])
         previews["scores"] = import_preview.preview_import(new, "scores", list(files.scores))
+        baseline = whatif.load_baseline(db)
+        tracks = tuple(
+            dataclasses.replace(t, seats=max(0, t.seats - 12)) for t in baseline.config.tracks
+        )
+        scenario = baseline.compute(dataclasses.replace(baseline.config, tracks=tracks))
         yield Data(
+            scenario=scenario,
             board=dashboard.dashboard(db),
             applications=listing.applications(db),
             reviewers=listing.reviewers(db),
@@ -200,6 +216,10 @@ def _tables(
         "criterion scores": (CriterionTable(), criteria),
         "reviewer statistics": (ReviewerStatisticsTable(), reviewer_statistics),
         "agreement": (AgreementTable(), agreement),
+        "what-if moves": (MovesTable(), lambda m: m.set_rows(move_rows(data.scenario))),
+        "what-if totals": (TotalsTable(), lambda m: m.set_rows(total_rows(data.scenario))),
+        "what-if tracks": (TrackFillTable(), lambda m: m.set_rows(data.scenario.tracks)),
+        "what-if quotas": (QuotaFillTable(), lambda m: m.set_rows(data.scenario.quotas)),
     }
 
 
@@ -223,6 +243,10 @@ TABLES = [
     "criterion scores",
     "reviewer statistics",
     "agreement",
+    "what-if moves",
+    "what-if totals",
+    "what-if tracks",
+    "what-if quotas",
 ]
 
 

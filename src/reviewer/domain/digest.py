@@ -72,6 +72,19 @@ def inputs_digest(data: RoundData) -> str:
     """Hex SHA-256 of the configuration and all imported rows."""
     digest = hashlib.sha256()
     digest.update(b"config\n" + data.config.source.encode("utf-8") + b"\n")
+    _rows(digest, data)
+    return digest.hexdigest()
+
+
+def data_digest(data: RoundData) -> str:
+    """Hex SHA-256 of the imported rows alone, without the configuration: whether the
+    round's data changed while its configuration may have."""
+    digest = hashlib.sha256()
+    _rows(digest, data)
+    return digest.hexdigest()
+
+
+def _rows(digest: Any, data: RoundData) -> None:
     sections: list[tuple[str, list[str]]] = [
         ("applications", sorted(map(_application, data.applications))),
         ("reviewers", sorted(map(_reviewer, data.reviewers))),
@@ -82,4 +95,3 @@ def inputs_digest(data: RoundData) -> str:
         digest.update(f"{name} {len(lines)}\n".encode())
         for line in lines:
             digest.update(line.encode("utf-8") + b"\n")
-    return digest.hexdigest()

@@ -18,6 +18,9 @@ Order of decisions for an application:
 
 Ineligible and incomplete applications have no aggregate, final, rank or order, but
 their counted totals and criterion means are kept for the reports.
+
+The steps are public so the what-if engine (``reviewer.domain.whatif``) runs the very
+same ones, each on what it cached of the others.
 """
 
 from __future__ import annotations
@@ -45,8 +48,8 @@ _SHOWN_MEAN = Decimal("1e-4")
 def score_round(data: RoundData) -> dict[str, ScoredApplication]:
     """Every application of the round scored, keyed by id, in the input order."""
     config = data.config
-    placed = _place_applications(config, data.applications)
-    counted = _counted_reviews(data.reviews, {app.id for app, _ in placed})
+    placed = place_applications(config, data.applications)
+    counted = counted_reviews(data.reviews, {app.id for app, _ in placed})
 
     scores: dict[str, CountedScores] = {}
     for track in config.tracks:
@@ -54,15 +57,15 @@ def score_round(data: RoundData) -> dict[str, ScoredApplication]:
         scores.update(count_scores(track.criteria, groups))
 
     eligibility = {app.id: check_eligibility(app, track, config.region) for app, track in placed}
-    adjusted = _adjusted_totals(config, placed, scores, eligibility)
-    judge = _Judge(config)
+    adjusted = adjusted_totals(config, placed, scores, eligibility)
+    judge = Judge(config)
     verdicts = {
         app.id: judge(app, track, scores[app.id], adjusted[app.id], eligibility[app.id])
         for app, track in placed
     }
-    places = _places(placed, verdicts, scores, config.selection.tie_break)
+    places = rank_places(placed, verdicts, scores, config.selection.tie_break)
     return {
-        app.id: _result(
+        app.id: scored_application(
             app, track, scores[app.id], adjusted[app.id], verdicts[app.id], places.get(app.id)
         )
         for app, track in placed
@@ -89,7 +92,7 @@ def _key(
     return (-final, breaks, app_id)
 
 
-def _place_applications(
+def place_applications(
     config: RoundConfig, applications: Sequence[Application]
 ) -> list[tuple[Application, Track]]:
     placed: list[tuple[Application, Track]] = []
@@ -110,7 +113,7 @@ def _place_applications(
     return placed
 
 
-def _counted_reviews(reviews: Sequence[Review], known: set[str]) -> dict[str, list[Review]]:
+def counted_reviews(reviews: Sequence[Review], known: set[str]) -> dict[str, list[Review]]:
     """Non-conflict reviews by application id; a pair reviewed twice, or a review of an
     unknown application, is invalid input rather than a silently lost or doubled score."""
     counted: dict[str, list[Review]] = {}
@@ -127,26 +130,36 @@ def _counted_reviews(reviews: Sequence[Review], known: set[str]) -> dict[str, li
     return counted
 
 
-def _adjusted_totals(
+def adjusted_totals(
     config: RoundConfig,
     placed: Sequence[tuple[Application, Track]],
     scores: Mapping[str, CountedScores],
     verdicts: Mapping[str, Ineligibility | None],
 ) -> dict[str, tuple[float, ...]]:
-    adjusted = {app.id: scores[app.id].totals for app, _ in placed}
-    if config.aggregation.normalize != "zscore":
-        return adjusted
+    adjusted: dict[str, tuple[float, ...]] = {}
     for track in config.tracks:
-        pool = {
-            app.id: scores[app.id]
-            for app, t in placed
-            if t.id == track.id and verdicts[app.id] is None
-        }
-        adjusted.update(calibrate_track(pool, config.aggregation.zscore_min_reviews))
+        in_track = [(app, t) for app, t in placed if t.id == track.id]
+        adjusted.update(track_adjusted(config, in_track, scores, verdicts))
     return adjusted
 
 
-class _Verdict(NamedTuple):
+def track_adjusted(
+    config: RoundConfig,
+    in_track: Sequence[tuple[Application, Track]],
+    scores: Mapping[str, CountedScores],
+    verdicts: Mapping[str, Ineligibility | None],
+) -> dict[str, tuple[float, ...]]:
+    """The totals aggregation reads for one track's applications: raw, or z-score
+    calibrated over the track's eligible applications (§3.4)."""
+    adjusted = {app.id: scores[app.id].totals for app, _ in in_track}
+    if config.aggregation.normalize != "zscore":
+        return adjusted
+    pool = {app.id: scores[app.id] for app, _ in in_track if verdicts[app.id] is None}
+    adjusted.update(calibrate_track(pool, config.aggregation.zscore_min_reviews))
+    return adjusted
+
+
+class Verdict(NamedTuple):
     status: Status | None
     reason_key: str = ""
     reason_params: Mapping[str, object] = {}
@@ -158,7 +171,7 @@ class _Verdict(NamedTuple):
         return self.status in (None, Status.BELOW_CUTOFF)
 
 
-class _Judge:
+class Judge:
     """Decides an application's status and final score (§3.3, §3.5–3.8)."""
 
     def __init__(self, config: RoundConfig) -> None:
@@ -177,18 +190,36 @@ class _Judge:
         scores: CountedScores,
         adjusted: tuple[float, ...],
         ineligible: Ineligibility | None,
-    ) -> _Verdict:
+    ) -> Verdict:
+        unscored = self.unscored(scores, ineligible)
+        if unscored is not None:
+            return unscored
+        value, final = self.final(app, adjusted)
+        return self.judged(track, scores.criterion_means, value, final)
+
+    def unscored(self, scores: CountedScores, ineligible: Ineligibility | None) -> Verdict | None:
+        """The verdict of an ineligible or incomplete application (None for the others)."""
         if ineligible is not None:
-            return _Verdict(Status.INELIGIBLE, ineligible.key, dict(ineligible.params))
+            return Verdict(Status.INELIGIBLE, ineligible.key, dict(ineligible.params))
         if scores.count < self.config.min_reviews:
             counts = {"count": scores.count, "required": self.config.min_reviews}
-            return _Verdict(Status.INCOMPLETE, "scoring.incomplete", counts)
+            return Verdict(Status.INCOMPLETE, "scoring.incomplete", counts)
+        return None
+
+    def final(self, app: Application, adjusted: tuple[float, ...]) -> tuple[float, Decimal]:
+        """The aggregate and the rounded final of a rankable application (§3.5–3.6)."""
         value = aggregate(adjusted, self.rules.method, self.rules.trim_min_reviews)
         final = final_score(
             value, app.bonus, app.penalty, self.rules.bonus_cap, self.config.decimals
         )
-        key, params = self.failure(track, final, scores.criterion_means)
-        return _Verdict(Status.BELOW_CUTOFF if key else None, key, params, value, final)
+        return value, final
+
+    def judged(
+        self, track: Track, means: Mapping[str, float], value: float, final: Decimal
+    ) -> Verdict:
+        """The verdict of a rankable application: a candidate, or below the cutoff."""
+        key, params = self.failure(track, final, means)
+        return Verdict(Status.BELOW_CUTOFF if key else None, key, params, value, final)
 
     def failure(
         self, track: Track, final: Decimal, means: Mapping[str, float]
@@ -220,9 +251,9 @@ def _show(value: Decimal) -> str:
     return "0" if text == "-0" else text
 
 
-def _places(
+def rank_places(
     placed: Sequence[tuple[Application, Track]],
-    verdicts: Mapping[str, _Verdict],
+    verdicts: Mapping[str, Verdict],
     scores: Mapping[str, CountedScores],
     tie_break: Sequence[str],
 ) -> dict[str, tuple[int, int]]:
@@ -244,12 +275,12 @@ def _places(
     return places
 
 
-def _result(
+def scored_application(
     app: Application,
     track: Track,
     scores: CountedScores,
     adjusted: tuple[float, ...],
-    verdict: _Verdict,
+    verdict: Verdict,
     place: tuple[int, int] | None,
 ) -> ScoredApplication:
     return ScoredApplication(

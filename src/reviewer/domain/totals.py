@@ -159,6 +159,62 @@ def reviewer_totals(criteria: Sequence[Criterion], normalised: Matrix) -> Matrix
     return canonical(100.0 * weighted / weight_sum)
 
 
+@dataclass(frozen=True)
+class ScoreMatrix:
+    """What the totals of one rubric's applications are computed from, apart from the
+    weights: the counted reviews in reviewer-id order, their normalised scores (one row
+    per review, in that order) and every application's criterion means."""
+
+    ordered: tuple[tuple[str, tuple[Review, ...]], ...]
+    normalised: Matrix | None  # None when no review counts
+    starts: tuple[int, ...]  # the first row of each application with reviews
+    means: Mapping[str, Mapping[str, float]]  # application id → criterion id → mean
+
+
+def score_matrix(
+    criteria: Sequence[Criterion], groups: Sequence[tuple[str, Sequence[Review]]]
+) -> ScoreMatrix:
+    """The normalised scores and criterion means of each application of one rubric
+    (``groups`` as in :func:`count_scores`); they do not depend on the weights."""
+    ordered = tuple(
+        (app_id, tuple(sorted(reviews, key=_reviewer_key))) for app_id, reviews in groups
+    )
+    flat = [review for _, reviews in ordered for review in reviews]
+    if not flat:
+        return ScoreMatrix(ordered=ordered, normalised=None, starts=(), means={})
+    normalised = normalised_matrix(criteria, flat)
+    filled = [(app_id, reviews) for app_id, reviews in ordered if reviews]
+    counts = np.array([len(reviews) for _, reviews in filled], dtype=np.intp)
+    starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    sums = np.add.reduceat(normalised, starts, axis=0)
+    rows = canonical(sums / counts[:, np.newaxis]).tolist()
+    ids = [c.id for c in criteria]
+    means = {
+        app_id: dict(zip(ids, row, strict=True))
+        for (app_id, _), row in zip(filled, rows, strict=True)
+    }
+    return ScoreMatrix(
+        ordered=ordered, normalised=normalised, starts=tuple(starts.tolist()), means=means
+    )
+
+
+def matrix_scores(criteria: Sequence[Criterion], matrix: ScoreMatrix) -> dict[str, CountedScores]:
+    """Totals and criterion means of each application of ``matrix`` under the weights of
+    ``criteria`` (the rubric the matrix was made from, weights aside)."""
+    result = {app_id: CountedScores() for app_id, reviews in matrix.ordered if not reviews}
+    if matrix.normalised is None:
+        return result
+    totals = reviewer_totals(criteria, matrix.normalised).tolist()
+    filled = [(app_id, reviews) for app_id, reviews in matrix.ordered if reviews]
+    for (app_id, reviews), start in zip(filled, matrix.starts, strict=True):
+        result[app_id] = CountedScores(
+            reviewer_ids=tuple(r.reviewer_id for r in reviews),
+            totals=tuple(totals[start : start + len(reviews)]),
+            criterion_means=dict(matrix.means[app_id]),
+        )
+    return result
+
+
 def count_scores(
     criteria: Sequence[Criterion], groups: Sequence[tuple[str, Sequence[Review]]]
 ) -> dict[str, CountedScores]:
@@ -167,26 +223,7 @@ def count_scores(
     ``groups`` pairs an application id with its counted reviews; the reviews are taken
     in reviewer-id order so the result does not depend on the order they arrived in.
     """
-    ordered = [(app_id, sorted(reviews, key=_reviewer_key)) for app_id, reviews in groups]
-    flat = [review for _, reviews in ordered for review in reviews]
-    result = {app_id: CountedScores() for app_id, reviews in ordered if not reviews}
-    if not flat:
-        return result
-    normalised = normalised_matrix(criteria, flat)
-    totals = reviewer_totals(criteria, normalised).tolist()
-    filled = [(app_id, reviews) for app_id, reviews in ordered if reviews]
-    counts = np.array([len(reviews) for _, reviews in filled], dtype=np.intp)
-    starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
-    sums = np.add.reduceat(normalised, starts, axis=0)
-    means = canonical(sums / counts[:, np.newaxis]).tolist()
-    ids = [c.id for c in criteria]
-    for (app_id, reviews), start, row in zip(filled, starts.tolist(), means, strict=True):
-        result[app_id] = CountedScores(
-            reviewer_ids=tuple(r.reviewer_id for r in reviews),
-            totals=tuple(totals[start : start + len(reviews)]),
-            criterion_means=dict(zip(ids, row, strict=True)),
-        )
-    return result
+    return matrix_scores(criteria, score_matrix(criteria, groups))
 
 
 def _reviewer_key(review: Review) -> str:

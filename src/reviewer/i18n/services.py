@@ -232,4 +232,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "과제번호 {application|은} 이 회차에 없습니다",
         "application {application} is not in this round",
     ),
+    "whatif.no_run": (
+        "아직 선정을 실행하지 않았습니다. 먼저 선정을 실행해야 가정 분석을 할 수 있습니다",
+        "no selection has run yet; run the selection before a what-if",
+    ),
+    "whatif.tracks_changed": (
+        "가정 분석에서는 트랙과 평가항목을 추가하거나 삭제할 수 없습니다",
+        "a what-if cannot add or remove tracks or criteria",
+    ),
+    "whatif.reason_required": (
+        "시나리오를 선정 결과로 저장하려면 사유를 입력해야 합니다",
+        "a reason is required to save the scenario as a run",
+    ),
+    "whatif.round_changed": (
+        "가정 분석을 시작한 뒤 평가 회차의 데이터가 바뀌었습니다. 다시 불러온 뒤 저장하세요",
+        "the round's data changed since the what-if started; reload it before saving",
+    ),
+    "whatif.newer_run": (
+        "가정 분석을 시작한 뒤 새 선정 결과(실행 {run})가 기록되었습니다. 다시 불러온 뒤 저장하세요",
+        "a newer run ({run}) was recorded since the what-if started; reload it before saving",
+    ),
 }

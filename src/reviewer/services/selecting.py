@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from reviewer.domain.digest import inputs_digest
 from reviewer.domain.evaluate import evaluate
 from reviewer.domain.model import RoundData, RoundResult
@@ -77,24 +79,34 @@ def run_selection(
             )
         repository.require_open(session)
         result, document = compute(data, lang, time_limit=time_limit, cancel=cancel)
-        created = audit_log.now()
-        recorded = record(data, result, digest=digest, created_at=created)
-        stored = {
-            **document,
-            "reasons": {
-                language: {
-                    app_id: app.reason(language) for app_id, app in recorded.applications.items()
-                }
-                for language in LANGS
-            },
-            "record": record_document(recorded),
-        }
-        run_id = runs.record_run(
-            session,
-            digest=digest,
-            config_toml=data.config.source,
-            result=result,
-            document=stored,
-            created_at=created,
-        )
+        run_id, created = store_run(session, data, result, document, digest=digest)
     return SelectionRun(run_id, digest, created, data, result, document)
+
+
+def store_run(
+    session: Session, data: RoundData, result: RoundResult, document: dict[str, Any], *, digest: str
+) -> tuple[int, datetime]:
+    """Record ``result`` of ``data`` as a new run: its configuration's round.toml, the
+    digest, the JSON ``document`` with the reasons in both languages and the typed
+    record the reports print. Returns the run's id and time."""
+    created = audit_log.now()
+    recorded = record(data, result, digest=digest, created_at=created)
+    stored = {
+        **document,
+        "reasons": {
+            language: {
+                app_id: app.reason(language) for app_id, app in recorded.applications.items()
+            }
+            for language in LANGS
+        },
+        "record": record_document(recorded),
+    }
+    run_id = runs.record_run(
+        session,
+        digest=digest,
+        config_toml=data.config.source,
+        result=result,
+        document=stored,
+        created_at=created,
+    )
+    return run_id, created

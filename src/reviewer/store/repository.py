@@ -95,6 +95,28 @@ def load_config(session: Session) -> RoundConfig:
     return parse_config(round_info(session).config_toml, filename="round.toml")
 
 
+def replace_config(session: Session, config: RoundConfig) -> None:
+    """Make ``config`` the round's configuration: its round.toml text (``config.source``)
+    and the seats, budgets and weights mirrored in the track and criterion tables. Only
+    settings may change: the tracks and their criteria must be the round's."""
+    tracks = {row.id: row for row in session.scalars(select(TrackRow))}
+    if set(tracks) != set(config.track_ids):
+        raise ValueError("a new configuration must keep the round's tracks")
+    criteria = {(row.track_id, row.id): row for row in session.scalars(select(CriterionRow))}
+    wanted = {(track.id, c.id): c for track in config.tracks for c in track.criteria}
+    if set(criteria) != set(wanted):
+        raise ValueError("a new configuration must keep the round's criteria")
+    for track in config.tracks:
+        row = tracks[track.id]
+        row.seats = track.seats
+        row.budget = track.budget
+    for key, criterion in wanted.items():
+        criteria[key].weight = criterion.weight
+    info = round_info(session)
+    info.config_toml = config.source
+    info.changed_at = now()
+
+
 def require_open(session: Session) -> RoundInfo:
     info = round_info(session, for_update=True)
     if info.status == "locked":

@@ -50,6 +50,7 @@ from reviewer.ui.views.reviews import ReviewsView
 from reviewer.ui.views.selection import SelectionView
 from reviewer.ui.views.start import StartPage
 from reviewer.ui.views.statistics import StatisticsView
+from reviewer.ui.views.whatif import WhatIfView
 
 ROUND_SUFFIXES = (".db", ".sqlite", ".sqlite3")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".csv")  # dropped on an open round: imported
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
             StatisticsView(self.session),
             ChartsPage(self.session),
             SelectionView(self.session),
+            WhatIfView(self.session),
             AuditView(self.session),
         ]
         self.navigation = QListWidget()
@@ -185,7 +187,8 @@ class MainWindow(QMainWindow):
             self.import_actions[kind] = action
         self.view_actions: list[QAction] = []
         for number, view in enumerate(self.views, start=1):
-            action = self._action(f"Ctrl+{number}")
+            # Ctrl+1 … Ctrl+9, then Ctrl+0 for the tenth view (the keyboard's order)
+            action = self._action(f"Ctrl+{number % 10}" if number <= 10 else None)
             action.triggered.connect(lambda _=False, key=view.key: self.go_to(key))
             self.view_actions.append(action)
         self.language_group = QActionGroup(self)

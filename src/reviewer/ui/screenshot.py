@@ -31,6 +31,7 @@ VIEWS = (
     "statistics",
     "charts",
     "selection",
+    "whatif",
     "audit",
     "export",  # the export dialog over the selection
     "correction",  # the score-correction dialog of the first application's first review

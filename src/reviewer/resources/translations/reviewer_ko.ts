@@ -211,41 +211,46 @@
     </message>
     <message>
         <location filename="../../ui/models/audit.py" line="46"/>
+        <source>What-if scenario saved as a run</source>
+        <translation>가정 분석 시나리오를 선정 결과로 저장</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit.py" line="47"/>
         <source>Round locked</source>
         <translation>회차 잠금</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="47"/>
+        <location filename="../../ui/models/audit.py" line="48"/>
         <source>Round unlocked</source>
         <translation>회차 잠금 해제</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="48"/>
+        <location filename="../../ui/models/audit.py" line="49"/>
         <source>Reports exported</source>
         <translation>보고서 내보내기</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="59"/>
+        <location filename="../../ui/models/audit.py" line="60"/>
         <source>Time</source>
         <translation>시각</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="63"/>
+        <location filename="../../ui/models/audit.py" line="64"/>
         <source>Actor</source>
         <translation>사용자</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="66"/>
+        <location filename="../../ui/models/audit.py" line="67"/>
         <source>Action</source>
         <translation>작업</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="71"/>
+        <location filename="../../ui/models/audit.py" line="72"/>
         <source>Target</source>
         <translation>대상</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="74"/>
+        <location filename="../../ui/models/audit.py" line="75"/>
         <source>Details</source>
         <translation>내용</translation>
     </message>
@@ -1200,152 +1205,152 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="425"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>Reviewer</source>
         <translation>평가 도구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427"/>
+        <location filename="../../ui/main_window.py" line="430"/>
         <source>Open a round database to begin.</source>
         <translation>평가 회차 데이터베이스를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>Open &amp;recent</source>
         <translation>최근 회차 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>&amp;Round</source>
         <translation>평가 회차(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>&amp;New round…</source>
         <translation>새 평가 회차(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>&amp;Open round…</source>
         <translation>평가 회차 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>&amp;Close round</source>
         <translation>회차 닫기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>Re&amp;fresh</source>
         <translation>새로 고침(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>&amp;Run selection</source>
         <translation>선정 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>&amp;Export reports…</source>
         <translation>보고서 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>&amp;Lock round…</source>
         <translation>회차 잠그기(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>&amp;Unlock round…</source>
         <translation>회차 잠금 해제(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>Import &amp;applications…</source>
         <translation>신청과제 가져오기(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>Import r&amp;eviewers…</source>
         <translation>심사위원 가져오기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>Import &amp;scores…</source>
         <translation>평가 점수 가져오기(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Open round</source>
         <translation>평가 회차 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Round databases (*.db);;All files (*)</source>
         <translation>평가 회차 데이터베이스 (*.db);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>Opening {target}…</source>
         <translation>{target} 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>Cannot open the round</source>
         <translation>평가 회차를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>The round was not locked</source>
         <translation>회차를 잠그지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="422"/>
+        <location filename="../../ui/main_window.py" line="425"/>
         <source>{name} — Reviewer</source>
         <translation>{name} — 평가 도구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="429"/>
+        <location filename="../../ui/main_window.py" line="432"/>
         <source>🔒 Locked</source>
         <translation>🔒 잠김</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="429"/>
+        <location filename="../../ui/main_window.py" line="432"/>
         <source>Open for changes</source>
         <translation>변경 가능</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432"/>
+        <location filename="../../ui/main_window.py" line="435"/>
         <source>The round is locked: its data and results cannot change until it is unlocked</source>
         <translation>회차가 잠겨 있습니다. 잠금을 해제할 때까지 데이터와 결과를 바꿀 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="447"/>
         <source>The round is locked: unlock it first</source>
         <translation>회차가 잠겨 있습니다. 먼저 잠금을 해제하세요</translation>
     </message>
@@ -2204,6 +2209,142 @@
     </message>
 </context>
 <context>
+    <name>SaveScenarioDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/scenario.py" line="36"/>
+        <source>Save the scenario as a run</source>
+        <translation>시나리오를 선정 결과로 저장</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario.py" line="40"/>
+        <source>The scenario is recorded as a new selection run compared with run #{run}, and its settings become the round&apos;s configuration. {enter} enter and {leave} leave the selection.</source>
+        <translation>이 시나리오는 실행 {run}번과 비교한 새 선정 결과로 기록되고, 그 설정이 평가 회차의 설정이 됩니다. 선정에 {enter}건이 새로 들어가고 {leave}건이 빠집니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario.py" line="55"/>
+        <source>No setting differs from the run&apos;s configuration.</source>
+        <translation>선정 결과의 설정과 다른 항목이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario.py" line="64"/>
+        <source>Changed settings</source>
+        <translation>바뀐 설정</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario.py" line="65"/>
+        <source>round.toml diff</source>
+        <translation>round.toml 변경 내용</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario.py" line="67"/>
+        <source>Why is this scenario adopted? The reason is written to the audit log.</source>
+        <translation>이 시나리오를 채택하는 사유를 입력하세요. 사유는 감사 기록에 남습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario.py" line="72"/>
+        <source>e.g. the committee adopted the weights of 3 March</source>
+        <translation>예: 3월 3일 위원회에서 배점 조정안 채택</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scenario.py" line="78"/>
+        <source>Save as run</source>
+        <translation>선정 결과로 저장</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioEditor</name>
+    <message>
+        <location filename="../../ui/views/whatif_editor.py" line="259"/>
+        <source>Scoring</source>
+        <translation>점수 산정</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/whatif_editor.py" line="260"/>
+        <source>Selection and quotas</source>
+        <translation>선정 규칙과 쿼터</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/whatif_editor.py" line="261"/>
+        <source>Aggregation</source>
+        <translation>점수 집계</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/whatif_editor.py" line="263"/>
+        <source>Trimmed mean</source>
+        <translation>최고·최저 제외 평균</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/whatif_editor.py" line="264"/>
+        <source>Mean</source>
+        <translation>평균</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/whatif_editor.py" line="265"/>
+        <source>Median</source>
+        <translation>중앙값</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/whatif_editor.py" line="269"/>
+        <source>Trim from reviews</source>
+        <translation>최고·최저 제외 기준 평가 수</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/whatif_editor.py" line="271"/>
+        <source>The highest and the lowest total are dropped from this many reviews on</source>
+        <translation>평가가 이 수 이상이면 최고점과 최저점을 하나씩 빼고 평균합니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/whatif_editor.py" line="273"/>
+        <source>Z-score calibration per reviewer</source>
+        <translation>심사위원별 Z점수 보정</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/whatif_editor.py" line="274"/>
+        <source>Calibrate from totals</source>
+        <translation>보정 기준 평가 수</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/whatif_editor.py" line="275"/>
+        <source>Cutoff</source>
+        <translation>과락 기준점</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/whatif_editor.py" line="276"/>
+        <source>Criterion floor</source>
+        <translation>항목별 과락 기준</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/whatif_editor.py" line="277"/>
+        <source>Fail an application whose mean on a criterion is below</source>
+        <translation>어느 한 항목의 평균 정규화 점수가 이 값보다 낮으면 과락 처리합니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/whatif_editor.py" line="278"/>
+        <source>Seat transfer between tracks</source>
+        <translation>트랙 간 잔여 정원 이전 (통합선발)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/whatif_editor.py" line="279"/>
+        <source>Each quota: its share, and whether it must be exceeded.</source>
+        <translation>쿼터마다 비율과, 그 비율을 초과해야 하는지를 정합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/whatif_editor.py" line="281"/>
+        <source>More than</source>
+        <translation>초과</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/whatif_editor.py" line="283"/>
+        <source>Seats</source>
+        <translation>선정 정원</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/whatif_editor.py" line="284"/>
+        <source>Budget (million KRW)</source>
+        <translation>예산 (백만 원)</translation>
+    </message>
+</context>
+<context>
     <name>ScoreCorrectionDialog</name>
     <message>
         <location filename="../../ui/dialogs/score_correction.py" line="56"/>
@@ -2993,6 +3134,245 @@
         <location filename="../../ui/dialogs/lock.py" line="73"/>
         <source>Unlock</source>
         <translation>잠금 해제</translation>
+    </message>
+</context>
+<context>
+    <name>WhatIfTables</name>
+    <message>
+        <location filename="../../ui/models/whatif.py" line="51"/>
+        <source>Enters</source>
+        <translation>신규 선정</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/whatif.py" line="52"/>
+        <source>Leaves</source>
+        <translation>선정 제외</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/whatif.py" line="84"/>
+        <location filename="../../ui/models/whatif.py" line="256"/>
+        <source>Change</source>
+        <translation>변동</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/whatif.py" line="90"/>
+        <source>Application</source>
+        <translation>과제번호</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/whatif.py" line="91"/>
+        <location filename="../../ui/models/whatif.py" line="148"/>
+        <location filename="../../ui/models/whatif.py" line="182"/>
+        <source>Track</source>
+        <translation>트랙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/whatif.py" line="94"/>
+        <source>Final (run)</source>
+        <translation>최종 점수 (기존)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/whatif.py" line="101"/>
+        <source>Final (new)</source>
+        <translation>최종 점수 (변경)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/whatif.py" line="108"/>
+        <source>Rank (run)</source>
+        <translation>순위 (기존)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/whatif.py" line="114"/>
+        <source>Rank (new)</source>
+        <translation>순위 (변경)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/whatif.py" line="120"/>
+        <source>Status (run)</source>
+        <translation>상태 (기존)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/whatif.py" line="126"/>
+        <source>Status (new)</source>
+        <translation>상태 (변경)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/whatif.py" line="130"/>
+        <source>Title</source>
+        <translation>과제명</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/whatif.py" line="151"/>
+        <source>Seats</source>
+        <translation>선정 정원</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/whatif.py" line="159"/>
+        <source>Filled</source>
+        <translation>선정 수</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/whatif.py" line="179"/>
+        <source>Quota</source>
+        <translation>쿼터</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/whatif.py" line="187"/>
+        <source>Required</source>
+        <translation>필요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/whatif.py" line="195"/>
+        <source>Achieved</source>
+        <translation>달성</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/whatif.py" line="212"/>
+        <source>Seats filled</source>
+        <translation>선정 수</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/whatif.py" line="218"/>
+        <source>Quota shortfall</source>
+        <translation>쿼터 부족분</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/whatif.py" line="224"/>
+        <source>Total score</source>
+        <translation>총점 합계</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/whatif.py" line="239"/>
+        <source>Total</source>
+        <translation>합계 항목</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/whatif.py" line="242"/>
+        <source>Run</source>
+        <translation>기존 결과</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/whatif.py" line="249"/>
+        <source>Scenario</source>
+        <translation>시나리오</translation>
+    </message>
+</context>
+<context>
+    <name>WhatIfView</name>
+    <message>
+        <location filename="../../ui/views/whatif.py" line="160"/>
+        <source>What-if</source>
+        <translation>가정 분석</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/whatif.py" line="163"/>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/whatif.py" line="164"/>
+        <source>Stop the recomputation running now</source>
+        <translation>진행 중인 재계산을 중지합니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/whatif.py" line="165"/>
+        <source>Reset</source>
+        <translation>초기화</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/whatif.py" line="166"/>
+        <source>Go back to the settings of the recorded run</source>
+        <translation>기록된 선정 결과의 설정으로 되돌립니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/whatif.py" line="167"/>
+        <source>Save as run…</source>
+        <translation>선정 결과로 저장…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/whatif.py" line="168"/>
+        <source>Who enters and who leaves the selection</source>
+        <translation>선정에 새로 들어가는 과제와 빠지는 과제</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/whatif.py" line="169"/>
+        <source>Totals</source>
+        <translation>합계</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/whatif.py" line="170"/>
+        <source>Seats filled per track</source>
+        <translation>트랙별 선정 수</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/whatif.py" line="171"/>
+        <source>Quota achievement</source>
+        <translation>쿼터 달성</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/whatif.py" line="172"/>
+        <source>Changed settings</source>
+        <translation>바뀐 설정</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/whatif.py" line="173"/>
+        <source>No setting differs from the recorded run.</source>
+        <translation>기록된 선정 결과와 다른 설정이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/whatif.py" line="267"/>
+        <source>Stopped: the figures shown are for the settings computed before.</source>
+        <translation>중지했습니다. 표시된 수치는 이전에 계산한 설정의 결과입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/whatif.py" line="296"/>
+        <source>These settings cannot be evaluated: {error}</source>
+        <translation>이 설정으로는 계산할 수 없습니다: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/whatif.py" line="342"/>
+        <source>No selection has run yet. A what-if compares changed rules with a recorded selection run: run the selection first (Round ▸ Run selection, Ctrl+R).</source>
+        <translation>아직 선정을 실행하지 않았습니다. 가정 분석은 바꾼 규칙을 기록된 선정 결과와 비교합니다. 먼저 평가 회차 ▸ 선정 실행(Ctrl+R)으로 선정을 실행하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/whatif.py" line="351"/>
+        <source>Compared with selection run #{run} · {selected} selected</source>
+        <translation>선정 실행 {run}번과 비교 · 선정 {selected}건</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/whatif.py" line="355"/>
+        <source>recomputing…</source>
+        <translation>재계산 중…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/whatif.py" line="360"/>
+        <source>The round&apos;s data changed after run #{run}: the comparison also shows the effect of those changes.</source>
+        <translation>실행 {run}번 이후 평가 회차의 데이터가 바뀌었습니다. 비교 결과에는 그 변경의 영향도 함께 나타납니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/whatif.py" line="373"/>
+        <source>Nobody enters or leaves the selection with these settings.</source>
+        <translation>이 설정에서는 선정에 새로 들어가거나 빠지는 과제가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/whatif.py" line="376"/>
+        <source>These are the recorded run&apos;s settings: change a weight, a seat count, a quota share or a scoring rule to see who would enter and who would leave.</source>
+        <translation>기록된 선정 결과의 설정입니다. 배점, 선정 정원, 쿼터 비율이나 점수 산정 규칙을 바꾸면 어떤 과제가 새로 선정되고 빠지는지 바로 보여 줍니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/whatif.py" line="381"/>
+        <source>{enter} enter and {leave} leave the selection.</source>
+        <translation>선정에 {enter}건이 새로 들어가고 {leave}건이 빠집니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/whatif.py" line="396"/>
+        <source>The round is locked: a scenario can be explored but not saved</source>
+        <translation>평가 회차가 잠겨 있습니다. 시나리오를 살펴볼 수는 있지만 저장할 수는 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/whatif.py" line="398"/>
+        <source>Record this scenario as a new selection run, with a reason</source>
+        <translation>이 시나리오를 사유와 함께 새 선정 결과로 기록합니다</translation>
     </message>
 </context>
 </TS>

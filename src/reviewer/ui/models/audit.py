@@ -43,6 +43,7 @@ def action_label(action: str) -> str:
         "review.undo": translate("Audit", "Correction undone"),
         "review.redo": translate("Audit", "Correction redone"),
         "select": translate("Audit", "Selection run"),
+        "scenario": translate("Audit", "What-if scenario saved as a run"),
         "lock": translate("Audit", "Round locked"),
         "unlock": translate("Audit", "Round unlocked"),
         "export": translate("Audit", "Reports exported"),
