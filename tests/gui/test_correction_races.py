@@ -245,9 +245,12 @@ def test_opening_another_round_waits_for_a_pending_undo(
         lambda db: sc.correct_score(db, *key, "tech", _new_tech(review), "A", expected=None),
     )
     opened.undo_stack.push_change(a)
+    label = opened.undo_stack.undoText()
     opened.undo_action.trigger()
     with qtbot.waitSignal(opened.session.opened, timeout=15_000):
         opened.open_round(round_copy)
         assert opened.undo_stack.pending == 1  # the open waits for it
+        assert opened.where.text() == "Waiting for the undo to finish…"
     assert opened.undo_stack.count() == 0
+    assert opened.statusBar().currentMessage() == f"Undone: {label}"
     assert _stored_now(round_copy, key) == dict(review.scores)
