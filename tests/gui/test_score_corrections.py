@@ -9,17 +9,19 @@ from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from reviewer.domain.model import Review
-from reviewer.services import listing, locking, selecting
+from reviewer.services import listing, locking, rounds, selecting
 from reviewer.services import score_corrections as sc
 from reviewer.services.listing import AuditEntry
 from reviewer.store import repository
 from reviewer.store.engine import Database
+from reviewer.ui.app import install_translator
 from reviewer.ui.dialogs.score_correction import ScoreCorrectionDialog
 from reviewer.ui.main_window import MainWindow
+from reviewer.ui.models.audit import detail_text
 from reviewer.ui.undo import CorrectScoreCommand, MarkConflictCommand, UndoStack
 from reviewer.ui.views.applications import ApplicationsView
 from reviewer.ui.views.audit import AuditView
@@ -143,8 +145,9 @@ def test_correct_a_score_with_a_reason_undo_and_redo_it_and_check_the_audit_log(
     assert f"old: {old}" in detail and f"new: {float(new)}" in detail
     assert "reason: typed from the wrong row" in detail
 
-    # Undo from the Edit menu, as the user does
-    assert opened.undo_action.text() == f"&Undo correct score {target}"
+    # Undo from the Edit menu, as the user does: it says what it undoes
+    step = f"correct score {target}: tech {sc.value_text(old)} → {new}"
+    assert opened.undo_action.text() == f"&Undo {step}"
     assert opened.undo_action in opened.edit_menu.actions()
     assert opened.undo_action.isEnabled() and not opened.redo_action.isEnabled()
     before = audit.loads
@@ -153,17 +156,22 @@ def test_correct_a_score_with_a_reason_undo_and_redo_it_and_check_the_audit_log(
     wait_for_load(qtbot, audit, before)
     assert _stored(qtbot, opened, review) == review
     undo = audit.model.row_at(0)
-    assert (undo.action, undo.target, undo.detail["reason"]) == (
+    assert (undo.action, undo.target, undo.detail["original_reason"]) == (
         "review.undo",
         target,
         "typed from the wrong row",
     )
+    assert "reason" not in undo.detail
+    detail = str(audit.model.data(audit.model.index(0, audit.model.column_of("detail"))))
+    assert "undoes: Score corrected" in detail
+    assert "reason of the correction undone or redone: typed from the wrong row" in detail
     assert undo.detail["old"]["scores"]["tech"] == float(new)
     assert undo.detail["new"]["scores"]["tech"] == old
     assert audit.model.data(audit.model.index(0, audit.model.column_of("action"))) == (
         "Correction undone"
     )
-    assert opened.redo_action.text() == f"&Redo correct score {target}"
+    assert opened.redo_action.text() == f"&Redo {step}"
+    assert "Undone: " + step in opened.statusBar().currentMessage()
 
     # and Redo
     before = audit.loads
@@ -210,7 +218,7 @@ def test_marking_a_conflict_and_undoing_it_restores_the_exact_scores(
     opened.undo_action.trigger()
     _settled(qtbot, opened)
     assert _stored(qtbot, opened, review) == review  # every score exactly as it was
-    assert _audit(qtbot, opened).detail["of"] == "review.conflict"
+    assert _audit(qtbot, opened).detail["undoes"] == "review.conflict"
 
 
 def test_a_value_the_import_would_refuse_is_shown_in_the_dialog(
@@ -243,13 +251,18 @@ def test_commands_driven_directly_through_a_stack(qtbot: QtBot, opened: MainWind
     review = _scored(qtbot, opened)
     key = (review.application_id, review.reviewer_id)
     new = _new_tech(review)
-    change = _change(qtbot, opened, lambda db: sc.correct_score(db, *key, "tech", new, "typo"))
+    change = _change(
+        qtbot, opened, lambda db: sc.correct_score(db, *key, "tech", new, "typo", expected=None)
+    )
     stack = UndoStack(opened.session)
     command = CorrectScoreCommand(stack, change)
     stack.push(command)  # the change is made already: pushing it writes nothing
     _settled(qtbot, opened)
     assert stack.pending == 0 and _audit(qtbot, opened).action == "review.correct"
-    assert command.text() == f"correct score {key[0]}/{key[1]}"
+    assert (
+        command.text()
+        == f"correct score {key[0]}/{key[1]}: tech {sc.value_text(review.scores['tech'])} → {new}"
+    )
     stack.undo()
     assert stack.pending == 1
     qtbot.waitUntil(lambda: stack.pending == 0, timeout=15_000)
@@ -259,7 +272,9 @@ def test_commands_driven_directly_through_a_stack(qtbot: QtBot, opened: MainWind
     assert _stored(qtbot, opened, review).scores["tech"] == float(new)
 
     conflict = _change(
-        qtbot, opened, lambda db: sc.mark_conflict(db, *key, "same organisation", "declared")
+        qtbot,
+        opened,
+        lambda db: sc.mark_conflict(db, *key, "same organisation", "declared", expected=None),
     )
     stack.push(MarkConflictCommand(stack, conflict))
     assert stack.count() == 2 and stack.undoText() == f"mark conflict {key[0]}/{key[1]}"
@@ -268,34 +283,72 @@ def test_commands_driven_directly_through_a_stack(qtbot: QtBot, opened: MainWind
     assert _stored(qtbot, opened, review) == review
 
 
-def test_a_failed_undo_shows_the_error_and_keeps_the_stack_true(
+def _lock_elsewhere(target: Path) -> None:
+    """Another program locks the round (with a current run): the window does not know."""
+    with rounds.open_round(target) as db:
+        selecting.run_selection(db, "en")
+        locking.lock_round(db)
+
+
+def test_undo_is_disabled_in_a_round_the_window_knows_is_locked(
     qtbot: QtBot, opened: MainWindow
 ) -> None:
     review = _scored(qtbot, opened)
     key = (review.application_id, review.reviewer_id)
     stack = opened.undo_stack
     change = _change(
-        qtbot, opened, lambda db: sc.correct_score(db, *key, "tech", _new_tech(review), "typo")
+        qtbot,
+        opened,
+        lambda db: sc.correct_score(db, *key, "tech", _new_tech(review), "typo", expected=None),
     )
     stack.push_change(change)
     corrected = _stored(qtbot, opened, review)
 
-    def lock(db: Database) -> None:  # the round is locked meanwhile (with a current run)
+    def lock(db: Database) -> None:
         selecting.run_selection(db, "en")
         locking.lock_round(db)
 
     _change(qtbot, opened, lock)
     assert opened.session.locked
+    assert not opened.undo_action.isEnabled() and stack.canUndo()
     dialog = _open(qtbot, opened, review)  # a locked round shows the review, read-only
     assert "locked" in dialog.hint.text() and not dialog.ok_button.isEnabled()
     assert not any(editor.isEnabled() for editor in dialog.editors.values())
     assert not dialog.conflict.isEnabled()
     dialog.reject()
+    stack.undo()  # as a shortcut would: nothing is sent
+    assert stack.pending == 0 and stack.index() == 1
+    assert _stored(qtbot, opened, review) == corrected
+
+    _change(qtbot, opened, lambda db: locking.unlock_round(db, "one more correction"))
+    assert opened.undo_action.isEnabled()
     opened.undo_action.trigger()
+    _settled(qtbot, opened)
+    assert _stored(qtbot, opened, review) == review and stack.index() == 0
+
+
+def test_a_failed_undo_shows_the_error_and_keeps_the_stack_true(
+    qtbot: QtBot, opened: MainWindow, round_copy: Path
+) -> None:
+    review = _scored(qtbot, opened)
+    key = (review.application_id, review.reviewer_id)
+    stack = opened.undo_stack
+    change = _change(
+        qtbot,
+        opened,
+        lambda db: sc.correct_score(db, *key, "tech", _new_tech(review), "typo", expected=None),
+    )
+    stack.push_change(change)
+    corrected = _stored(qtbot, opened, review)
+    label = stack.undoText()
+    _lock_elsewhere(round_copy)
+    assert opened.undo_action.isEnabled()  # the window has not seen the lock
+    opened.undo_action.trigger()
+    assert not opened.undo_action.isEnabled() and not opened.redo_action.isEnabled()
     _settled(qtbot, opened)
     box = opened.error_box
     assert box is not None and box.isVisible()
-    assert "was not undone" in box.text() and "locked" in box.text()
+    assert f"“{label}” was not undone" in box.text() and "locked" in box.text()
     assert "as it was" in box.text()
     assert stack.index() == 1 and stack.canUndo() and not stack.canRedo()
     assert _stored(qtbot, opened, review) == corrected
@@ -308,27 +361,27 @@ def test_a_failed_undo_shows_the_error_and_keeps_the_stack_true(
 
 
 def test_failed_steps_with_others_waiting_clear_the_history(
-    qtbot: QtBot, opened: MainWindow
+    qtbot: QtBot, opened: MainWindow, round_copy: Path
 ) -> None:
     review = _scored(qtbot, opened)
     key = (review.application_id, review.reviewer_id)
     stack = opened.undo_stack
     first = _change(
-        qtbot, opened, lambda db: sc.correct_score(db, *key, "tech", _new_tech(review), "a")
+        qtbot,
+        opened,
+        lambda db: sc.correct_score(db, *key, "tech", _new_tech(review), "a", expected=None),
     )
     stack.push_change(first)
     biz = "1" if review.scores["biz"] != 1 else "2"
     stack.push_change(
-        _change(qtbot, opened, lambda db: sc.correct_score(db, *key, "biz", biz, "b"))
+        _change(
+            qtbot, opened, lambda db: sc.correct_score(db, *key, "biz", biz, "b", expected=None)
+        )
     )
-
-    def lock(db: Database) -> None:
-        selecting.run_selection(db, "en")
-        locking.lock_round(db)
-
-    _change(qtbot, opened, lock)
-    stack.undo()
-    stack.undo()  # sent before the first has failed
+    _lock_elsewhere(round_copy)
+    stack.setIndex(0)  # both sent before the first has failed
+    assert stack.pending == 2
+    stack.undo()  # a third is not sent while they are pending
     assert stack.pending == 2
     _settled(qtbot, opened)
     assert stack.count() == 0
@@ -340,7 +393,9 @@ def test_closing_the_round_clears_the_history(qtbot: QtBot, opened: MainWindow) 
     review = _scored(qtbot, opened)
     key = (review.application_id, review.reviewer_id)
     change = _change(
-        qtbot, opened, lambda db: sc.correct_score(db, *key, "tech", _new_tech(review), "a")
+        qtbot,
+        opened,
+        lambda db: sc.correct_score(db, *key, "tech", _new_tech(review), "a", expected=None),
     )
     opened.undo_stack.push_change(change)
     assert opened.undo_action.isEnabled()
@@ -421,10 +476,45 @@ def test_opening_another_round_clears_the_history(
     review = _scored(qtbot, opened)
     key = (review.application_id, review.reviewer_id)
     change = _change(
-        qtbot, opened, lambda db: sc.correct_score(db, *key, "tech", _new_tech(review), "a")
+        qtbot,
+        opened,
+        lambda db: sc.correct_score(db, *key, "tech", _new_tech(review), "a", expected=None),
     )
     opened.undo_stack.push_change(change)
     assert opened.undo_stack.count() == 1
     with qtbot.waitSignal(opened.session.opened, timeout=15_000):
         opened.open_round(round_copy)
     assert opened.undo_stack.count() == 0
+
+
+def test_undo_entries_and_labels_in_both_languages(
+    qtbot: QtBot, opened: MainWindow, qapp: QApplication
+) -> None:
+    detail = {"undoes": "review.correct", "original_reason": "오기", "criteria": ["tech"]}
+    assert detail_text(detail) == (
+        "undoes: Score corrected · reason of the correction undone or redone: 오기"
+        ' · criteria: ["tech"]'
+    )
+    assert detail_text({"redoes": "review.conflict"}) == (
+        "redoes: Review marked as a conflict of interest"
+    )
+    review = _scored(qtbot, opened)
+    key = (review.application_id, review.reviewer_id)
+    new = _new_tech(review)
+    change = _change(
+        qtbot, opened, lambda db: sc.correct_score(db, *key, "tech", new, "오기", expected=None)
+    )
+    opened.undo_stack.push_change(change)
+    old = sc.value_text(review.scores["tech"])
+    target = f"{key[0]}/{key[1]}"
+    translator = install_translator(qapp, "ko")
+    assert translator is not None
+    try:
+        assert detail_text(detail).startswith("실행 취소한 작업: 점수 정정 · 원래 정정 사유: 오기")
+        assert detail_text({"redoes": "review.correct"}) == "다시 실행한 작업: 점수 정정"
+        opened.undo_stack.retranslate()
+        assert opened.undo_action.text() == f"{target} 점수 정정 tech {old} → {new} 실행 취소(&U)"
+    finally:
+        qapp.removeTranslator(translator)
+        opened.undo_stack.retranslate()
+    assert opened.undo_action.text() == f"&Undo correct score {target}: tech {old} → {new}"

@@ -14,15 +14,30 @@ from reviewer.ui.app import install_translator
 from reviewer.ui.models.status import status_label
 
 UI = Path(__file__).parents[2] / "src" / "reviewer" / "ui"
-CALL = re.compile(r"""(?:\btr|\btranslate|\bheader)\(\s*(?:"[A-Za-z]+",\s*)?((?:"[^"]*"\s*)+)""")
+# a literal in either quote style (no escaped quotes are used in the window's strings)
+LITERAL = r"""(?:"[^"]*"|'[^']*')"""
+CALL = re.compile(
+    rf"""(?:\btr|\btranslate|\bheader)\(\s*(?:(?:"[A-Za-z]+"|'[A-Za-z]+'),\s*)?((?:{LITERAL}\s*)+)"""
+)
 
 
 def _sources_in_code() -> set[str]:
     found: set[str] = set()
     for module in UI.rglob("*.py"):
         for match in CALL.finditer(module.read_text(encoding="utf-8")):
-            found.add("".join(re.findall(r'"([^"]*)"', match.group(1))))
+            found.add(
+                "".join(a or b for a, b in re.findall(r""""([^"]*)"|'([^']*)'""", match.group(1)))
+            )
     return found
+
+
+def test_both_quote_styles_are_found() -> None:
+    text = """self.tr('Single quoted.') translate("Ctx", "Double " 'mixed')"""
+    found = {
+        "".join(a or b for a, b in re.findall(r""""([^"]*)"|'([^']*)'""", m.group(1)))
+        for m in CALL.finditer(text)
+    }
+    assert found == {"Single quoted.", "Double mixed"}
 
 
 def _translations() -> dict[str, str]:

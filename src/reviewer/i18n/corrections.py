@@ -44,4 +44,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the review of application {application} by reviewer {reviewer} was changed "
         "meanwhile (by an import or another correction); it is left as it is now",
     ),
+    "corrections.reason_too_long": (
+        "정정 사유가 너무 깁니다 ({length}자). {limit}자 이하로 줄여 주세요",
+        "the reason for the correction is too long ({length} characters); "
+        "keep it to {limit} characters",
+    ),
+    "corrections.conflict_reason_too_long": (
+        "이해충돌 사유가 너무 깁니다 ({length}자). {limit}자 이하로 줄여 주세요",
+        "the conflict's reason is too long ({length} characters); keep it to {limit} characters",
+    ),
 }

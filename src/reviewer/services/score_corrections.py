@@ -1,7 +1,11 @@
 """The chair's corrections of reviews: a criterion score typed wrongly, a review that
 turns out to be a conflict of interest, or a conflict recorded by mistake.
 
-Every correction needs a reason and is refused in a locked round. A value is read and
+Every correction needs a reason (at most :data:`MAX_REASON` characters) and is refused
+in a locked round. Each is given the review as the caller saw it (``expected``, the
+``review`` of the :class:`ReviewForm` the chair corrected) and is refused when the stored
+review differs, so a change made after the form was read (a re-import, another chair on
+a shared round) is never overwritten unseen. A value is read and
 checked exactly as a cell of a score import is (the criterion's range, or its grade
 names). Each one is written in one transaction with its audit entries, which keep the
 old and the new values, and makes the newest selection run stale (its inputs' digest
@@ -10,7 +14,8 @@ no longer matches).
 A review marked as a conflict has no scores, as an imported one has none; the scores it
 had are kept in the audit entry and in the returned :class:`ReviewChange`, so that
 :func:`undo_change` writes them back exactly. Undoing and redoing are audited too
-(``review.undo`` / ``review.redo``, with the reason of the change they undo or redo),
+(``review.undo`` / ``review.redo``: ``undoes`` / ``redoes`` names the action, and
+``original_reason`` keeps the reason of the change, which is not the reason of the undo),
 and each is refused when the review was changed meanwhile, so no later change is lost.
 """
 
@@ -36,6 +41,8 @@ CONFLICT = "review.conflict"
 CLEAR_CONFLICT = "review.conflict.clear"
 UNDO = "review.undo"
 REDO = "review.redo"
+
+MAX_REASON = 1000  # characters of a reason (the correction's, and a conflict's)
 
 Value = float | str
 
@@ -105,6 +112,7 @@ class ReviewForm:
     criteria: tuple[CriterionScore, ...]
     reviewers: tuple[ReviewerChoice, ...]  # every review of the application
     locked: bool
+    review: Review  # the review as read: a correction passes it as ``expected``
 
 
 def value_text(value: Value | None) -> str:
@@ -165,6 +173,7 @@ def review_form(
             ReviewerChoice(r.reviewer_id, names.get(r.reviewer_id, ""), r.conflict) for r in stored
         ),
         locked=locked,
+        review=review,
     )
 
 
@@ -178,9 +187,13 @@ def correct_score(
     criterion_id: str,
     value: Value,
     reason: str,
+    *,
+    expected: Review | None,
 ) -> ReviewChange:
     """Correct one criterion score of one review."""
-    return correct_scores(database, application_id, reviewer_id, {criterion_id: value}, reason)
+    return correct_scores(
+        database, application_id, reviewer_id, {criterion_id: value}, reason, expected=expected
+    )
 
 
 def correct_scores(
@@ -189,29 +202,42 @@ def correct_scores(
     reviewer_id: str,
     values: Mapping[str, Value],
     reason: str,
+    *,
+    expected: Review | None,
 ) -> ReviewChange:
     """Correct criterion scores of one review (criterion id → the new value, as typed or
     as a number). Each criterion changed gets an audit entry with its old and new value;
-    a value equal to the stored one is refused, as nothing would change."""
+    a value equal to the stored one (``12.0`` for a stored 12) is left out, and the
+    correction is refused only when nothing changes.
+
+    ``expected`` is the review as the caller saw it; the correction is refused when the
+    stored one differs. ``None`` corrects whatever is stored: only for a script that
+    names the value outright and read no form (the window always passes the form's)."""
     reason = _reason(reason)
     if not values:
         raise InvalidInput("corrections.nothing_given")
     with database.session() as session:
         repository.require_open(session)
         track, before = _review(session, application_id, reviewer_id)
+        _check_expected(before, expected)
         if before.conflict:
             raise InvalidInput("corrections.conflict_review")
         parsed = _parse(track, values, complete=False)
+        unchanged = {
+            criterion_id: new
+            for criterion_id, new in parsed.items()
+            if criterion_id in before.scores and _equal(before.scores[criterion_id], new)
+        }
+        parsed = {c: v for c, v in parsed.items() if c not in unchanged}
+        if not parsed:
+            criterion_id, new = next(iter(unchanged.items()))
+            raise InvalidInput(
+                "corrections.unchanged",
+                criterion=criterion_label(_criterion(track, criterion_id)),
+                value=value_text(new),
+            )
         scores = dict(before.scores)
-        for criterion_id, new in parsed.items():
-            if criterion_id in scores and _equal(scores[criterion_id], new):
-                criterion = _criterion(track, criterion_id)
-                raise InvalidInput(
-                    "corrections.unchanged",
-                    criterion=criterion_label(criterion),
-                    value=value_text(new),
-                )
-            scores[criterion_id] = new
+        scores.update(parsed)
         after = replace(before, scores=scores)
         reviews.write_review(session, after)
         for criterion_id, new in parsed.items():
@@ -236,16 +262,21 @@ def mark_conflict(
     reviewer_id: str,
     conflict_reason: str,
     reason: str,
+    *,
+    expected: Review | None,
 ) -> ReviewChange:
     """Mark a review as a conflict of interest: it no longer counts, and its scores are
-    removed (kept in the audit entry and in the returned change)."""
+    removed (kept in the audit entry and in the returned change). ``expected`` as for
+    :func:`correct_scores`."""
     reason = _reason(reason)
     conflict_reason = " ".join(conflict_reason.split())
     if not conflict_reason:
         raise InvalidInput("corrections.conflict_reason_required")
+    _check_length(conflict_reason, "corrections.conflict_reason_too_long")
     with database.session() as session:
         repository.require_open(session)
         _, before = _review(session, application_id, reviewer_id)
+        _check_expected(before, expected)
         if before.conflict:
             raise InvalidInput("corrections.already_conflict")
         after = replace(before, scores={}, conflict=True, conflict_reason=conflict_reason)
@@ -259,13 +290,17 @@ def clear_conflict(
     reviewer_id: str,
     values: Mapping[str, Value],
     reason: str,
+    *,
+    expected: Review | None,
 ) -> ReviewChange:
     """Clear a review's conflict of interest: it counts again with ``values``, a score
-    for every criterion of its track's rubric."""
+    for every criterion of its track's rubric. ``expected`` as for
+    :func:`correct_scores`."""
     reason = _reason(reason)
     with database.session() as session:
         repository.require_open(session)
         track, before = _review(session, application_id, reviewer_id)
+        _check_expected(before, expected)
         if not before.conflict:
             raise InvalidInput("corrections.not_conflict")
         scores = _parse(track, values, complete=True)
@@ -300,10 +335,13 @@ def _restore(
             raise RefusedByState(
                 "corrections.changed_meanwhile", application=app_id, reviewer=reviewer_id
             )
-        extra: dict[str, Any] = {"of": change.action}
+        extra: dict[str, Any] = {
+            ("undoes" if action == UNDO else "redoes"): change.action,
+            "original_reason": change.reason,
+        }
         if change.action == CORRECT:
             extra["criteria"] = list(change.criteria)
-        _write(session, action, stored, target, change.reason, **extra)
+        _write(session, action, stored, target, None, **extra)
     return ReviewChange(change.action, stored, target, change.reason, change.criteria)
 
 
@@ -314,23 +352,47 @@ def _reason(reason: str) -> str:
     reason = " ".join(reason.split())
     if not reason:
         raise InvalidInput("correct.reason_required")
+    _check_length(reason, "corrections.reason_too_long")
     return reason
 
 
+def _check_length(text: str, key: str) -> None:
+    if len(text) > MAX_REASON:
+        raise InvalidInput(key, limit=MAX_REASON, length=len(text))
+
+
+def _check_expected(stored: Review, expected: Review | None) -> None:
+    """Refuse when the review is no longer as the caller saw it."""
+    if expected is not None and not _same(stored, expected):
+        raise RefusedByState(
+            "corrections.changed_meanwhile",
+            application=stored.application_id,
+            reviewer=stored.reviewer_id,
+        )
+
+
 def _write(
-    session: Session, action: str, before: Review, after: Review, reason: str, **extra: Any
+    session: Session,
+    action: str,
+    before: Review,
+    after: Review,
+    reason: str | None,
+    **extra: Any,
 ) -> None:
+    """Write ``after`` and audit it; ``reason`` is the chair's reason for this change
+    (an undo or redo has none of its own: it carries ``original_reason``)."""
     reviews.write_review(session, after)
-    audit(
+    if reason is not None:
+        extra["reason"] = reason
+    audit(  # what was done and why before the reviews, which the audit view may cut off
         session,
         action,
         f"{after.application_id}/{after.reviewer_id}",
         application=after.application_id,
         reviewer=after.reviewer_id,
+        **extra,
         old=reviews.state(before),
         new=reviews.state(after),
-        reason=reason,
-        **extra,
     )
     repository.touch(session)
 
@@ -386,10 +448,9 @@ def _parse(track: Track, values: Mapping[str, Value], *, complete: bool) -> dict
         value = values.get(criterion.id)
         if value is None or is_blank(value):
             if complete or criterion.id in values:
+                # the message names the criterion: no location before it
                 errors.add(
-                    InvalidInput(
-                        "import.missing_score", where, criterion=criterion_label(criterion)
-                    )
+                    InvalidInput("import.missing_score", criterion=criterion_label(criterion))
                 )
             continue
         try:

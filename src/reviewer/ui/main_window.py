@@ -4,7 +4,7 @@ or a dialog, and those call the services through the round session."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
@@ -79,7 +79,11 @@ class MainWindow(QMainWindow):
         self.error_box: QMessageBox | None = None
         # the chair's review corrections; cleared when the round is closed or replaced
         self.undo_stack = UndoStack(self.session, self)
-        self.undo_stack.failed.connect(self.show_error)
+        self.undo_stack.failed.connect(self._step_failed)
+        self.undo_stack.done.connect(self._step_done)
+        self.undo_stack.settled.connect(self._steps_settled)
+        self._after_steps: Callable[[], None] | None = None  # waits for undo steps
+        self._failed_while_waiting = False
 
         self.start = StartPage(settings)
         self.start.open_requested.connect(self.open_round)
@@ -295,9 +299,14 @@ class MainWindow(QMainWindow):
             self.open_round(path)
 
     def open_round(self, target: str | Path) -> None:
-        """Open a round in the background; the start page stays until it is open."""
-        self.where.setText(self.tr("Opening {target}…").format(target=target))
-        self.session.open(str(target), on_error=lambda e: self._open_failed(str(target), e))
+        """Open a round in the background; the start page stays until it is open. An
+        undo, redo or correction still pending in the open round ends first."""
+
+        def open_it() -> None:
+            self.where.setText(self.tr("Opening {target}…").format(target=target))
+            self.session.open(str(target), on_error=lambda e: self._open_failed(str(target), e))
+
+        self._when_settled(open_it)
 
     def _open_failed(self, target: str, error: BaseException) -> None:
         self._update_state()
@@ -307,7 +316,31 @@ class MainWindow(QMainWindow):
             self.start.reload()
 
     def close_round(self) -> None:
-        self.session.close()
+        """Close the round, once an undo, redo or correction still pending has ended (its
+        outcome is shown: a failure in a message, a success in the status bar)."""
+        self._when_settled(self.session.close)
+
+    def _when_settled(self, then: Callable[[], None]) -> None:
+        stack = self.undo_stack
+        if self.session.is_open and (stack.pending or stack.saving):
+            self._after_steps = then  # the newest request wins
+            self._failed_while_waiting = False
+            self.where.setText(self.tr("Waiting for the undo to finish…"))
+            return
+        then()
+
+    def _steps_settled(self) -> None:
+        then, self._after_steps = self._after_steps, None
+        if then is not None:
+            then()
+
+    def _step_failed(self, title: str, message: str) -> None:
+        if self._after_steps is not None:
+            self._failed_while_waiting = True
+        self.show_error(title, message)
+
+    def _step_done(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
 
     def _opened(self, overview: RoundOverview) -> None:
         target = self.session.target or ""
@@ -490,6 +523,17 @@ class MainWindow(QMainWindow):
     # -- closing -------------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        stack = self.undo_stack
+        if self.session.is_open and (stack.pending or stack.saving):
+            # quit once the pending step has ended, unless it failed: its message stays
+            event.ignore()
+
+            def quit_after() -> None:
+                if not self._failed_while_waiting:
+                    self.close()
+
+            self._when_settled(quit_after)
+            return
         self.settings.set_geometry("main", self.saveGeometry())
         self.settings.sync()
         self.session.close()

@@ -152,24 +152,42 @@ class RoundSession(QObject):
         on_progress: Callable[[int, int, str], None] | None = None,
     ) -> TaskHandle | None:
         """Change the round in the worker; on success the overview is read again and
-        ``changed(name)`` tells every view."""
+        ``changed(name)`` tells every view.
+
+        Once ``function`` has returned, the change is made: ``on_result`` gets it even
+        when reading the overview after it fails. That failure is told apart through
+        ``failed`` (the view may be out of date), and the overview is kept as it was."""
         current = self._round
         if current is None:
             return None
         lang = self.lang()
 
-        def task(control: TaskControl) -> tuple[T, RoundOverview]:
+        def task(control: TaskControl) -> tuple[T, RoundOverview | None, Exception | None]:
             value = function(current, control)
-            return value, current.overview(lang)
+            try:
+                return value, current.overview(lang), None
+            except Exception as error:  # the change is committed: it is not undone by this
+                return value, None, error
 
-        def done(value: tuple[T, RoundOverview]) -> None:
-            result, overview = value
+        def done(value: tuple[T, RoundOverview | None, Exception | None]) -> None:
+            result, overview, problem = value
             if self._round is not current:
                 return  # another round was opened meanwhile: this one's views are gone
-            self.overview = overview
+            if overview is not None:
+                self.overview = overview
             if on_result is not None:
                 on_result(result)
             self.changed.emit(name)
+            if problem is not None:
+                self.failed.emit(
+                    self.tr("The view may be out of date"),
+                    self.tr(
+                        "The change was made, but the round could not be read again after "
+                        "it. Press F5 to refresh the view."
+                    )
+                    + "\n"
+                    + error_text(problem, self.lang()),
+                )
 
         return self._submit(
             name,

@@ -136,121 +136,141 @@
         <source>Correct a criterion score of a review, or mark it as a conflict of interest; audited with its reason, and undone with Ctrl+Z</source>
         <translation>평가의 항목 점수를 정정하거나 이해충돌로 표시합니다. 사유와 함께 감사 기록에 남고, Ctrl+Z로 되돌릴 수 있습니다</translation>
     </message>
+    <message>
+        <location filename="../../ui/views/applications.py" line="180"/>
+        <source>Choose an application to see its details.</source>
+        <translation>신청과제를 고르면 상세 정보가 표시됩니다.</translation>
+    </message>
 </context>
 <context>
     <name>Audit</name>
     <message>
-        <location filename="../../ui/models/audit.py" line="32"/>
+        <location filename="../../ui/models/audit.py" line="18"/>
+        <source>undoes</source>
+        <translation>실행 취소한 작업</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit.py" line="19"/>
+        <source>redoes</source>
+        <translation>다시 실행한 작업</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit.py" line="20"/>
+        <source>reason of the correction undone or redone</source>
+        <translation>원래 정정 사유</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit.py" line="46"/>
         <source>Round created</source>
         <translation>평가 회차 생성</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="33"/>
+        <location filename="../../ui/models/audit.py" line="47"/>
         <source>Applications imported</source>
         <translation>신청과제 가져오기</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="34"/>
+        <location filename="../../ui/models/audit.py" line="48"/>
         <source>Applications corrected (import)</source>
         <translation>신청과제 수정 (가져오기)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="35"/>
+        <location filename="../../ui/models/audit.py" line="49"/>
         <source>Application corrected</source>
         <translation>신청과제 수정</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="36"/>
+        <location filename="../../ui/models/audit.py" line="50"/>
         <source>Reviewers imported</source>
         <translation>심사위원 가져오기</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="37"/>
+        <location filename="../../ui/models/audit.py" line="51"/>
         <source>Reviewer changed</source>
         <translation>심사위원 정보 변경</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="38"/>
+        <location filename="../../ui/models/audit.py" line="52"/>
         <source>Scores imported</source>
         <translation>점수 가져오기</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="39"/>
+        <location filename="../../ui/models/audit.py" line="53"/>
         <source>Review replaced</source>
         <translation>평가 교체</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="40"/>
+        <location filename="../../ui/models/audit.py" line="54"/>
         <source>Score corrected</source>
         <translation>점수 정정</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="41"/>
+        <location filename="../../ui/models/audit.py" line="55"/>
         <source>Review marked as a conflict of interest</source>
         <translation>이해충돌 지정</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="42"/>
+        <location filename="../../ui/models/audit.py" line="56"/>
         <source>Conflict of interest cleared</source>
         <translation>이해충돌 해제</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="43"/>
+        <location filename="../../ui/models/audit.py" line="57"/>
         <source>Correction undone</source>
         <translation>정정 실행 취소</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="44"/>
+        <location filename="../../ui/models/audit.py" line="58"/>
         <source>Correction redone</source>
         <translation>정정 다시 실행</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="45"/>
+        <location filename="../../ui/models/audit.py" line="59"/>
         <source>Selection run</source>
         <translation>선정 실행</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="46"/>
+        <location filename="../../ui/models/audit.py" line="60"/>
         <source>What-if scenario saved as a run</source>
         <translation>가정 분석 시나리오를 선정 결과로 저장</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="47"/>
+        <location filename="../../ui/models/audit.py" line="61"/>
         <source>Round locked</source>
         <translation>회차 잠금</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="48"/>
+        <location filename="../../ui/models/audit.py" line="62"/>
         <source>Round unlocked</source>
         <translation>회차 잠금 해제</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="49"/>
+        <location filename="../../ui/models/audit.py" line="63"/>
         <source>Reports exported</source>
         <translation>보고서 내보내기</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="60"/>
+        <location filename="../../ui/models/audit.py" line="74"/>
         <source>Time</source>
         <translation>시각</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="64"/>
+        <location filename="../../ui/models/audit.py" line="78"/>
         <source>Actor</source>
         <translation>사용자</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="67"/>
+        <location filename="../../ui/models/audit.py" line="81"/>
         <source>Action</source>
         <translation>작업</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="72"/>
+        <location filename="../../ui/models/audit.py" line="86"/>
         <source>Target</source>
         <translation>대상</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="75"/>
+        <location filename="../../ui/models/audit.py" line="89"/>
         <source>Details</source>
         <translation>내용</translation>
     </message>
@@ -1205,152 +1225,157 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="428"/>
+        <location filename="../../ui/main_window.py" line="461"/>
         <source>Reviewer</source>
         <translation>평가 도구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="430"/>
+        <location filename="../../ui/main_window.py" line="463"/>
         <source>Open a round database to begin.</source>
         <translation>평가 회차 데이터베이스를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>Open &amp;recent</source>
         <translation>최근 회차 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>&amp;Round</source>
         <translation>평가 회차(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>&amp;New round…</source>
         <translation>새 평가 회차(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>&amp;Open round…</source>
         <translation>평가 회차 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>&amp;Close round</source>
         <translation>회차 닫기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>Re&amp;fresh</source>
         <translation>새로 고침(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>&amp;Run selection</source>
         <translation>선정 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>&amp;Export reports…</source>
         <translation>보고서 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>&amp;Lock round…</source>
         <translation>회차 잠그기(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>&amp;Unlock round…</source>
         <translation>회차 잠금 해제(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>Import &amp;applications…</source>
         <translation>신청과제 가져오기(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>Import r&amp;eviewers…</source>
         <translation>심사위원 가져오기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>Import &amp;scores…</source>
         <translation>평가 점수 가져오기(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Open round</source>
         <translation>평가 회차 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Round databases (*.db);;All files (*)</source>
         <translation>평가 회차 데이터베이스 (*.db);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>Opening {target}…</source>
         <translation>{target} 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>Cannot open the round</source>
         <translation>평가 회차를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="328"/>
+        <source>Waiting for the undo to finish…</source>
+        <translation>실행 취소가 끝나기를 기다리는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="434"/>
         <source>The round was not locked</source>
         <translation>회차를 잠그지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="425"/>
+        <location filename="../../ui/main_window.py" line="458"/>
         <source>{name} — Reviewer</source>
         <translation>{name} — 평가 도구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432"/>
+        <location filename="../../ui/main_window.py" line="465"/>
         <source>🔒 Locked</source>
         <translation>🔒 잠김</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432"/>
+        <location filename="../../ui/main_window.py" line="465"/>
         <source>Open for changes</source>
         <translation>변경 가능</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="435"/>
+        <location filename="../../ui/main_window.py" line="468"/>
         <source>The round is locked: its data and results cannot change until it is unlocked</source>
         <translation>회차가 잠겨 있습니다. 잠금을 해제할 때까지 데이터와 결과를 바꿀 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/main_window.py" line="480"/>
         <source>The round is locked: unlock it first</source>
         <translation>회차가 잠겨 있습니다. 먼저 잠금을 해제하세요</translation>
     </message>
@@ -2097,7 +2122,17 @@
         <translation>회차를 읽을 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/round_session.py" line="178"/>
+        <location filename="../../ui/round_session.py" line="183"/>
+        <source>The view may be out of date</source>
+        <translation>화면이 최신이 아닐 수 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/round_session.py" line="185"/>
+        <source>The change was made, but the round could not be read again after it. Press F5 to refresh the view.</source>
+        <translation>변경은 반영되었지만, 그 뒤에 평가 회차를 다시 읽지 못했습니다. F5를 눌러 화면을 새로 고치세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/round_session.py" line="196"/>
         <source>The change was not made</source>
         <translation>변경하지 못했습니다</translation>
     </message>
@@ -2347,112 +2382,117 @@
 <context>
     <name>ScoreCorrectionDialog</name>
     <message>
-        <location filename="../../ui/dialogs/score_correction.py" line="56"/>
+        <location filename="../../ui/dialogs/score_correction.py" line="62"/>
         <source>Correct a review of {id}</source>
         <translation>{id} 평가 정정</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/score_correction.py" line="65"/>
+        <location filename="../../ui/dialogs/score_correction.py" line="71"/>
         <source>Criterion scores</source>
         <translation>평가항목 점수</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/score_correction.py" line="71"/>
+        <location filename="../../ui/dialogs/score_correction.py" line="77"/>
         <source>Conflict of interest: this review does not count</source>
         <translation>이해충돌: 이 평가는 점수에 반영하지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/score_correction.py" line="75"/>
+        <location filename="../../ui/dialogs/score_correction.py" line="81"/>
         <source>e.g. the same organisation</source>
         <translation>예: 같은 기관 소속</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/score_correction.py" line="78"/>
+        <location filename="../../ui/dialogs/score_correction.py" line="86"/>
         <source>Why is it corrected? (required, audited)</source>
         <translation>정정 사유 (필수, 감사 기록에 남음)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/score_correction.py" line="90"/>
+        <location filename="../../ui/dialogs/score_correction.py" line="98"/>
         <source>&amp;Save correction</source>
         <translation>정정 저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/score_correction.py" line="98"/>
+        <location filename="../../ui/dialogs/score_correction.py" line="106"/>
         <source>Reviewer</source>
         <translation>심사위원</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/score_correction.py" line="100"/>
+        <location filename="../../ui/dialogs/score_correction.py" line="108"/>
         <source>Comment</source>
         <translation>심사의견</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/score_correction.py" line="102"/>
+        <location filename="../../ui/dialogs/score_correction.py" line="110"/>
         <source>Conflict reason</source>
         <translation>이해충돌 사유</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/score_correction.py" line="103"/>
+        <location filename="../../ui/dialogs/score_correction.py" line="111"/>
         <source>Reason for the correction</source>
         <translation>정정 사유</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/score_correction.py" line="128"/>
+        <location filename="../../ui/dialogs/score_correction.py" line="139"/>
         <source>{reviewer} (conflict of interest)</source>
         <translation>{reviewer} (이해충돌)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/score_correction.py" line="152"/>
+        <location filename="../../ui/dialogs/score_correction.py" line="166"/>
         <source>Criterion</source>
         <translation>평가항목</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/score_correction.py" line="152"/>
+        <location filename="../../ui/dialogs/score_correction.py" line="166"/>
         <source>Range</source>
         <translation>배점 범위</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/score_correction.py" line="152"/>
+        <location filename="../../ui/dialogs/score_correction.py" line="166"/>
         <source>Current</source>
         <translation>현재 점수</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/score_correction.py" line="152"/>
+        <location filename="../../ui/dialogs/score_correction.py" line="166"/>
         <source>New value</source>
         <translation>정정 점수</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/score_correction.py" line="221"/>
+        <location filename="../../ui/dialogs/score_correction.py" line="244"/>
         <source>The round is locked: unlock it to correct a review.</source>
         <translation>평가 회차가 잠겨 있습니다. 평가를 정정하려면 잠금을 해제하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/score_correction.py" line="226"/>
+        <location filename="../../ui/dialogs/score_correction.py" line="249"/>
         <source>Type the corrected value of a criterion.</source>
         <translation>정정할 항목에 바른 점수를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/score_correction.py" line="228"/>
+        <location filename="../../ui/dialogs/score_correction.py" line="251"/>
         <source>Saving corrects {count} score(s).</source>
         <translation>저장하면 점수 {count}개를 정정합니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/score_correction.py" line="233"/>
+        <location filename="../../ui/dialogs/score_correction.py" line="256"/>
         <source>Saving marks the review as a conflict of interest: it stops counting and its scores are removed. Undo brings them back, and the audit log keeps them.</source>
         <translation>저장하면 이 평가를 이해충돌로 표시합니다. 평가가 점수에 반영되지 않고 항목 점수는 지워집니다. 실행 취소로 되살릴 수 있고, 감사 기록에도 남습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/score_correction.py" line="238"/>
+        <location filename="../../ui/dialogs/score_correction.py" line="261"/>
         <source>Saving clears the conflict: give every criterion its score.</source>
         <translation>저장하면 이해충돌을 해제합니다. 모든 항목의 점수를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/score_correction.py" line="240"/>
+        <location filename="../../ui/dialogs/score_correction.py" line="263"/>
         <source>The review is a conflict of interest; untick the box to score it.</source>
         <translation>이해충돌로 회피한 평가입니다. 점수를 매기려면 이해충돌 표시를 해제하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/score_correction.py" line="245"/>
+        <location filename="../../ui/dialogs/score_correction.py" line="266"/>
+        <source>Saving…</source>
+        <translation>저장하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/score_correction.py" line="270"/>
         <source>Change a score or the conflict, and give the reason</source>
         <translation>점수나 이해충돌 여부를 바꾸고 사유를 적으세요</translation>
     </message>
@@ -3048,67 +3088,78 @@
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../../ui/undo.py" line="62"/>
-        <source>correct score {target}</source>
-        <translation>{target} 점수 정정</translation>
+        <location filename="../../ui/undo.py" line="78"/>
+        <source>correct score {target}: {changes}</source>
+        <translation>{target} 점수 정정 {changes}</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="67"/>
+        <location filename="../../ui/undo.py" line="85"/>
         <source>mark conflict {target}</source>
         <translation>{target} 이해충돌 지정</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="72"/>
+        <location filename="../../ui/undo.py" line="90"/>
         <source>clear conflict {target}</source>
         <translation>{target} 이해충돌 해제</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="142"/>
+        <location filename="../../ui/undo.py" line="225"/>
         <source>&amp;Undo {what}</source>
         <translation>{what} 실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="144"/>
+        <location filename="../../ui/undo.py" line="227"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="149"/>
+        <location filename="../../ui/undo.py" line="232"/>
         <source>&amp;Redo {what}</source>
         <translation>{what} 다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="151"/>
+        <location filename="../../ui/undo.py" line="234"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="188"/>
+        <location filename="../../ui/undo.py" line="264"/>
+        <source>Undone: {what}</source>
+        <translation>실행 취소했습니다: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo.py" line="266"/>
+        <source>Redone: {what}</source>
+        <translation>다시 실행했습니다: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo.py" line="290"/>
         <source>Not undone</source>
         <translation>실행 취소하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="189"/>
+        <location filename="../../ui/undo.py" line="291"/>
         <source>“{what}” was not undone: {error}</source>
         <translation>‘{what}’ 작업을 실행 취소하지 못했습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="193"/>
+        <location filename="../../ui/undo.py" line="295"/>
         <source>Not redone</source>
         <translation>다시 실행하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="194"/>
+        <location filename="../../ui/undo.py" line="296"/>
         <source>“{what}” was not redone: {error}</source>
         <translation>‘{what}’ 작업을 다시 실행하지 못했습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="203"/>
+        <location filename="../../ui/undo.py" line="309"/>
         <source>The undo history is as it was.</source>
         <translation>실행 취소 기록은 그대로입니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/undo.py" line="208"/>
+        <location filename="../../ui/undo.py" line="251"/>
+        <location filename="../../ui/undo.py" line="314"/>
         <source>The undo history was cleared; the audit log keeps every change.</source>
         <translation>실행 취소 기록을 비웠습니다. 모든 변경은 감사 기록에 남아 있습니다.</translation>
     </message>

@@ -3,8 +3,11 @@ a new value typed for a criterion, or the review marked as a conflict of interes
 cleared of one), always with the reason, which is audited.
 
 The values are checked by the service exactly as an imported score is; its message is
-shown here and the dialog stays open. A correction made is pushed onto the window's
-undo stack. The dialog is window-modal and opened with ``open()``; it is kept in
+shown here and the dialog stays open. The service is given the review the form showed
+and refuses when it was changed meanwhile; the form is then read again. While a save
+runs, nothing can be edited and neither button works; after another reviewer is chosen
+nothing can be saved until that review has been read. A correction made is pushed onto
+the window's undo stack. The dialog is window-modal and opened with ``open()``; it is kept in
 ``window.dialog`` so tests can press its buttons.
 """
 
@@ -28,8 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.errors import ReviewerError
 from reviewer.services import score_corrections
-from reviewer.services.score_corrections import ReviewChange, ReviewForm
+from reviewer.services.score_corrections import CriterionScore, ReviewChange, ReviewForm
 from reviewer.services.session import OpenRound
 from reviewer.ui import palette
 from reviewer.ui.round_session import RoundSession, error_text
@@ -51,6 +55,8 @@ class ScoreCorrectionDialog(QDialog):
         self.application_id = application_id
         self.form: ReviewForm | None = None
         self.loads = 0  # how many reviews have been shown (tests wait on it)
+        self.saving = False  # a correction was sent and has not been answered yet
+        self._wanted: str | None = None  # the reviewer chosen last, until its review is read
         self._want_conflict = conflict
         self.editors: dict[str, QLineEdit | QComboBox] = {}
         self.setWindowTitle(self.tr("Correct a review of {id}").format(id=application_id))
@@ -73,7 +79,9 @@ class ScoreCorrectionDialog(QDialog):
         self.conflict_reason = QLineEdit()
         self.conflict_reason.setObjectName("conflictReason")
         self.conflict_reason.setPlaceholderText(self.tr("e.g. the same organisation"))
+        self.conflict_reason.setMaxLength(score_corrections.MAX_REASON)
         self.reason = QLineEdit()
+        self.reason.setMaxLength(score_corrections.MAX_REASON)
         self.reason.setObjectName("reason")
         self.reason.setPlaceholderText(self.tr("Why is it corrected? (required, audited)"))
         self.hint = QLabel()
@@ -115,6 +123,9 @@ class ScoreCorrectionDialog(QDialog):
     # -- showing a review ----------------------------------------------------------------
 
     def show_form(self, form: ReviewForm) -> None:
+        if self._wanted is not None and form.reviewer_id != self._wanted:
+            return  # a review read before another reviewer was chosen
+        self._wanted = None
         self.form = form
         self.heading.setText(
             f"<b>{escape(form.application_id)}</b> · {escape(form.title)}<br>"
@@ -141,13 +152,16 @@ class ScoreCorrectionDialog(QDialog):
         self.resize(max(self.width(), 680), self.sizeHint().height())
         self.loads += 1
 
-    def _fill_scores(self, form: ReviewForm) -> None:
+    def _clear_scores(self) -> None:
         while self.grid.count():
             item = self.grid.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
         self.editors = {}
+
+    def _fill_scores(self, form: ReviewForm) -> None:
+        self._clear_scores()
         for column, title in enumerate(
             (self.tr("Criterion"), self.tr("Range"), self.tr("Current"), self.tr("New value"))
         ):
@@ -189,10 +203,14 @@ class ScoreCorrectionDialog(QDialog):
         return str(editor.currentData() or "")
 
     def changes(self) -> dict[str, str]:
-        """The scores typed differently from the stored ones."""
+        """The scores typed differently from the stored ones (``12.0`` is the stored 12)."""
         if self.form is None:
             return {}
-        return {c.id: self.value(c.id) for c in self.form.criteria if self.value(c.id) != c.text}
+        return {
+            c.id: self.value(c.id)
+            for c in self.form.criteria
+            if not _same_value(self.value(c.id), c)
+        }
 
     def kind(self) -> str:
         """What saving does now: ``correct``, ``conflict``, ``clear`` or ``""`` (nothing)."""
@@ -209,11 +227,16 @@ class ScoreCorrectionDialog(QDialog):
     def _update(self, *_: object) -> None:
         form = self.form
         kind = self.kind()
-        scoring = kind in ("correct", "clear") and form is not None and not form.locked
+        editable = form is not None and not form.locked and not self.saving
+        scoring = kind in ("correct", "clear") and editable
         for editor in self.editors.values():
             editor.setEnabled(scoring)
-        self.conflict.setEnabled(form is not None and not form.locked)
-        self.conflict_reason.setEnabled(kind == "conflict")
+        self.conflict.setEnabled(editable)
+        self.conflict_reason.setEnabled(kind == "conflict" and not self.saving)
+        self.reason.setReadOnly(self.saving)
+        self.reviewer.setEnabled(not self.saving)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setEnabled(not self.saving)
         ready = False
         if form is None:
             hint = ""
@@ -238,7 +261,9 @@ class ScoreCorrectionDialog(QDialog):
             hint = self.tr("Saving clears the conflict: give every criterion its score.")
         else:
             hint = self.tr("The review is a conflict of interest; untick the box to score it.")
-        ready = ready and bool(self.text())
+        ready = ready and bool(self.text()) and not self.saving
+        if self.saving:
+            hint = self.tr("Saving…")
         self.hint.setText(hint)
         self.ok_button.setEnabled(ready)
         self.ok_button.setToolTip(
@@ -249,11 +274,15 @@ class ScoreCorrectionDialog(QDialog):
 
     def _submit(self) -> None:
         kind = self.kind()
-        if not kind or not self.ok_button.isEnabled():
+        if not kind or not self.ok_button.isEnabled() or self.saving:
             return
+        form = self.form
+        if form is None or form.reviewer_id != self.reviewer.currentData():
+            return  # the review shown is not the reviewer chosen
         values = self.changes() if kind == "correct" else {c: self.value(c) for c in self.editors}
         self.error.setVisible(False)
-        self.ok_button.setEnabled(False)
+        self.saving = True
+        self._update()
         self.submitted.emit(
             kind,
             values if kind != "conflict" else {},
@@ -263,14 +292,48 @@ class ScoreCorrectionDialog(QDialog):
 
     def failed(self, message: str) -> None:
         """The service refused: show why, keep what was typed."""
+        self.saving = False
         self.error.setText(message)
         self.error.setVisible(True)
         self._update()
 
+    def round_closed(self) -> None:
+        """The round was closed: whatever was being saved is no longer followed."""
+        self.saving = False
+        self.reject()
+
+    def reject(self) -> None:
+        if self.saving:
+            return  # the save answers first: the chair sees whether it was made
+        super().reject()
+
     def _reviewer_activated(self, index: int) -> None:
         reviewer_id = self.reviewer.itemData(index)
-        if self.form is not None and reviewer_id != self.form.reviewer_id:
-            self.reviewer_chosen.emit(str(reviewer_id))
+        if self.saving or reviewer_id is None:
+            return
+        if self._wanted is None and self.form is not None and reviewer_id == self.form.reviewer_id:
+            return
+        # the scores shown belong to the previous review: nothing is saved until the
+        # chosen one has been read
+        self._wanted = str(reviewer_id)
+        self.form = None
+        self._clear_scores()
+        self.comment.clear()
+        self.error.setVisible(False)
+        self._update()
+        self.reviewer_chosen.emit(str(reviewer_id))
+
+
+def _same_value(typed: str, criterion: CriterionScore) -> bool:
+    """Whether ``typed`` is the stored value: as text for a grade, as a number else."""
+    if typed == criterion.text:
+        return True
+    if criterion.grades or criterion.value is None or isinstance(criterion.value, str):
+        return False
+    try:
+        return float(typed) == float(criterion.value)
+    except ValueError:
+        return False
 
 
 def open_score_correction(
@@ -298,30 +361,55 @@ def open_score_correction(
         form = dialog.form
         if form is None:
             return
-        app_id, rev_id = form.application_id, form.reviewer_id
+        app_id, rev_id, shown = form.application_id, form.reviewer_id, form.review
 
         def change(opened: OpenRound, _control: TaskControl) -> ReviewChange:
             database = opened.database
             if kind == "correct":
-                return score_corrections.correct_scores(database, app_id, rev_id, values, reason)
+                return score_corrections.correct_scores(
+                    database, app_id, rev_id, values, reason, expected=shown
+                )
             if kind == "conflict":
                 return score_corrections.mark_conflict(
-                    database, app_id, rev_id, conflict_reason, reason
+                    database, app_id, rev_id, conflict_reason, reason, expected=shown
                 )
-            return score_corrections.clear_conflict(database, app_id, rev_id, values, reason)
+            return score_corrections.clear_conflict(
+                database, app_id, rev_id, values, reason, expected=shown
+            )
+
+        token = undo_stack.save_started()
 
         def done(made: ReviewChange) -> None:
             undo_stack.push_change(made)
+            undo_stack.save_ended(token)
+            dialog.saving = False
             dialog.accept()
 
-        session.change(
-            "correct-score",
-            change,
-            on_result=done,
-            on_error=lambda error: dialog.failed(error_text(error, session.lang())),
-        )
+        def refused(error: BaseException) -> None:
+            undo_stack.save_ended(token)
+            message = error_text(error, session.lang())
+            dialog.failed(message)
+            if isinstance(error, ReviewerError) and error.key == "corrections.changed_meanwhile":
+                # show the review as it is now; what was typed of the reason stays
+
+                def reread(fresh: ReviewForm) -> None:
+                    dialog.show_form(fresh)
+                    dialog.failed(message)
+
+                session.read(
+                    "score-correction",
+                    lambda r: score_corrections.review_form(r.database, app_id, rev_id),
+                    reread,
+                )
+
+        handle = session.change("correct-score", change, on_result=done, on_error=refused)
+        if handle is None:  # the round was closed
+            undo_stack.save_ended(token)
+            dialog.saving = False
+            dialog.reject()
 
     dialog.submitted.connect(submit)
+    session.closed.connect(dialog.round_closed)
     dialog.reviewer_chosen.connect(load)
     setattr(window, "dialog", dialog)  # noqa: B010 - the window keeps the dialog open now
     dialog.open()

@@ -11,12 +11,26 @@ from reviewer.services.listing import AuditEntry
 from reviewer.ui.models.table import Column, RowTableModel, header
 
 
+def _detail_keys() -> dict[str, str]:
+    """Keys of an undo or redo entry, said so that its reason is not read as the undo's."""
+    translate = QCoreApplication.translate
+    return {
+        "undoes": translate("Audit", "undoes"),
+        "redoes": translate("Audit", "redoes"),
+        "original_reason": translate("Audit", "reason of the correction undone or redone"),
+    }
+
+
 def detail_text(detail: dict[str, Any], limit: int = 400) -> str:
-    """The details of an entry on one line (the tooltip holds all of them)."""
+    """The details of an entry on one line (the tooltip holds all of them). The action an
+    undo or redo entry undoes or redoes is named in the window's words."""
+    keys = _detail_keys()
     parts = []
     for key, value in detail.items():
+        if key in ("undoes", "redoes") and isinstance(value, str):
+            value = action_label(value)
         shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-        parts.append(f"{key}: {shown}")
+        parts.append(f"{keys.get(key, key)}: {shown}")
     text = " · ".join(parts)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 

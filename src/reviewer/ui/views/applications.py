@@ -177,9 +177,8 @@ class ApplicationsView(View):
         self.set_locked(self.session.locked)
         app = self.selected()
         if app is None:
-            self.details.setHtml(
-                f"<p>{escape(self.tr('Choose an application to see its details.'))}</p>"
-            )
+            hint = self.tr("Choose an application to see its details.")
+            self.details.setHtml(f"<p>{escape(hint)}</p>")
             return
         lines = []
         for column in self.model.columns:
