@@ -154,6 +154,16 @@ def test_invalid_settings_are_refused_with_the_key(demo: Path) -> None:
     with pytest.raises(InvalidInput) as removed:
         base.compute(replace(base.config, tracks=tracks))
     assert removed.value.key == "whatif.tracks_changed"
+    # a setting the panel does not edit is refused too: saving it would store it half
+    unrequired = tuple(replace(t, requires=()) for t in base.config.tracks)
+    for changed in (
+        replace(base.config, tracks=unrequired),
+        replace(base.config, region=None if base.config.region else "서울"),
+        replace(base.config, decimals=base.config.decimals + 1),
+    ):
+        with pytest.raises(InvalidInput) as refused:
+            base.compute(changed)
+        assert refused.value.key == "whatif.tracks_changed"
 
 
 def test_cancelled_compute_raises(demo: Path) -> None:

@@ -142,6 +142,13 @@ def change(draw: st.DrawFn, config: RoundConfig) -> RoundConfig:
                 "budget",
                 "quota",
                 "transfer",
+                # settings the panel does not edit: still exact (the engine keys them too)
+                "requires",
+                "region",
+                "tie_break",
+                "min_reviews",
+                "decimals",
+                "bonus_cap",
             ]
         )
     )
@@ -172,6 +179,20 @@ def change(draw: st.DrawFn, config: RoundConfig) -> RoundConfig:
         return _track(config, index, seats=draw(st.integers(0, 5)))
     if kind == "budget":
         return _track(config, index, budget=draw(st.sampled_from([None, 5, 12, 30])))
+    if kind == "requires":
+        return _track(config, index, requires=draw(st.sampled_from([(), ("guarantee",)])))
+    if kind == "region":
+        return replace(config, region=draw(st.sampled_from([None, "서울"])))
+    if kind == "tie_break":
+        tie_break = tuple(draw(st.lists(st.sampled_from(["c0", "c1"]), max_size=2, unique=True)))
+        return replace(config, selection=replace(config.selection, tie_break=tie_break))
+    if kind == "min_reviews":
+        return replace(config, min_reviews=draw(st.integers(1, 3)))
+    if kind == "decimals":
+        return replace(config, decimals=draw(st.integers(0, 2)))
+    if kind == "bonus_cap":
+        cap = draw(st.sampled_from([0.0, 1.0, 5.0]))
+        return replace(config, aggregation=replace(rules, bonus_cap=cap))
     if kind == "quota" and config.quotas:
         quotas = list(config.quotas)
         which = index % len(quotas)

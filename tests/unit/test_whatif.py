@@ -232,3 +232,27 @@ def test_cancel_token_reaches_the_selection(
     token = CancelToken()
     WhatIf(data).evaluate(data.config, cancel=token)
     assert seen == [token]
+
+
+def test_a_changed_eligibility_rule_is_read_from_the_new_config() -> None:
+    # a track's ``requires`` is no setting of the panel, but the engine must still read it
+    # from the configuration it evaluates, not from the one that first placed the rows
+    base = sample_round()
+    apps = tuple(
+        replace(app, guarantee=index % 3 != 0) for index, app in enumerate(base.applications)
+    )
+    data = replace(base, applications=apps)
+    engine = WhatIf(data)
+    strict = with_track(data.config, "tips", requires=("guarantee",))
+    for config in (strict, data.config, strict):  # there and back: no stale placement
+        result = engine.evaluate(config)
+        assert result == evaluate(replace(data, config=config))
+    ineligible = {
+        a
+        for a, s in engine.evaluate(strict).scored.items()
+        if s.reason_key.startswith("scoring.requires")
+    }
+    assert ineligible  # the rule matters in this round
+    engine = WhatIf(data)
+    engine.evaluate(data.config)  # placed under the rule-free config first
+    assert engine.evaluate(strict) == evaluate(replace(data, config=strict))

@@ -160,12 +160,13 @@ class WhatIf:
         placement = self._placements.get(layout, lambda: _Placement(config, self.data))
         stop.check()
         eligibility_key = (layout, config.region, tuple(t.requires for t in config.tracks))
+        # the placement is shared by every configuration with these tracks: its Track
+        # objects are the first one's, so every rule is read from this configuration's
+        current = {track.id: track for track in config.tracks}
+        placed: Placed = tuple((app, current[track.id]) for app, track in placement.placed)
         eligibility = self._eligibility.get(
             eligibility_key,
-            lambda: {
-                app.id: check_eligibility(app, track, config.region)
-                for app, track in placement.placed
-            },
+            lambda: {app.id: check_eligibility(app, track, config.region) for app, track in placed},
         )
         judge = Judge(config)
         scores: dict[str, CountedScores] = {}
@@ -185,7 +186,7 @@ class WhatIf:
         def build() -> dict[str, ScoredApplication]:
             # the adjusted totals are cached per track under the keys the verdicts used
             adjusted = self._adjusted_of(config, placement, scores, eligibility, eligibility_key)
-            places = rank_places(placement.placed, verdicts, scores, config.selection.tie_break)
+            places = rank_places(placed, verdicts, scores, config.selection.tie_break)
             return {
                 app.id: scored_application(
                     app,
@@ -195,7 +196,7 @@ class WhatIf:
                     verdicts[app.id],
                     places.get(app.id),
                 )
-                for app, track in placement.placed
+                for app, track in placed
             }
 
         return self._scored.get(scored_key, build)
@@ -284,7 +285,8 @@ class WhatIf:
         scores: Mapping[str, CountedScores],
         eligibility: Mapping[str, Ineligibility | None],
     ) -> dict[str, tuple[float, ...]]:
-        return track_adjusted(config, placement.by_track[track.id], scores, eligibility)
+        placed = [(app, track) for app, _ in placement.by_track[track.id]]  # this config's
+        return track_adjusted(config, placed, scores, eligibility)
 
     def _adjusted_of(
         self,

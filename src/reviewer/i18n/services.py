@@ -237,8 +237,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no selection has run yet; run the selection before a what-if",
     ),
     "whatif.tracks_changed": (
-        "가정 분석에서는 트랙과 평가항목을 추가하거나 삭제할 수 없습니다",
-        "a what-if cannot add or remove tracks or criteria",
+        "가정 분석에서는 평가항목 가중치, 점수 집계·보정, 과락 기준, 선정 정원·예산, 쿼터 비율과 "
+        "초과 여부, 정원 이전만 바꿀 수 있습니다. 트랙·평가항목·자격 요건 등은 round.toml에서 바꾸세요",
+        "a what-if changes only criterion weights, the aggregation and calibration, the "
+        "cutoff and floor, seats and budgets, quota shares and strictness and seat transfer; "
+        "change tracks, criteria, requirements and the rest in round.toml",
     ),
     "whatif.reason_required": (
         "시나리오를 선정 결과로 저장하려면 사유를 입력해야 합니다",

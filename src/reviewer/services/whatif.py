@@ -20,7 +20,7 @@ read (the scenario would then not describe the round any more).
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
@@ -272,13 +272,47 @@ def checked_config(base: RoundConfig, config: RoundConfig) -> RoundConfig:
     ``source``); it must keep ``base``'s tracks and their criteria."""
     text = config_toml(config)
     parsed = parse_config(text, filename=SCENARIO_FILE)
-    same_tracks = parsed.track_ids == base.track_ids and all(
-        tuple(c.id for c in new.criteria) == tuple(c.id for c in old.criteria)
-        for new, old in zip(parsed.tracks, base.tracks, strict=True)
-    )
-    if not same_tracks:
+    if _fixed(parsed) != _fixed(base):
         raise InvalidInput("whatif.tracks_changed")
     return parsed
+
+
+def _fixed(config: RoundConfig) -> Hashable:
+    """Every setting a what-if keeps: all but the weights, the aggregation (method,
+    trimming, calibration, floor), the cutoff, seats, budgets, quota shares and
+    strictness and seat transfer. Saving a scenario writes only those to the round's
+    tables (``repository.replace_config``), so a scenario changing anything else is
+    refused rather than stored half."""
+    return (
+        config.name,
+        config.year,
+        config.min_reviews,
+        config.decimals,
+        config.region,
+        config.aggregation.bonus_cap,
+        config.selection.objective,
+        config.selection.tie_break,
+        tuple(
+            (
+                track.id,
+                track.name,
+                track.linked,
+                track.requires,
+                tuple(
+                    (
+                        c.id,
+                        c.name,
+                        c.min,
+                        c.max,
+                        None if c.grades is None else tuple(c.grades.items()),
+                    )
+                    for c in track.criteria
+                ),
+            )
+            for track in config.tracks
+        ),
+        tuple((q.name, q.categories, q.tracks, q.scope) for q in config.quotas),
+    )
 
 
 def config_changes(old: RoundConfig, new: RoundConfig) -> tuple[SettingChange, ...]:
