@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import combinations
 
 import numpy as np
 import pytest
@@ -383,6 +384,39 @@ class TestCompleteBlock:
         items = [Item(f"b{i}", "t", big) for i in range(3)]
         block = complete_block(items)
         assert block is not None and block.reviewers == tuple(many)
+
+    @settings(max_examples=200, deadline=None)
+    @given(
+        st.lists(
+            st.sets(st.sampled_from("ABCDE"), min_size=1, max_size=5),
+            min_size=0,
+            max_size=12,
+        )
+    )
+    def test_the_block_is_the_best_over_every_reviewer_set(self, panels: list[set[str]]) -> None:
+        # brute force: every set of two or more of the reviewers, every application
+        # containing it; most cells, then more reviewers, then the smaller ids
+        items = [
+            Item(f"a{i:02d}", "t", {r: float(i + ord(r)) for r in sorted(panel)})
+            for i, panel in enumerate(panels)
+        ]
+        best: tuple[int, int, tuple[str, ...]] | None = None
+        for size in range(2, 6):
+            for reviewers in combinations("ABCDE", size):
+                count = sum(1 for p in panels if len(p) >= 2 and set(reviewers) <= p)
+                if count < 3:
+                    continue
+                key = (-count * size, -size, reviewers)
+                if best is None or key < best:
+                    best = key
+        block = complete_block(items)
+        if best is None:
+            assert block is None
+            return
+        assert block is not None and block.reviewers == best[2]
+        assert block.applications == tuple(
+            s.id for s in items if set(best[2]) <= set(s.reviewer_totals)
+        )
 
     def test_none_without_three_applications_sharing_two_reviewers(self) -> None:
         items = [
