@@ -56,10 +56,13 @@ def test_the_table_shows_the_services_figures(
     assert rate == f"{first.outlier_rate:.1%}"
     assert view.agreement.rowCount() == len(figures.tracks)
     entry = figures.statistics.agreement[0]
-    covers = view.agreement.index(0, view.agreement.column_of("covers")).data()
+    covers = view.agreement.index(0, view.agreement.column_of("icc_covers")).data()
     assert covers == (
-        f"over {entry.applications} of {entry.rated} applications, {entry.reviewers} reviewers"
+        f"over {entry.icc_applications} of {entry.track_applications} applications, "
+        f"{entry.icc_reviewers} reviewers"
     )
+    covers = view.agreement.index(0, view.agreement.column_of("w_covers")).data()
+    assert covers == f"over {entry.w_applications} applications, {entry.w_reviewers} reviewers"
     icc = view.agreement.index(0, view.agreement.column_of("icc")).data()
     assert entry.icc is not None and icc == f"{entry.icc:.3f}"
 

@@ -19,6 +19,7 @@ from reviewer.exchange.reports.raster import png
 from reviewer.services import rounds
 from reviewer.services.charts import charts
 from reviewer.services.exporting import export_reports
+from reviewer.services.review_statistics import review_statistics
 from tests.integration.test_report_pdf import pdf_text
 
 
@@ -62,6 +63,30 @@ def test_the_statistics_sheet_holds_the_charts_beside_its_tables(
     assert {"ICC(2,1)", "Kendall's W", "ICC(1)"} <= measures
 
 
+def test_each_agreement_row_carries_its_own_coverage(
+    exported: tuple[Path, Path], selected_sample_round: Path
+) -> None:
+    _, xlsx = exported
+    rows = list(load_workbook(xlsx)["통계"].iter_rows(values_only=True))
+    with rounds.open_round(selected_sample_round) as database:
+        agreement = review_statistics(database).statistics.agreement
+    for entry in agreement:
+        icc = next(r for r in rows if r[0] == entry.track and r[1] == "ICC(2,1)")
+        w = next(r for r in rows if r[0] == entry.track and r[1] == "Kendall's W")
+        assert icc[3] == (
+            f"전체 {entry.track_applications}건 중 {entry.icc_applications}건, "
+            f"심사위원 {entry.icc_reviewers}명"
+        )
+        assert (icc[4], icc[5], icc[6]) == (
+            entry.icc_applications,
+            entry.rated,
+            entry.icc_reviewers,
+        )
+        if entry.w_applications:
+            assert w[3] == f"{entry.w_applications}건, 심사위원 {entry.w_reviewers}명"
+        assert (w[4], w[6]) == (entry.w_applications, entry.w_reviewers)
+
+
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler")
 def test_the_pdf_has_the_chart_pages(exported: tuple[Path, Path]) -> None:
     pdf, _ = exported
@@ -71,6 +96,7 @@ def test_the_pdf_has_the_chart_pages(exported: tuple[Path, Path]) -> None:
     assert "심사위원 통계" in text
     assert "심사위원 엄격도 (95% 신뢰구간)" in text
     assert "트랙별 심사위원 간 일치도" in text
+    assert "Henderson 방법 III" in text
     assert "쿼터로 바뀐 선정의 점수 차" in text
 
 

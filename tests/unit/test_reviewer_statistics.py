@@ -8,11 +8,12 @@ from dataclasses import dataclass
 
 import pytest
 
-from reviewer.domain.agreement import icc_2_1, kendall_w
+from reviewer.domain.agreement import icc_2_1, icc_2_1_incomplete, kendall_w
 from reviewer.domain.config import Criterion, RoundConfig, Track
 from reviewer.domain.model import Application, Reviewer, RoundData
 from reviewer.domain.reviewer_statistics import (
     NO_COMMON_BLOCK,
+    NO_RESIDUAL,
     NO_VARIANCE,
     TOO_FEW_RATED,
     reviewer_statistics,
@@ -80,21 +81,40 @@ def test_agreement_covers_the_block_and_says_why_not() -> None:
     t, u, v = result.agreement
     matrix = ((80, 70, 60), (90, 75, 70), (60, 65, 50))
     assert (t.icc, t.kendall_w) == (icc_2_1(matrix), kendall_w(matrix))
-    assert (t.applications, t.rated, t.reviewers, t.track_applications) == (3, 3, 3, 4)
+    assert (t.icc_applications, t.rated, t.icc_reviewers, t.track_applications) == (3, 3, 3, 4)
+    assert (t.w_applications, t.w_reviewers) == (3, 3)
     assert (t.icc_reason, t.w_reason) == (None, None)
     assert (u.icc, u.icc_reason, u.w_reason, u.rated) == (None, TOO_FEW_RATED, TOO_FEW_RATED, 1)
     assert (v.icc, v.icc_reason, v.track_applications) == (None, TOO_FEW_RATED, 0)
 
 
-def test_no_common_block_and_no_variance() -> None:
+def test_each_coefficient_has_its_own_coverage() -> None:
+    # x4 and x5 have only A and B: ICC(2,1) uses all five applications and the three
+    # reviewers; W's block is {A, B} over all five (x1..x3 folded in): 5 × 2 cells > 3 × 3.
+    scored = {
+        **SCORED,
+        "x4": Item("x4", "t", {"A": 75, "B": 72}),
+        "x5": Item("x5", "t", {"A": 50, "B": 55}),
+    }
+    applications = {f"x{i}": "t" for i in range(1, 7)}
+    (t,) = reviewer_statistics(_data("t", applications=applications), scored).agreement
+    ratings = [s.reviewer_totals for k, s in sorted(scored.items()) if s.track == "t"]
+    assert t.icc == icc_2_1_incomplete(ratings)
+    assert (t.icc_applications, t.icc_reviewers, t.track_applications) == (5, 3, 6)
+    assert t.kendall_w == kendall_w(((80, 70), (90, 75), (60, 65), (75, 72), (50, 55)))
+    assert (t.w_applications, t.w_reviewers) == (5, 2)
+
+
+def test_no_residual_no_common_block_and_no_variance() -> None:
     apart = {
         "a": Item("a", "t", {"A": 70, "B": 60}),
         "b": Item("b", "t", {"A": 70, "C": 60}),
     }
     (entry,) = reviewer_statistics(_data("t"), apart).agreement
+    # N − n − k + c = 4 − 2 − 3 + 1 = 0 residual degrees of freedom
     assert (entry.icc, entry.icc_reason, entry.w_reason, entry.rated) == (
         None,
-        NO_COMMON_BLOCK,
+        NO_RESIDUAL,
         NO_COMMON_BLOCK,
         2,
     )
@@ -103,7 +123,15 @@ def test_no_common_block_and_no_variance() -> None:
         "b": Item("b", "t", {"A": 70, "B": 70}),
     }
     (entry,) = reviewer_statistics(_data("t"), flat).agreement
-    assert (entry.applications, entry.icc_reason, entry.w_reason) == (2, NO_VARIANCE, NO_VARIANCE)
+    # two applications are too few for W's block (three at least)
+    assert (entry.icc_reason, entry.w_reason) == (NO_VARIANCE, NO_COMMON_BLOCK)
+    flat["c"] = Item("c", "t", {"A": 70, "B": 70})
+    (entry,) = reviewer_statistics(_data("t"), flat).agreement
+    assert (entry.w_applications, entry.icc_reason, entry.w_reason) == (
+        3,
+        NO_VARIANCE,
+        NO_VARIANCE,
+    )
 
 
 def test_the_outlier_threshold_is_checked_and_used() -> None:

@@ -5,7 +5,8 @@ they cover, or why they cannot be computed.
 
 It gathers :mod:`reviewer.domain.severity` (severity, interval, outliers — the robust
 z-scores of :mod:`reviewer.domain.robust`, the same as the reviews matrix flags) and
-:mod:`reviewer.domain.agreement` (the complete block of each track), over the raw counted
+:mod:`reviewer.domain.agreement` (ICC(2,1) over every rated application of a track,
+Kendall's W over its largest complete block), over the raw counted
 totals of a scored round or of a recorded run, like :mod:`reviewer.domain.statistics`.
 """
 
@@ -22,8 +23,9 @@ from reviewer.domain.statistics import Rated
 
 #: Why an agreement value is missing (keys of the messages that say it).
 TOO_FEW_RATED = "too_few_rated"  # fewer than two applications with two counted totals
-NO_COMMON_BLOCK = "no_common_block"  # no two of them share their set of reviewers
-NO_VARIANCE = "no_variance"  # the block's totals leave the coefficient undefined
+NO_RESIDUAL = "no_residual"  # ICC: the reviews overlap too little (no residual df)
+NO_COMMON_BLOCK = "no_common_block"  # W: no two reviewers share three applications
+NO_VARIANCE = "no_variance"  # the totals leave the coefficient undefined
 
 
 @dataclass(frozen=True)
@@ -53,20 +55,29 @@ class ReviewerFigures:
 
 @dataclass(frozen=True)
 class TrackAgreementFigures:
-    """ICC(2,1) and Kendall's W of a track over its largest complete block:
-    ``applications`` of the track's ``rated`` applications (those with at least two
-    counted totals) rated by the same ``reviewers``; ``track_applications`` is how many
-    applications the track has. ``icc_reason``/``w_reason`` say why a value is None."""
+    """ICC(2,1) and Kendall's W of a track, each with its own coverage.
+
+    ICC(2,1) is over the ``icc_applications`` applications with at least two counted
+    totals (of the track's ``track_applications``), rated by ``icc_reviewers``
+    reviewers; Kendall's W over its complete block of ``w_applications`` applications
+    × ``w_reviewers`` reviewers (0 without a block). ``icc_reason``/``w_reason`` say
+    why a value is None."""
 
     track: str
     icc: float | None
+    icc_applications: int
+    icc_reviewers: int
     kendall_w: float | None
-    applications: int
-    reviewers: int
-    rated: int
+    w_applications: int
+    w_reviewers: int
     track_applications: int
     icc_reason: str | None
     w_reason: str | None
+
+    @property
+    def rated(self) -> int:
+        """Applications of the track with at least two counted totals."""
+        return self.icc_applications
 
 
 @dataclass(frozen=True)
@@ -129,21 +140,30 @@ def reviewer_statistics(
 
 
 def _agreement(entry: TrackConcordance, size: int) -> TrackAgreementFigures:
-    icc_reason: str | None
-    w_reason: str | None
-    if entry.applications == 0:
-        missing = TOO_FEW_RATED if entry.rated < 2 else NO_COMMON_BLOCK
-        icc_reason = w_reason = missing
-    else:
-        icc_reason = NO_VARIANCE if entry.icc is None else None
-        w_reason = NO_VARIANCE if entry.kendall_w is None else None
+    icc_reason: str | None = None
+    w_reason: str | None = None
+    if entry.icc is None:
+        if entry.icc_applications < 2:
+            icc_reason = TOO_FEW_RATED
+        elif entry.icc_residual_df <= 0:
+            icc_reason = NO_RESIDUAL
+        else:
+            icc_reason = NO_VARIANCE
+    if entry.kendall_w is None:
+        if entry.icc_applications < 2:
+            w_reason = TOO_FEW_RATED
+        elif entry.w_applications == 0:
+            w_reason = NO_COMMON_BLOCK
+        else:
+            w_reason = NO_VARIANCE
     return TrackAgreementFigures(
         track=entry.track,
         icc=entry.icc,
+        icc_applications=entry.icc_applications,
+        icc_reviewers=len(entry.icc_reviewers),
         kendall_w=entry.kendall_w,
-        applications=entry.applications,
-        reviewers=len(entry.reviewers),
-        rated=entry.rated,
+        w_applications=entry.w_applications,
+        w_reviewers=len(entry.w_reviewers),
         track_applications=size,
         icc_reason=icc_reason,
         w_reason=w_reason,

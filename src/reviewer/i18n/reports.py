@@ -115,31 +115,44 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.chart.no_gaps": ("쿼터로 바뀐 선정이 없습니다.", "No quota displaced any application."),
     "report.statistics.title": ("심사위원 통계", "Reviewer statistics"),
     "report.statistics.covers": (
-        "{rated}건 중 {applications}건, 심사위원 {reviewers}명",
-        "over {applications} of {rated} applications, {reviewers} reviewers",
+        "전체 {total}건 중 {applications}건, 심사위원 {reviewers}명",
+        "over {applications} of {total} applications, {reviewers} reviewers",
+    ),
+    "report.statistics.covers_block": (
+        "{applications}건, 심사위원 {reviewers}명",
+        "over {applications} applications, {reviewers} reviewers",
     ),
     "report.statistics.too_few_rated": (
         "계산 불가: 두 명 이상이 평가한 과제가 2건 미만",
         "not computable: fewer than two applications with two or more reviews",
     ),
+    "report.statistics.no_residual": (
+        "계산 불가: 심사위원들이 함께 평가한 과제가 너무 적어 과제와 심사위원의 효과를 나눌 수 없음",
+        "not computable: the reviews overlap too little to separate applications from reviewers",
+    ),
     "report.statistics.no_common_block": (
-        "계산 불가: 같은 심사위원들이 평가한 과제가 2건 이상인 묶음이 없음",
-        "not computable: no two applications were rated by the same reviewers",
+        "계산 불가: 두 심사위원 이상이 함께 평가한 과제가 3건 이상인 묶음이 없음",
+        "not computable: no two reviewers rated three applications in common",
     ),
     "report.statistics.no_variance": (
-        "계산 불가: 묶음 안의 점수에 차이가 없음",
-        "not computable: the totals in the block do not vary",
+        "계산 불가: 점수에 차이가 없음",
+        "not computable: the totals do not vary",
     ),
     "report.statistics.note": (
         "엄격도는 같은 과제를 평가한 다른 심사위원 평균과의 점수 차의 평균이며(음수는 엄격), "
         "괄호 안은 95% 신뢰구간입니다. 이상치는 과제별 중앙값·MAD 기준 로버스트 z의 절댓값이 "
-        "{threshold} 초과인 총점입니다. ICC(2,1)과 Kendall의 W는 같은 심사위원들이 모두 평가한 "
-        "가장 큰 과제 묶음에서 계산합니다.",
+        "{threshold} 초과인 총점입니다. ICC(2,1)은 두 명 이상이 평가한 트랙의 모든 과제에서 "
+        "계산합니다(불완전 설계의 분산성분, Henderson 방법 III). 완전한 순위가 필요한 "
+        "Kendall의 W는 같은 심사위원 2명 이상이 모두 평가한 가장 큰 과제 묶음에서 계산하며, "
+        "심사위원이 더 많은 과제도 그 심사위원들의 점수만으로 포함합니다.",
         "Severity is the mean difference from the other reviewers of the same applications "
         "(negative: harsh), with its 95% confidence interval. An outlier is a total whose "
         "robust z-score (median and MAD of its application) exceeds {threshold} in absolute "
-        "value. ICC(2,1) and Kendall's W are computed over the largest block of applications "
-        "all rated by the same reviewers.",
+        "value. ICC(2,1) is computed over every application of the track with two or more "
+        "reviews (variance components of the incomplete design, Henderson's Method III). "
+        "Kendall's W needs complete rankings: it is computed over the largest block of "
+        "applications all rated by the same two or more reviewers, applications with more "
+        "reviewers included with those reviewers' totals only.",
     ),
     "report.legend.cutoff": ("기준선", "cutoff line"),
     "report.legend.tie": ("경계 동점", "boundary tie"),

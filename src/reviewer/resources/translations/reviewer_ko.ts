@@ -2851,102 +2851,117 @@
 <context>
     <name>Statistics</name>
     <message>
-        <location filename="../../ui/models/reviewer_statistics.py" line="34"/>
+        <location filename="../../ui/models/reviewer_statistics.py" line="35"/>
         <source>not computable: fewer than two applications have two or more reviews</source>
         <translation>계산 불가: 두 명 이상이 평가한 과제가 2건 미만</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviewer_statistics.py" line="38"/>
-        <source>not computable: no two applications were rated by the same reviewers</source>
-        <translation>계산 불가: 같은 심사위원들이 평가한 과제가 2건 이상인 묶음이 없음</translation>
+        <location filename="../../ui/models/reviewer_statistics.py" line="39"/>
+        <source>not computable: the reviews overlap too little to separate applications from reviewers</source>
+        <translation>계산 불가: 심사위원들이 함께 평가한 과제가 너무 적어 과제와 심사위원의 효과를 나눌 수 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviewer_statistics.py" line="42"/>
-        <source>not computable: the totals in the block do not vary</source>
-        <translation>계산 불가: 묶음 안의 점수에 차이가 없음</translation>
+        <location filename="../../ui/models/reviewer_statistics.py" line="45"/>
+        <source>not computable: no two reviewers rated three applications in common</source>
+        <translation>계산 불가: 두 심사위원 이상이 함께 평가한 과제가 3건 이상인 묶음이 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviewer_statistics.py" line="51"/>
-        <source>over {applications} of {rated} applications, {reviewers} reviewers</source>
-        <translation>{rated}건 중 {applications}건, 심사위원 {reviewers}명</translation>
+        <location filename="../../ui/models/reviewer_statistics.py" line="49"/>
+        <source>not computable: the totals do not vary</source>
+        <translation>계산 불가: 점수에 차이가 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviewer_statistics.py" line="60"/>
+        <location filename="../../ui/models/reviewer_statistics.py" line="57"/>
+        <source>over {applications} of {total} applications, {reviewers} reviewers</source>
+        <translation>전체 {total}건 중 {applications}건, 심사위원 {reviewers}명</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviewer_statistics.py" line="68"/>
+        <source>over {applications} applications, {reviewers} reviewers</source>
+        <translation>{applications}건, 심사위원 {reviewers}명</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviewer_statistics.py" line="77"/>
         <source>Reviewer</source>
         <translation>심사위원</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviewer_statistics.py" line="61"/>
+        <location filename="../../ui/models/reviewer_statistics.py" line="78"/>
         <source>Name</source>
         <translation>성명</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviewer_statistics.py" line="64"/>
+        <location filename="../../ui/models/reviewer_statistics.py" line="81"/>
         <source>Reviews</source>
         <translation>평가 수</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviewer_statistics.py" line="69"/>
+        <location filename="../../ui/models/reviewer_statistics.py" line="86"/>
         <source>Mean</source>
         <translation>평균</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviewer_statistics.py" line="70"/>
+        <location filename="../../ui/models/reviewer_statistics.py" line="87"/>
         <source>Std dev</source>
         <translation>표준편차</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviewer_statistics.py" line="71"/>
+        <location filename="../../ui/models/reviewer_statistics.py" line="88"/>
         <source>Min</source>
         <translation>최저</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviewer_statistics.py" line="72"/>
+        <location filename="../../ui/models/reviewer_statistics.py" line="89"/>
         <source>Max</source>
         <translation>최고</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviewer_statistics.py" line="75"/>
+        <location filename="../../ui/models/reviewer_statistics.py" line="92"/>
         <source>Severity (95% interval)</source>
         <translation>엄격도 (95% 신뢰구간)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviewer_statistics.py" line="78"/>
+        <location filename="../../ui/models/reviewer_statistics.py" line="95"/>
         <source>Compared on {count} reviews with co-reviewers</source>
         <translation>다른 심사위원과 함께 평가한 {count}건으로 비교</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviewer_statistics.py" line="85"/>
+        <location filename="../../ui/models/reviewer_statistics.py" line="102"/>
         <source>Outliers</source>
         <translation>이상치 수</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviewer_statistics.py" line="92"/>
+        <location filename="../../ui/models/reviewer_statistics.py" line="109"/>
         <source>Outlier rate</source>
         <translation>이상치 비율</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviewer_statistics.py" line="108"/>
+        <location filename="../../ui/models/reviewer_statistics.py" line="125"/>
         <source>Track</source>
         <translation>트랙</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviewer_statistics.py" line="113"/>
+        <location filename="../../ui/models/reviewer_statistics.py" line="130"/>
         <source>ICC(2,1)</source>
         <translation>ICC(2,1)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviewer_statistics.py" line="121"/>
+        <location filename="../../ui/models/reviewer_statistics.py" line="138"/>
+        <source>ICC computed over</source>
+        <translation>ICC 계산 범위</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviewer_statistics.py" line="143"/>
         <source>Kendall&apos;s W</source>
         <translation>Kendall의 W</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviewer_statistics.py" line="127"/>
-        <source>Computed over</source>
-        <translation>계산 범위</translation>
+        <location filename="../../ui/models/reviewer_statistics.py" line="149"/>
+        <source>W computed over</source>
+        <translation>W 계산 범위</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviewer_statistics.py" line="130"/>
+        <location filename="../../ui/models/reviewer_statistics.py" line="152"/>
         <source>Applications</source>
         <translation>신청과제 수</translation>
     </message>
@@ -2996,8 +3011,8 @@
     </message>
     <message>
         <location filename="../../ui/views/statistics.py" line="138"/>
-        <source>Severity: the mean difference from the other reviewers of the same applications (negative: harsh), with its 95% interval. Outlier: a total whose robust z-score exceeds {threshold}. ICC(2,1) and Kendall&apos;s W are computed over the largest block of applications all rated by the same reviewers.</source>
-        <translation>엄격도: 같은 과제를 평가한 다른 심사위원 평균과의 점수 차의 평균(음수는 엄격)과 95% 신뢰구간입니다. 이상치: 로버스트 z의 절댓값이 {threshold} 초과인 총점입니다. ICC(2,1)과 Kendall의 W는 같은 심사위원들이 모두 평가한 가장 큰 과제 묶음에서 계산합니다.</translation>
+        <source>Severity: the mean difference from the other reviewers of the same applications (negative: harsh), with its 95% interval. Outlier: a total whose robust z-score exceeds {threshold}. ICC(2,1): over every application of the track with two or more reviews (variance components of the incomplete design, Henderson&apos;s Method III). Kendall&apos;s W needs complete rankings: over the largest block of applications all rated by the same two or more reviewers, applications with more reviewers included with those reviewers&apos; totals only.</source>
+        <translation>엄격도: 같은 과제를 평가한 다른 심사위원 평균과의 점수 차의 평균(음수는 엄격)과 95% 신뢰구간입니다. 이상치: 로버스트 z의 절댓값이 {threshold} 초과인 총점입니다. ICC(2,1): 두 명 이상이 평가한 트랙의 모든 과제에서 계산합니다(불완전 설계의 분산성분, Henderson 방법 III). Kendall의 W는 완전한 순위가 필요하므로 같은 심사위원 2명 이상이 모두 평가한 가장 큰 과제 묶음에서 계산하며, 심사위원이 더 많은 과제도 그 심사위원들의 점수만으로 포함합니다.</translation>
     </message>
 </context>
 <context>

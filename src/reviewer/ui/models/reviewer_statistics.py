@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 
 from reviewer.domain.reviewer_statistics import (
     NO_COMMON_BLOCK,
+    NO_RESIDUAL,
     NO_VARIANCE,
     TOO_FEW_RATED,
     ReviewerFigures,
@@ -34,23 +35,39 @@ def reason_text(reason: str | None) -> str:
         return QCoreApplication.translate(
             "Statistics", "not computable: fewer than two applications have two or more reviews"
         )
+    if reason == NO_RESIDUAL:
+        return QCoreApplication.translate(
+            "Statistics",
+            "not computable: the reviews overlap too little to separate applications "
+            "from reviewers",
+        )
     if reason == NO_COMMON_BLOCK:
         return QCoreApplication.translate(
-            "Statistics", "not computable: no two applications were rated by the same reviewers"
+            "Statistics", "not computable: no two reviewers rated three applications in common"
         )
     if reason == NO_VARIANCE:
-        return QCoreApplication.translate(
-            "Statistics", "not computable: the totals in the block do not vary"
-        )
+        return QCoreApplication.translate("Statistics", "not computable: the totals do not vary")
     return ""
 
 
-def coverage_text(row: TrackAgreementFigures) -> str:
-    if not row.applications:
+def icc_coverage_text(row: TrackAgreementFigures) -> str:
+    """What ICC(2,1) is computed over: every application with two or more reviews."""
+    if not row.icc_applications:
         return ""
     return QCoreApplication.translate(
-        "Statistics", "over {applications} of {rated} applications, {reviewers} reviewers"
-    ).format(applications=row.applications, rated=row.rated, reviewers=row.reviewers)
+        "Statistics", "over {applications} of {total} applications, {reviewers} reviewers"
+    ).format(
+        applications=row.icc_applications, total=row.track_applications, reviewers=row.icc_reviewers
+    )
+
+
+def w_coverage_text(row: TrackAgreementFigures) -> str:
+    """What Kendall's W is computed over: its complete block."""
+    if not row.w_applications:
+        return ""
+    return QCoreApplication.translate(
+        "Statistics", "over {applications} applications, {reviewers} reviewers"
+    ).format(applications=row.w_applications, reviewers=row.w_reviewers)
 
 
 class ReviewerStatisticsTable(RowTableModel[ReviewerFigures]):
@@ -117,6 +134,11 @@ class AgreementTable(RowTableModel[TrackAgreementFigures]):
                     ),
                 ),
                 Column(
+                    "icc_covers",
+                    header("Statistics", "ICC computed over"),
+                    icc_coverage_text,
+                ),
+                Column(
                     "w",
                     header("Statistics", "Kendall's W"),
                     lambda r: r.kendall_w,
@@ -124,7 +146,7 @@ class AgreementTable(RowTableModel[TrackAgreementFigures]):
                         f"{r.kendall_w:.3f}" if r.kendall_w is not None else reason_text(r.w_reason)
                     ),
                 ),
-                Column("covers", header("Statistics", "Computed over"), coverage_text),
+                Column("w_covers", header("Statistics", "W computed over"), w_coverage_text),
                 Column(
                     "applications",
                     header("Statistics", "Applications"),

@@ -1,6 +1,6 @@
 """Reviewer statistics: per reviewer the count, mean, spread, severity with its 95%
 interval and outlier rate (overall or in one track), and each track's ICC(2,1) and
-Kendall's W with how much of the track they cover — from the newest run's totals."""
+Kendall's W, each with what it is computed over — from the newest run's totals."""
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ class StatisticsView(View):
         self.proxy.setSourceModel(self.model)
         self.table = data_table(self.proxy, stretch=1)
         self.agreement = AgreementTable(self)
-        self.agreement_table = data_table(self.agreement, stretch=3)
+        self.agreement_table = data_table(self.agreement, stretch=0)
         self.reviewer_box = QGroupBox()
         QVBoxLayout(self.reviewer_box).addWidget(self.table)
         self.agreement_box = QGroupBox()
@@ -137,8 +137,11 @@ class StatisticsView(View):
             self.tr(
                 "Severity: the mean difference from the other reviewers of the same "
                 "applications (negative: harsh), with its 95% interval. Outlier: a total "
-                "whose robust z-score exceeds {threshold}. ICC(2,1) and Kendall's W are "
-                "computed over the largest block of applications all rated by the same "
-                "reviewers."
+                "whose robust z-score exceeds {threshold}. ICC(2,1): over every application "
+                "of the track with two or more reviews (variance components of the "
+                "incomplete design, Henderson's Method III). Kendall's W needs complete "
+                "rankings: over the largest block of applications all rated by the same two "
+                "or more reviewers, applications with more reviewers included with those "
+                "reviewers' totals only."
             ).format(threshold=f"{figures.statistics.threshold:g}")
         )

@@ -49,20 +49,26 @@ def _agreement_table(
     ]
     rows: list[list[Any]] = [header]
     for agreement in figures.statistics.agreement:
-        covers = (
+        icc_covers = render(
+            "report.statistics.covers",
+            lang,
+            applications=agreement.icc_applications,
+            total=agreement.track_applications,
+            reviewers=agreement.icc_reviewers,
+        )
+        w_covers = (
             render(
-                "report.statistics.covers",
+                "report.statistics.covers_block",
                 lang,
-                applications=agreement.applications,
-                rated=agreement.rated,
-                reviewers=agreement.reviewers,
+                applications=agreement.w_applications,
+                reviewers=agreement.w_reviewers,
             )
-            if agreement.applications
+            if agreement.w_applications
             else ""
         )
-        for measure, value, reason in (
-            ("ICC(2,1)", agreement.icc, agreement.icc_reason),
-            ("Kendall's W", agreement.kendall_w, agreement.w_reason),
+        for measure, value, reason, covers in (
+            ("ICC(2,1)", agreement.icc, agreement.icc_reason, icc_covers),
+            ("Kendall's W", agreement.kendall_w, agreement.w_reason, w_covers),
         ):
             shown = (
                 f"{value:.3f}" if value is not None else render(f"report.statistics.{reason}", lang)

@@ -349,15 +349,34 @@ class _WorkbookWriter:
             else {}
         )
         for agreement in statistics.agreement:
-            covers = t(
+            icc_covers = t(
                 "report.statistics.covers",
-                applications=agreement.applications,
-                rated=agreement.rated,
-                reviewers=agreement.reviewers,
+                applications=agreement.icc_applications,
+                total=agreement.track_applications,
+                reviewers=agreement.icc_reviewers,
             )
-            for measure, value, reason in (
-                ("ICC(2,1)", agreement.icc, agreement.icc_reason),
-                ("Kendall's W", agreement.kendall_w, agreement.w_reason),
+            w_covers = t(
+                "report.statistics.covers_block",
+                applications=agreement.w_applications,
+                reviewers=agreement.w_reviewers,
+            )
+            for measure, value, reason, covers, applications, reviewers in (
+                (
+                    "ICC(2,1)",
+                    agreement.icc,
+                    agreement.icc_reason,
+                    icc_covers if agreement.icc_applications else None,
+                    agreement.icc_applications,
+                    agreement.icc_reviewers,
+                ),
+                (
+                    "Kendall's W",
+                    agreement.kendall_w,
+                    agreement.w_reason,
+                    w_covers if agreement.w_applications else None,
+                    agreement.w_applications,
+                    agreement.w_reviewers,
+                ),
             ):
                 shown: Any = value if reason is None else t(f"report.statistics.{reason}")
                 sheet.append(
@@ -366,10 +385,10 @@ class _WorkbookWriter:
                             agreement.track,
                             measure,
                             shown,
-                            covers if agreement.applications else None,
-                            agreement.applications,
+                            covers,
+                            applications,
                             agreement.rated,
-                            agreement.reviewers,
+                            reviewers,
                         ],
                         formats=[None, None, STAT],
                     )
