@@ -328,3 +328,29 @@ def test_a_round_without_a_run_says_to_run_the_selection(
     assert view.baseline is None and view.pages.currentWidget() is view.empty
     assert view.empty.text().startswith("No selection has run yet.")
     assert not view.save_button.isEnabled() and not view.reset_button.isEnabled()
+
+
+def test_the_form_offers_only_values_round_toml_accepts(qtbot: QtBot, opened: MainWindow) -> None:
+    view = _whatif(opened, qtbot)
+    editor = view.editor
+    assert editor.trim.minimum() == 3  # trim_min_reviews must be at least 3
+    assert editor.zscore_min.minimum() == 2  # zscore_min_reviews at least 2
+    quota = editor.quotas[0]
+    quota.strict.setChecked(False)
+    quota.share.setValue(100)
+    assert quota.share.value() == 100
+    quota.strict.setChecked(True)  # more than 100 % can never be met
+    assert quota.share.value() < 100 and quota.share.maximum() < 100
+    quota.strict.setChecked(False)
+    assert quota.share.maximum() == 100
+
+
+def test_finals_are_shown_with_the_rounds_decimals() -> None:
+    from decimal import Decimal
+
+    from reviewer.ui.models.whatif import _final
+
+    assert _final(Decimal("84.167")) == "84.167"  # decimals = 3: two finals never look equal
+    assert _final(Decimal("84.10")) == "84.10"
+    assert _final(Decimal("84")) == "84"
+    assert _final(None) == ""

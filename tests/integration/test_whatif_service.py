@@ -303,3 +303,13 @@ def test_weights_are_mirrored_in_the_criterion_table(round_copy: Path) -> None:
             row = session.get(CriterionRow, ("tips", criterion.id))
             assert row is not None and row.weight == 33
     assert Decimal(33) == Decimal(row.weight)
+
+
+def test_a_changed_list_reads_on_one_line() -> None:
+    from reviewer.services.whatif import _value
+
+    assert (
+        _value(["guarantee", "investment_commitment"]) == '["guarantee", "investment_commitment"]'
+    )
+    assert _value([]) == "[]"
+    assert _value(40) == "40" and _value("trimmed") == '"trimmed"'

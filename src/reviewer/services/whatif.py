@@ -365,7 +365,10 @@ def _flatten(document: Mapping[str, Any], prefix: str = "") -> dict[str, str]:
 
 
 def _value(value: Any) -> str:
-    """A value as round.toml writes it: ``40``, ``0.3``, ``true``, ``"trimmed"``."""
+    """A value as round.toml writes it: ``40``, ``0.3``, ``true``, ``"trimmed"``; a list
+    on one line (``["guarantee"]``)."""
+    if isinstance(value, list):
+        return "[" + ", ".join(_value(item) for item in value) + "]"
     return tomli_w.dumps({"v": value}).split("=", 1)[1].strip()
 
 

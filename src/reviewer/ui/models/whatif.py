@@ -53,7 +53,8 @@ def change_label(change: str) -> str:
 
 
 def _final(value: Decimal | None) -> str:
-    return "" if value is None else f"{value:.2f}"
+    """A final as the round rounded it (its own number of decimals)."""
+    return "" if value is None else f"{value:f}"
 
 
 def _number(value: Decimal | None) -> float | None:

@@ -131,11 +131,17 @@ class _QuotaEditor:
         self.strict = QCheckBox()
         self.strict.setObjectName(f"strict-{number}")
         self.strict.setChecked(quota.strict)
+        self._limit_share(quota.strict)
+        self.strict.toggled.connect(self._limit_share)
         self.strict.toggled.connect(changed)
         row = QHBoxLayout()
         row.addWidget(self.share, 1)
         row.addWidget(self.strict)
         form.addRow(_plain(quota.name), row)
+
+    def _limit_share(self, strict: bool) -> None:
+        # more than 100 % can never be met: round.toml refuses strict with a share of 1
+        self.share.setMaximum(99.9 if strict else 100.0)
 
     def edited(self) -> Quota:
         start = float(self.quota.share * 100)
@@ -196,7 +202,7 @@ class ScenarioEditor(QScrollArea):
         self.method.currentIndexChanged.connect(self._changed)
         self.method_label = QLabel()
         form.addRow(self.method_label, self.method)
-        self.trim = _int_spin(1, 1000)
+        self.trim = _int_spin(3, 1000)  # round.toml's own limits
         self.trim.setObjectName("trim")
         self.trim.setValue(rules.trim_min_reviews)
         self.trim.valueChanged.connect(self._changed)
@@ -207,7 +213,7 @@ class ScenarioEditor(QScrollArea):
         self.zscore.setChecked(rules.normalize == "zscore")
         self.zscore.toggled.connect(self._changed)
         form.addRow(self.zscore)
-        self.zscore_min = _int_spin(1, 100_000)
+        self.zscore_min = _int_spin(2, 100_000)
         self.zscore_min.setObjectName("zscore-min")
         self.zscore_min.setValue(rules.zscore_min_reviews)
         self.zscore_min.valueChanged.connect(self._changed)
