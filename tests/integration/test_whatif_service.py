@@ -16,6 +16,8 @@ from reviewer.domain.config import RoundConfig
 from reviewer.domain.config_toml import parse_config
 from reviewer.domain.digest import inputs_digest
 from reviewer.domain.evaluate import evaluate
+from reviewer.domain.model import Decision, RoundResult
+from reviewer.domain.recorded import record
 from reviewer.domain.stopping import CancelToken
 from reviewer.errors import ConfigError, InvalidInput, RefusedByState, SolverCancelled
 from reviewer.i18n import render
@@ -52,6 +54,13 @@ def with_weight(config: RoundConfig, track_id: str, criterion: str, weight: floa
         for t in config.tracks
     )
     return replace(config, tracks=tracks)
+
+
+def preview(result: RoundResult) -> RoundResult:
+    """``result`` as a scenario shows it: the same, without the explanations."""
+    decisions = {k: Decision(k, d.status) for k, d in result.selection.decisions.items()}
+    selection = replace(result.selection, decisions=decisions, explained=False)
+    return replace(result, selection=selection)
 
 
 def with_seats(config: RoundConfig, track_id: str, seats: int) -> RoundConfig:
@@ -125,7 +134,9 @@ def test_weight_change_is_named_by_its_path(demo: Path) -> None:
         f"{criterion.weight:g} → {criterion.weight + 10:g}"
     ]
     expected = evaluate(replace(base.data, config=scenario.config))
-    assert scenario.result == expected
+    assert scenario.result == preview(expected)
+    assert not scenario.result.selection.explained
+    assert all(d.explanation is None for d in scenario.result.selection.decisions.values())
 
 
 def test_quota_share_change_reports_required_counts(demo: Path) -> None:
@@ -217,6 +228,29 @@ def test_save_records_a_run_that_is_the_rounds_current_run(round_copy: Path) -> 
         again = selecting.run_selection(db, "en")
     assert again.result is not None
     assert again.result.selection.selected == scenario.result.selection.selected
+
+
+def test_saved_scenario_records_what_a_selection_run_records(round_copy: Path) -> None:
+    """A scenario leaves the explanations out; the saved run has them, exactly as
+    ``evaluate`` gives them, in both languages."""
+    base = baseline(round_copy)
+    track_id, _, selected = busy_track(base)
+    scenario = base.compute(with_seats(base.config, track_id, selected - 2))
+    assert not scenario.result.selection.explained
+    data = replace(base.data, config=scenario.config)
+    expected = evaluate(data)
+    assert any(d.explanation is not None for d in expected.selection.decisions.values())
+    with rounds.open_round(round_copy) as db:
+        saved = save_scenario(db, scenario, "adopted")
+        with db.session() as session:
+            latest = runs.latest_run(session)
+            assert latest is not None and latest.id == saved.run_id
+            recorded = runs.recorded_run(latest)
+    wanted = record(data, expected, digest=saved.digest, created_at=recorded.created_at)
+    assert recorded == wanted
+    for app_id, app in wanted.applications.items():
+        for lang in ("ko", "en"):
+            assert recorded.applications[app_id].reason(lang) == app.reason(lang)
 
 
 def test_export_prints_the_saved_scenario_and_goes_stale_after_a_correction(

@@ -326,6 +326,16 @@ def test_fast_agrees_with_ilp_on_larger_rounds(seed: int, size: int) -> None:
 
 
 @settings(max_examples=200, deadline=None)
+@given(seed=st.integers(0, 10**9), size=st.integers(0, 11))
+def test_without_explanations_only_the_explanations_are_left_out(seed: int, size: int) -> None:
+    config, scored = make_round(seed, size, quotas=3)
+    full = select(config, scored)
+    preview = select(config, scored, explanations=False)
+    decisions = {k: replace(d, explanation=None) for k, d in full.decisions.items()}
+    assert preview == replace(full, decisions=decisions, explained=False)
+
+
+@settings(max_examples=200, deadline=None)
 @given(seed=st.integers(0, 10**9), size=st.integers(2, 11))
 def test_attribution_matches_brute_force(seed: int, size: int) -> None:
     """The quota named in an explanation is the first whose removal alone restores the

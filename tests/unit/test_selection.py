@@ -222,6 +222,33 @@ def test_worked_round_explanations(solver: Solver) -> None:
     )
 
 
+def test_without_explanations_everything_else_is_the_same(solver: Solver) -> None:
+    config = round_config(
+        WORKED_TRACKS,
+        [linked_quota(["tips", "kibo"]), majority_quota(["tips", "kibo", "challenge"])],
+    )
+    scored = scored_round(WORKED_ROWS, [("X1", "tips", Status.INELIGIBLE)])
+    full = select(config, scored, solver=solver)
+    preview = select(config, scored, solver=solver, explanations=False)
+    assert full.explained and not preview.explained
+    assert any(d.explanation is not None for d in full.decisions.values())
+    assert all(d.explanation is None for d in preview.decisions.values())
+    assert statuses(preview.decisions) == statuses(full.decisions)
+    assert preview.decisions.keys() == full.decisions.keys()
+    assert (preview.selected, preview.merit, preview.quotas, preview.tracks) == (
+        full.selected,
+        full.merit,
+        full.quotas,
+        full.tracks,
+    )
+    assert (preview.boundary_ties, preview.shortfall, preview.total_score, preview.method) == (
+        full.boundary_ties,
+        full.shortfall,
+        full.total_score,
+        full.method,
+    )
+
+
 def test_worked_round_quotas_and_tracks(solver: Solver) -> None:
     outcome = worked_outcome(solver)
     figures = [

@@ -181,6 +181,9 @@ class SelectionOutcome:
     shortfall: int
     total_score: Decimal
     method: str = ""  # "fast" | "ilp": which solver decided it
+    #: False when the explanations were left out (``select(..., explanations=False)``):
+    #: every decision then has its status and no explanation.
+    explained: bool = True
 
 
 @dataclass(frozen=True)

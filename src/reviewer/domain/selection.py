@@ -37,7 +37,7 @@ from reviewer.domain.model import (
     SelectionOutcome,
     TrackOutcome,
 )
-from reviewer.domain.selection_explain import explain, quota_outcomes
+from reviewer.domain.selection_explain import candidate_statuses, explain, quota_outcomes
 from reviewer.domain.selection_fast import FastPathUnavailable, solve_fast
 from reviewer.domain.selection_ilp import solve_ilp
 from reviewer.domain.selection_problem import (
@@ -109,12 +109,18 @@ def select(
     solver: Solver = "auto",
     time_limit: float | None = None,
     cancel: CancelToken | None = None,
+    explanations: bool = True,
 ) -> SelectionOutcome:
     """Select the round's applications (DESIGN §4).
 
     ``scored`` holds every application of the round; the outcome has a decision for each
     of them. ``time_limit`` (seconds) bounds the whole selection, merit selection and
     explanations included; ``cancel`` stops it when set from another thread.
+
+    ``explanations=False`` leaves the explanations out (a preview: the selections without
+    one quota each, which only the explanations need, are not solved): the outcome is the
+    same in everything else, its decisions have no explanation and ``explained`` is
+    False. A run is only ever recorded from an explained outcome.
 
     Raises ``ValueError`` when a candidate lacks a final score or a position in the
     global order, or the order contradicts the finals; :class:`FastPathUnavailable` for
@@ -134,7 +140,14 @@ def select(
     def without(quota: int) -> Selection:
         return solve(problem.without_quotas([quota]), solver, stop).selected
 
-    explained = explain(config, problem, main.selected, merit.selected, main.transfers, without)
+    if explanations:
+        explained = explain(config, problem, main.selected, merit.selected, main.transfers, without)
+    else:
+        statuses = candidate_statuses(problem, main.selected, merit.selected)
+        explained = {
+            item.id: Decision(item.id, status)
+            for item, status in zip(problem.items, statuses, strict=True)
+        }
     decisions = {
         app.id: explained[app.id] if app.status is None else Decision(app.id, app.status)
         for app in scored.values()
@@ -162,6 +175,7 @@ def select(
         shortfall=sum(outcome.shortfall for outcome in quotas),
         total_score=sum((items[i].final for i in main.selected), Decimal(0)),
         method=main.method,
+        explained=explanations,
     )
 
 

@@ -42,7 +42,7 @@ def explain(
     without: Resolve,
 ) -> dict[str, Decision]:
     """A decision for every candidate."""
-    statuses = [_status(i in selected, i in merit) for i in range(len(problem.items))]
+    statuses = candidate_statuses(problem, selected, merit)
     affected = [
         i
         for i, status in enumerate(statuses)
@@ -71,6 +71,11 @@ def explain(
             )
         decisions[item.id] = Decision(item.id, status, explanation)
     return decisions
+
+
+def candidate_statuses(problem: Problem, selected: Selection, merit: Selection) -> list[Status]:
+    """Every candidate's status (by index): the selection compared with the merit one."""
+    return [_status(i in selected, i in merit) for i in range(len(problem.items))]
 
 
 def _status(selected: bool, merit: bool) -> Status:

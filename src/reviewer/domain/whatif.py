@@ -145,12 +145,14 @@ class WhatIf:
         *,
         solver: Solver = "auto",
         cancel: CancelToken | None = None,
+        explanations: bool = True,
     ) -> RoundResult:
-        """``evaluate(replace(data, config=config))``, reusing what did not change."""
+        """``evaluate(replace(data, config=config))``, reusing what did not change
+        (``explanations``: see :func:`~reviewer.domain.selection.select`)."""
         stop = Stop(cancel=cancel)
         scored = self.score(config, stop)
         stop.check()
-        selection = select(config, scored, solver=solver, cancel=cancel)
+        selection = select(config, scored, solver=solver, cancel=cancel, explanations=explanations)
         return RoundResult(scored=scored, selection=selection)
 
     def score(self, config: RoundConfig, stop: Stop | None = None) -> dict[str, ScoredApplication]:

@@ -15,6 +15,10 @@ a later import, correction or configuration change makes it stale. The earlier r
 keep the configuration they were computed with. A save is refused in a locked round,
 and when the round's data changed or another run was recorded since the baseline was
 read (the scenario would then not describe the round any more).
+
+A scenario leaves the selections' explanations out (they need one more selection per
+quota, and the what-if shows statuses, not reasons): saving one evaluates the round
+again in full, so the recorded run is exactly what a selection run records.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from reviewer.domain.config import RoundConfig
 from reviewer.domain.config_toml import parse_config
 from reviewer.domain.config_writer import config_document, config_toml, criterion_document
 from reviewer.domain.digest import data_digest, inputs_digest
+from reviewer.domain.evaluate import evaluate
 from reviewer.domain.model import RoundData, RoundResult, Status
 from reviewer.domain.recorded import RecordedRun
 from reviewer.domain.stopping import CancelToken
@@ -157,9 +162,10 @@ class Baseline:
         Raises :class:`~reviewer.errors.ConfigError` when the configuration is not a
         valid round.toml (it is written and read back, so what is saved is what was
         evaluated) or changes the round's tracks or criteria, and
-        :class:`~reviewer.errors.SolverCancelled` when ``cancel`` is set."""
+        :class:`~reviewer.errors.SolverCancelled` when ``cancel`` is set. The result's
+        decisions have no explanations (``result.selection.explained`` is False)."""
         config = checked_config(self.config, config)
-        result = self._engine.evaluate(config, cancel=cancel)
+        result = self._engine.evaluate(config, cancel=cancel, explanations=False)
         return self._scenario(config, result)
 
     def _scenario(self, config: RoundConfig, result: RoundResult) -> Scenario:
@@ -393,8 +399,9 @@ def save_scenario(
             raise RefusedByState("whatif.newer_run", run=str(latest[0] if latest else ""))
         data = replace(data, config=scenario.config)
         digest = inputs_digest(data)
-        document = selection_json(data, scenario.result, lang)
-        run_id, created = store_run(session, data, scenario.result, document, digest=digest)
+        result = scenario.result if scenario.result.selection.explained else evaluate(data)
+        document = selection_json(data, result, lang)
+        run_id, created = store_run(session, data, result, document, digest=digest)
         repository.replace_config(session, scenario.config)
         audit_log.audit(
             session,
