@@ -59,6 +59,8 @@ def test_the_statistics_sheet_holds_the_charts_beside_its_tables(
     header = [c.value for c in sheet[1]]
     assert header[:4] == ["심사위원ID", "심사위원", "소속", "트랙"]
     assert "95% 하한" in header and "이상치 비율" in header
+    eligible = header.index("이상치가 될 수 있는 평가")
+    assert header[eligible + 1] == "이상치 비율"
     measures = {row[1] for row in sheet.iter_rows(values_only=True)}
     assert {"ICC(2,1)", "Kendall's W", "ICC(1)"} <= measures
 

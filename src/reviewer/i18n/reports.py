@@ -211,6 +211,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.col.ci_high": ("95% 상한", "95% high"),
     "report.col.compared": ("비교 평가 수", "Compared"),
     "report.col.outlier_count": ("이상치 수", "Outliers"),
+    "report.col.outlier_eligible": ("이상치가 될 수 있는 평가", "Reviews that can be outliers"),
     "report.col.outlier_rate": ("이상치 비율", "Outlier rate"),
     "report.col.covers": ("계산 범위", "Covers"),
     "report.col.rated": ("2인 이상 평가 과제", "Rated by two or more"),

@@ -308,15 +308,16 @@ class _WorkbookWriter:
             "ci_high",
             "compared",
             "outlier_count",
+            "outlier_eligible",
             "outlier_rate",
         )
         table = Table(sheet, cells)
         table.start(
             [t(f"report.col.{key}") for key in keys],
-            [12, 12, 24, 14, 9, 9, 9, 9, 9, 9, 10, 10, 10, 9, 10],
+            [12, 12, 24, 14, 9, 9, 9, 9, 9, 9, 10, 10, 10, 9, 12, 10],
             freeze_columns=1,
         )
-        formats = [None] * 5 + [POINTS] * 7 + [None, None, PERCENT]
+        formats = [None] * 5 + [POINTS] * 7 + [None, None, None, PERCENT]
         overall = t("report.xlsx.all_tracks")
         for row in statistics.reviewers:
             reviewer = self.context.reviewers.get(row.reviewer_id)
@@ -335,6 +336,7 @@ class _WorkbookWriter:
                 row.high,
                 row.compared,
                 row.outliers,
+                row.outlier_eligible,
                 row.outlier_rate,
             ]
             table.append(cells.row(values, "" if row.track is not None else "label", formats))
