@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
