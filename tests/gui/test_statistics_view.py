@@ -55,6 +55,7 @@ def test_the_table_shows_the_services_figures(
     )
     rate = view.proxy.index(0, view.model.column_of("outlier_rate")).data()
     assert rate == f"{first.outlier_rate:.1%}"
+    assert "exceeds 3.5 and that is at least 10 points" in view.note.text()
     eligible = view.proxy.index(0, view.model.column_of("outlier_eligible")).data()
     assert eligible == str(first.outlier_eligible)
     assert first.outlier_eligible <= first.reviews

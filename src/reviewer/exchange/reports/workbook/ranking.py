@@ -21,6 +21,7 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.utils import get_column_letter
 
 from reviewer.domain.config import Track
+from reviewer.domain.robust import OUTLIER_MIN_POINTS
 from reviewer.exchange.reports.context import (
     STATUS_ORDER,
     Progress,
@@ -413,7 +414,15 @@ class _WorkbookWriter:
                 )
         sheet.append([])
         sheet.append(
-            [cells.cell(t("report.statistics.note", threshold=f"{statistics.threshold:g}"))]
+            [
+                cells.cell(
+                    t(
+                        "report.statistics.note",
+                        threshold=f"{statistics.threshold:g}",
+                        points=f"{OUTLIER_MIN_POINTS:g}",
+                    )
+                )
+            ]
         )
         self.place_charts(sheet, len(keys) + 2)
 
