@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import math
 import re
 import shutil
 from collections.abc import Callable
@@ -24,6 +25,7 @@ from reviewer.exchange.reports.charts import drawing, reviewer_severity
 from reviewer.exchange.reports.fonts import register_fonts
 from reviewer.exchange.reports.pdf.statistics import SEVERITY_ROW_HEIGHT, SEVERITY_ROWS
 from reviewer.exchange.reports.raster import png
+from reviewer.exchange.reports.workbook.pictures import MAX_PICTURE_ROWS
 from reviewer.services import exporting, rounds
 from reviewer.services.charts import charts
 from reviewer.services.exporting import export_reports
@@ -48,8 +50,8 @@ def test_the_statistics_sheet_holds_the_charts_beside_its_tables(
     with rounds.open_round(selected_sample_round) as database:
         figures = charts(database)
     assert figures is not None
-    # severity, one distribution per track, the displacement gaps
-    assert len(sheet._images) == 1 + len(figures.charts.distributions) + 1
+    # severity, one distribution per track, the quota gauges, the displacement gaps
+    assert len(sheet._images) == 1 + len(figures.charts.distributions) + 1 + 1
     used = max(
         column_index_from_string(cell.column_letter)
         for row in sheet.iter_rows()
@@ -64,13 +66,14 @@ def test_the_statistics_sheet_holds_the_charts_beside_its_tables(
         image = Image.open(io.BytesIO(picture._data()))
         assert image.format == "PNG" and image.width > 500
     assert tops == sorted(tops) and len(set(tops)) == len(tops)  # one under the other
+    _assert_each_picture_starts_a_page(sheet)
     header = [c.value for c in sheet[1]]
     assert header[:4] == ["심사위원ID", "심사위원", "소속", "트랙"]
     assert "95% 하한" in header and "이상치 비율" in header
     eligible = header.index("이상치가 될 수 있는 평가")
     assert header[eligible + 1] == "이상치 비율"
     notes = [c for row in sheet.iter_rows(values_only=True) for c in row if isinstance(c, str)]
-    assert any("3.5 초과이면서 중앙값과 10점 이상" in c for c in notes)  # both conditions
+    assert "3.5 초과이면서 중앙값과 10점 이상" in " ".join(notes)  # both conditions
     measures = {row[1] for row in sheet.iter_rows(values_only=True)}
     assert {"ICC(2,1)", "Kendall's W", "ICC(1)"} <= measures
 
@@ -214,3 +217,31 @@ def test_the_pdf_has_the_quota_gauges(
     assert "쿼터 달성 현황" in text
     for quota in figures.charts.quotas:
         assert re.search(rf"{quota.achieved}\s*/\s*{quota.required}", text)
+
+
+def _assert_each_picture_starts_a_page(sheet: Any) -> None:
+    """Every picture but the first has a row break right above it, and none reaches the
+    next break (``anchor.row`` is 0-based, a break's id the last row of its page)."""
+    breaks = sorted(b.id for b in sheet.row_breaks.brk)
+    tops = [p.anchor._from.row for p in sheet._images]
+    assert breaks == tops[1:]
+    for picture, end in zip(sheet._images, [*breaks, None], strict=True):
+        rows = math.ceil(picture.anchor.ext.height / 9525 / 20)  # EMU → pixels → rows
+        assert rows <= MAX_PICTURE_ROWS
+        if end is not None:
+            assert picture.anchor._from.row + rows <= end
+
+
+def test_long_charts_are_cut_into_page_sized_pictures(
+    selected_sample_round: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(exporting, "chart_data", _inflated(gaps=130, reviewers=120))
+    xlsx = tmp_path / "r.xlsx"
+    with rounds.open_round(selected_sample_round) as database:
+        export_reports(database, xlsx=xlsx, lang="ko")
+        figures = charts(database)
+    assert figures is not None
+    sheet = load_workbook(xlsx)["통계"]
+    distributions = len(figures.charts.distributions)
+    assert len(sheet._images) == 4 + distributions + 1 + 6  # ceil(120/30), ceil(130/25)
+    _assert_each_picture_starts_a_page(sheet)

@@ -157,3 +157,12 @@ def test_quotas_and_severity_order() -> None:
 def test_bad_bin_size() -> None:
     with pytest.raises(ValueError, match="bin size"):
         _charts(bin_size=D(0))
+
+
+def test_note_lines_break_at_spaces_within_the_width() -> None:
+    from reviewer.exchange.reports.workbook.ranking import note_lines
+
+    assert note_lines("aa bb cc", 5) == ["aa bb", "cc"]
+    assert note_lines("가나 다라", 4) == ["가나", "다라"]  # a syllable is two columns
+    assert note_lines("toolongword x", 4) == ["toolongword", "x"]
+    assert note_lines("", 4) == []
