@@ -100,6 +100,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.chart.selected": ("선정", "selected"),
     "report.chart.passed": ("기준 이상 미선정", "passed, not selected"),
     "report.chart.below": ("기준 미달", "below the cutoff"),
+    "report.chart.floor": ("과락 (항목 최저점 미달)", "criterion floor (fails a criterion)"),
     "report.chart.severity": ("심사위원 엄격도 (95% 신뢰구간)", "Reviewer severity (95% interval)"),
     "report.chart.severity_axis": (
         "같은 과제 다른 심사위원 평균과의 점수 차 (음수: 엄격)",

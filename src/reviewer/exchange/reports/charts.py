@@ -37,6 +37,7 @@ HARSH = colors.HexColor("#c62828")
 LENIENT = colors.HexColor("#1565c0")
 NEUTRAL = colors.HexColor("#616e7c")
 GAP_FILL = colors.HexColor("#e08a1e")
+FLOOR_FILL = colors.HexColor("#d4a373")
 MET_FILL = colors.HexColor("#3e7c59")
 SHORT_FILL = colors.HexColor("#c62828")
 
@@ -101,6 +102,7 @@ class DistributionLabels:
     selected: str
     passed: str
     below: str
+    floor: str  # failing a criterion floor at or above the cutoff (과락)
 
 
 def distribution_chart(
@@ -111,8 +113,9 @@ def distribution_chart(
     width: float,
     height: float,
 ) -> Drawing:
-    """Stacked bins of finals (selected, passed, below the cutoff) with the cutoff as a
-    red dashed line and the selection line (the lowest selected final) as a green one."""
+    """Stacked bins of finals (selected, passed, below the cutoff, failing a criterion
+    floor — in the legend only when a bin has one) with the cutoff as a red dashed line
+    and the selection line (the lowest selected final) as a green one."""
     result = drawing(width, height, fonts)
     left, bottom, top_pad, right_pad = 30.0, 22.0, 36.0, 10.0
     plot_w, plot_h = width - left - right_pad, height - bottom - top_pad
@@ -126,6 +129,7 @@ def distribution_chart(
             (SELECTED_FILL, labels.selected),
             (PASSED_FILL, labels.passed),
             (BELOW_FILL, labels.below),
+            *([(FLOOR_FILL, labels.floor)] if any(b.floor for b in figures.bins) else []),
         ),
     )
     bins = figures.bins
@@ -155,6 +159,7 @@ def distribution_chart(
             (item.selected, SELECTED_FILL),
             (item.passed, PASSED_FILL),
             (item.below, BELOW_FILL),
+            (item.floor, FLOOR_FILL),
         ):
             if count:
                 result.add(
@@ -418,6 +423,7 @@ def track_distribution(
         selected=render("report.chart.selected", lang),
         passed=render("report.chart.passed", lang),
         below=render("report.chart.below", lang),
+        floor=render("report.chart.floor", lang),
     )
     return distribution_chart(figures, fonts, labels, width=width, height=height)
 
