@@ -303,3 +303,20 @@ def test_weights_are_mirrored_in_the_criterion_table(round_copy: Path) -> None:
             row = session.get(CriterionRow, ("tips", criterion.id))
             assert row is not None and row.weight == 33
     assert Decimal(33) == Decimal(row.weight)
+
+
+def test_the_charts_of_a_run_use_its_own_configuration(round_copy: Path) -> None:
+    from reviewer.services.charts import charts
+
+    with rounds.open_round(round_copy) as db:
+        with db.session() as session:
+            latest = runs.latest_run(session)
+            assert latest is not None
+            current = repository.load_round(session).config
+            # the run recorded under another cutoff than the round's configuration now
+            latest.config_toml = current.source.replace("cutoff = 70", "cutoff = 65", 1)
+        assert "cutoff = 65" in latest.config_toml
+        figures = charts(db)
+    assert figures is not None and current.cutoff == 70
+    assert figures.charts.cutoff == Decimal(65)
+    assert {d.cutoff for d in figures.charts.distributions} == {Decimal(65)}
