@@ -4,6 +4,7 @@ gap charts have one point or bar per figure, and the track selector switches the
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from PySide6.QtCharts import QBarCategoryAxis
@@ -110,3 +111,25 @@ def test_before_any_run_the_charts_say_so_and_statistics_use_the_scores(
     wait_for_load(qtbot, statistics, before)
     assert statistics.source.text() == "From the scores now: no selection has run yet."  # type: ignore[attr-defined]
     assert statistics.model.rowCount() > 0  # type: ignore[attr-defined]
+
+
+def test_a_selection_line_on_the_cutoff_and_a_floor_segment(
+    qtbot: QtBot, opened: MainWindow, round_copy: Path
+) -> None:
+    view = _view(opened, qtbot)
+    figures = _figures(round_copy)
+    distribution = figures.charts.distribution(figures.tracks[0][0])
+    assert distribution is not None
+    # the selection line the very value (the same object) as the cutoff, and a bin with
+    # a criterion-floor failure
+    bins = (dataclasses.replace(distribution.bins[0], floor=2), *distribution.bins[1:])
+    view._distribution(
+        dataclasses.replace(distribution, selection_line=distribution.cutoff, bins=bins)
+    )
+    assert view.cutoff_line is not None and view.selection_line is not None
+    assert view.cutoff_line.name() == "Cutoff 70.00"
+    assert view.selection_line.name() == "Lowest selected 70.00"
+    assert view.bins is not None
+    sets = view.bins.barSets()
+    assert sets[-1].label() == "Criterion floor (fails a criterion)"
+    assert sets[-1].at(0) == 2

@@ -3,6 +3,7 @@ read its criterion scores and comment, filter by reviewer, ask for a correction.
 
 from __future__ import annotations
 
+import dataclasses
 import random
 
 import pytest
@@ -76,9 +77,15 @@ def test_a_planted_outlier_is_found_and_its_scores_shown(
     index = view.cell_index(planted.application_id, planted.reviewer_id)
     assert index is not None
     assert planted.total is not None
-    assert index.data() == f"▼ {planted.total:.2f}"  # marked by text, not colour alone
+    # marked by text, not colour alone; the lowest of five or more: the trimmed mean drops it
+    assert index.data() == f"▼ ({planted.total:.2f})"
     assert index.data(Qt.ItemDataRole.BackgroundRole).color().name() == OUTLIER_FILL
     assert "Outlier" in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert "the trimmed mean drops this total (the lowest)" in index.data(
+        Qt.ItemDataRole.ToolTipRole
+    )
+    assert "Totals in parentheses are the highest and lowest" in view.summary.text()
+    assert "before calibration" not in view.summary.text()  # the demo round is not calibrated
 
     _click(qtbot, view, index)
     detail = view.detail
@@ -205,7 +212,7 @@ def test_a_reload_keeps_the_chosen_track_and_cell(
         planted.reviewer_id,
     )
     current = view.table.currentIndex()
-    assert current.data() == f"▼ {planted.total:.2f}"
+    assert current.data() == f"▼ ({planted.total:.2f})"
 
 
 def test_the_marks_and_the_rule_read_in_korean(
@@ -255,3 +262,15 @@ def test_correct_score_in_the_matrix_opens_the_correction_of_that_review(
         assert dialog.conflict.isChecked() is ticked
         dialog.reject()
         qtbot.waitUntil(lambda d=dialog: not d.isVisible(), timeout=5_000)  # type: ignore[misc]
+
+
+def test_a_zscore_round_says_the_totals_are_before_calibration(
+    qtbot: QtBot, opened: MainWindow
+) -> None:
+    view = _reviews(opened, qtbot)
+    assert view.matrix is not None
+    view.matrix = dataclasses.replace(view.matrix, normalize="zscore")
+    view._show_summary()
+    lines = view.summary.text().splitlines()
+    assert "Totals before calibration; the final uses calibrated (z-score) totals." in lines
+    assert any("whose calibrated totals are the highest and lowest" in line for line in lines)

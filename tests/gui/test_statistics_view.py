@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
@@ -54,6 +55,12 @@ def test_the_table_shows_the_services_figures(
     )
     rate = view.proxy.index(0, view.model.column_of("outlier_rate")).data()
     assert rate == f"{first.outlier_rate:.1%}"
+    assert "exceeds 3.5 and that is at least 10 points" in view.note.text()
+    eligible = view.proxy.index(0, view.model.column_of("outlier_eligible")).data()
+    assert eligible == str(first.outlier_eligible)
+    assert first.outlier_eligible <= first.reviews
+    if first.outlier_eligible:
+        assert first.outlier_rate == pytest.approx(first.outliers / first.outlier_eligible)
     assert view.agreement.rowCount() == len(figures.tracks)
     entry = figures.statistics.agreement[0]
     covers = view.agreement.index(0, view.agreement.column_of("icc_covers")).data()

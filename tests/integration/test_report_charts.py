@@ -3,9 +3,15 @@ the same drawings as pictures in the workbook's statistics sheet, right of its t
 
 from __future__ import annotations
 
+import dataclasses
 import io
+import math
+import re
 import shutil
+from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -13,10 +19,14 @@ from openpyxl.utils import column_index_from_string
 from PIL import Image
 from reportlab.graphics.shapes import Circle, Line, Rect, String
 
-from reviewer.exchange.reports.charts import drawing
+from reviewer.domain.chart_data import ChartData, DisplacementGap, chart_data
+from reviewer.domain.reviewer_statistics import ReviewerFigures
+from reviewer.exchange.reports.charts import drawing, reviewer_severity
 from reviewer.exchange.reports.fonts import register_fonts
+from reviewer.exchange.reports.pdf.statistics import SEVERITY_ROW_HEIGHT, SEVERITY_ROWS
 from reviewer.exchange.reports.raster import png
-from reviewer.services import rounds
+from reviewer.exchange.reports.workbook.pictures import MAX_PICTURE_ROWS
+from reviewer.services import exporting, rounds
 from reviewer.services.charts import charts
 from reviewer.services.exporting import export_reports
 from reviewer.services.review_statistics import review_statistics
@@ -40,8 +50,8 @@ def test_the_statistics_sheet_holds_the_charts_beside_its_tables(
     with rounds.open_round(selected_sample_round) as database:
         figures = charts(database)
     assert figures is not None
-    # severity, one distribution per track, the displacement gaps
-    assert len(sheet._images) == 1 + len(figures.charts.distributions) + 1
+    # severity, one distribution per track, the quota gauges, the displacement gaps
+    assert len(sheet._images) == 1 + len(figures.charts.distributions) + 1 + 1
     used = max(
         column_index_from_string(cell.column_letter)
         for row in sheet.iter_rows()
@@ -56,9 +66,14 @@ def test_the_statistics_sheet_holds_the_charts_beside_its_tables(
         image = Image.open(io.BytesIO(picture._data()))
         assert image.format == "PNG" and image.width > 500
     assert tops == sorted(tops) and len(set(tops)) == len(tops)  # one under the other
+    _assert_each_picture_starts_a_page(sheet)
     header = [c.value for c in sheet[1]]
     assert header[:4] == ["심사위원ID", "심사위원", "소속", "트랙"]
     assert "95% 하한" in header and "이상치 비율" in header
+    eligible = header.index("이상치가 될 수 있는 평가")
+    assert header[eligible + 1] == "이상치 비율"
+    notes = [c for row in sheet.iter_rows(values_only=True) for c in row if isinstance(c, str)]
+    assert "3.5 초과이면서 중앙값과 10점 이상" in " ".join(notes)  # both conditions
     measures = {row[1] for row in sheet.iter_rows(values_only=True)}
     assert {"ICC(2,1)", "Kendall's W", "ICC(1)"} <= measures
 
@@ -116,3 +131,117 @@ def test_png_draws_the_shapes_in_place() -> None:
     picture.add(Circle(5, 5, 2))
     with pytest.raises(TypeError, match="Circle"):
         png(picture)
+
+
+def _inflated(gaps: int, reviewers: int) -> Callable[..., ChartData]:
+    """``chart_data`` with ``gaps`` synthetic displacements and ``reviewers`` reviewers."""
+
+    def build(*args: Any, **kwargs: Any) -> ChartData:
+        figures = chart_data(*args, **kwargs)
+        track = figures.distributions[0].track
+        displaced = tuple(
+            DisplacementGap(
+                track=track,
+                quota="q",
+                displaced=f"D{i:03}",
+                displaced_final=Decimal(80),
+                selected=f"S{i:03}",
+                selected_final=Decimal(80) - Decimal(i) / 10,
+                gap=Decimal(i) / 10,
+            )
+            for i in range(gaps)
+        )
+        template = figures.statistics.rows(None)[0]
+        rows = tuple(
+            dataclasses.replace(
+                template,
+                reviewer_id=f"RV{i:03}",
+                name=f"심사{i:03}",
+                severity=-5 + i / 10,
+                low=-7 + i / 10,
+                high=-3 + i / 10,
+            )
+            for i in range(reviewers)
+        )
+        statistics = dataclasses.replace(figures.statistics, reviewers=rows)
+        return dataclasses.replace(figures, gaps=displaced, statistics=statistics)
+
+    return build
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler")
+def test_many_gaps_and_reviewers_run_over_pages(
+    selected_sample_round: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(exporting, "chart_data", _inflated(gaps=130, reviewers=120))
+    pdf = tmp_path / "r.pdf"
+    with rounds.open_round(selected_sample_round) as database:
+        export_reports(database, pdf=pdf, lang="ko")  # one drawing per page's worth
+    text = pdf_text(pdf)
+    for i in range(130):
+        assert f"D{i:03} → S{i:03}" in text
+    # the severity chart: every reviewer labelled in a readable size, over several pages
+    assert text.count("심사위원 엄격도 (95% 신뢰구간)") == 4  # ceil(120 / 34)
+    # the table after it records each reviewer's figures, the interval included
+    assert "심사위원 엄격도 표" in text and "95% 신뢰구간" in text
+    assert "이상치가 될 수 있는" in text
+    for i in range(120):
+        low, high = -7 + i / 10, -3 + i / 10
+        assert re.search(
+            rf"RV{i:03}\s+심사{i:03}.*" + re.escape(f"{low:+.2f} … {high:+.2f}"), text
+        ), i
+    # the note states both conditions of an outlier
+    assert "3.5 초과이면서 중앙값과 10점 이상" in text
+
+
+def test_the_severity_rows_keep_a_readable_label_size() -> None:
+    fonts = register_fonts()
+    rows = [
+        ReviewerFigures("R", "n", None, 1, 70, 0, 70, 70, 0.0, 1, None, None, 0, 0.0)
+    ] * SEVERITY_ROWS
+    chart = reviewer_severity(rows, fonts, "ko", width=756, row_height=SEVERITY_ROW_HEIGHT)
+    sizes = {s.fontSize for s in chart.contents if isinstance(s, String) and s.text.startswith("R")}
+    assert sizes == {7.0}
+    assert chart.height <= 420
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler")
+def test_the_pdf_has_the_quota_gauges(
+    exported: tuple[Path, Path], selected_sample_round: Path
+) -> None:
+    pdf, _ = exported
+    text = pdf_text(pdf)
+    with rounds.open_round(selected_sample_round) as database:
+        figures = charts(database)
+    assert figures is not None and figures.charts.quotas
+    assert "쿼터 달성 현황" in text
+    for quota in figures.charts.quotas:
+        assert re.search(rf"{quota.achieved}\s*/\s*{quota.required}", text)
+
+
+def _assert_each_picture_starts_a_page(sheet: Any) -> None:
+    """Every picture but the first has a row break right above it, and none reaches the
+    next break (``anchor.row`` is 0-based, a break's id the last row of its page)."""
+    breaks = sorted(b.id for b in sheet.row_breaks.brk)
+    tops = [p.anchor._from.row for p in sheet._images]
+    assert breaks == tops[1:]
+    for picture, end in zip(sheet._images, [*breaks, None], strict=True):
+        rows = math.ceil(picture.anchor.ext.height / 9525 / 20)  # EMU → pixels → rows
+        assert rows <= MAX_PICTURE_ROWS
+        if end is not None:
+            assert picture.anchor._from.row + rows <= end
+
+
+def test_long_charts_are_cut_into_page_sized_pictures(
+    selected_sample_round: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(exporting, "chart_data", _inflated(gaps=130, reviewers=120))
+    xlsx = tmp_path / "r.xlsx"
+    with rounds.open_round(selected_sample_round) as database:
+        export_reports(database, xlsx=xlsx, lang="ko")
+        figures = charts(database)
+    assert figures is not None
+    sheet = load_workbook(xlsx)["통계"]
+    distributions = len(figures.charts.distributions)
+    assert len(sheet._images) == 4 + distributions + 1 + 6  # ceil(120/30), ceil(130/25)
+    _assert_each_picture_starts_a_page(sheet)

@@ -11,14 +11,14 @@ import pytest
 from sqlalchemy import insert
 
 from reviewer.domain.config_toml import load_config, parse_config
-from reviewer.domain.model import Application, Review, Reviewer
+from reviewer.domain.model import Application, Review, Reviewer, RoundData
 from reviewer.domain.robust import MAD_SCALE, ROBUST_Z_THRESHOLD, robust_outliers
 from reviewer.domain.scoring import score_round
 from reviewer.errors import InvalidInput
 from reviewer.resources import template_path
 from reviewer.sample.rows import Shape, generate
 from reviewer.services import rounds
-from reviewer.services.review_matrix import Mark, build_matrix, review_matrix
+from reviewer.services.review_matrix import Mark, ReviewMatrix, build_matrix, review_matrix
 from reviewer.store import repository, updates
 from reviewer.store.models import AssignmentRow, ConflictRow
 from tests.demo_round import build_demo_round
@@ -312,3 +312,55 @@ def test_the_cycle_collector_is_left_as_it_was(matrix_round: Path) -> None:
             assert not gc.isenabled()  # a caller's choice is kept
         finally:
             gc.enable()
+
+
+def _with_aggregation(data: RoundData, **changes: object) -> RoundData:
+    aggregation = replace(data.config.aggregation, **changes)  # type: ignore[arg-type]
+    return replace(data, config=replace(data.config, aggregation=aggregation))
+
+
+def _marks(matrix: ReviewMatrix, app_id: str) -> dict[str, str]:
+    return {r: c.trimmed for r, c in matrix.row(app_id).cells.items() if c.trimmed}
+
+
+def test_the_totals_the_trimmed_mean_drops_are_marked(matrix_round: Path) -> None:
+    with rounds.open_round(matrix_round) as database, database.session() as session:
+        data = repository.load_round(session)
+    matrix = build_matrix(data)  # trimmed, trim_min_reviews 5
+    assert (matrix.method, matrix.normalize) == ("trimmed", "none")
+    assert _marks(matrix, "A1") == {"R2": "high", "R5": "low"}  # 82 and 50 of five
+    assert _marks(matrix, "A2") == {}  # three totals: no trimming
+    three = build_matrix(_with_aggregation(data, trim_min_reviews=3))
+    assert _marks(three, "A2") == {"R4": "high", "R2": "low"}  # 72 and 70 of 70 71 72
+    assert _marks(three, "A3") == {}  # two totals are never trimmed
+    mean = build_matrix(_with_aggregation(data, method="mean"))
+    assert all(not c.trimmed for row in mean.rows for c in row.cells.values())
+
+
+def test_in_a_zscore_round_the_marks_follow_the_calibrated_totals(demo_round: Path) -> None:
+    with rounds.open_round(demo_round) as database, database.session() as session:
+        data = _with_aggregation(
+            repository.load_round(session), normalize="zscore", zscore_min_reviews=3
+        )
+    matrix = build_matrix(data)
+    assert matrix.normalize == "zscore"
+    scored = score_round(data)
+    least = max(data.config.aggregation.trim_min_reviews, 3)
+    checked = 0
+    for row in matrix.rows:
+        app = scored[row.application_id]
+        adjusted = dict(app.adjusted_totals)
+        marks = _marks(matrix, row.application_id)
+        if len(adjusted) < least or len(set(adjusted.values())) == 1:
+            assert marks == {}
+            continue
+        high, low = max(adjusted.values()), min(adjusted.values())
+        assert marks == {
+            r: "high" if v == high else "low" for r, v in adjusted.items() if v in (high, low)
+        }
+        values = list(adjusted.values())
+        if app.aggregate is not None and values.count(high) == values.count(low) == 1:
+            kept = [v for r, v in adjusted.items() if r not in marks]
+            assert sum(kept) / len(kept) == pytest.approx(app.aggregate, abs=1e-8)
+            checked += 1
+    assert checked > 10

@@ -347,3 +347,20 @@ def test_a_changed_list_reads_on_one_line() -> None:
     )
     assert _value([]) == "[]"
     assert _value(40) == "40" and _value("trimmed") == '"trimmed"'
+
+
+def test_the_charts_of_a_run_use_its_own_configuration(round_copy: Path) -> None:
+    from reviewer.services.charts import charts
+
+    with rounds.open_round(round_copy) as db:
+        with db.session() as session:
+            latest = runs.latest_run(session)
+            assert latest is not None
+            current = repository.load_round(session).config
+            # the run recorded under another cutoff than the round's configuration now
+            latest.config_toml = current.source.replace("cutoff = 70", "cutoff = 65", 1)
+        assert "cutoff = 65" in latest.config_toml
+        figures = charts(db)
+    assert figures is not None and current.cutoff == 70
+    assert figures.charts.cutoff == Decimal(65)
+    assert {d.cutoff for d in figures.charts.distributions} == {Decimal(65)}

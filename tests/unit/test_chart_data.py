@@ -157,3 +157,46 @@ def test_quotas_and_severity_order() -> None:
 def test_bad_bin_size() -> None:
     with pytest.raises(ValueError, match="bin size"):
         _charts(bin_size=D(0))
+
+
+def test_note_lines_break_at_spaces_within_the_width() -> None:
+    from reviewer.exchange.reports.workbook.ranking import note_lines
+
+    assert note_lines("aa bb cc", 5) == ["aa bb", "cc"]
+    assert note_lines("가나 다라", 4) == ["가나", "다라"]  # a syllable is two columns
+    assert note_lines("toolongword x", 4) == ["toolongword", "x"]
+    assert note_lines("", 4) == []
+
+
+def test_a_criterion_floor_failure_has_its_own_segment() -> None:
+    # 78.00 at or above the cutoff but below the cutoff status: a criterion floor failed
+    floored = _app("k", "t", "78.00", 5, Status.BELOW_CUTOFF)
+    run = RecordedRun(**{**RUN.__dict__, "applications": {**RUN.applications, "k": floored}})
+    t = chart_data(DATA, run, reviewer_statistics(DATA, {})).distribution("t")
+    assert t is not None
+    segments = {b.low: (b.selected, b.passed, b.below, b.floor) for b in t.bins}
+    assert segments[D(75)] == (0, 0, 0, 1)  # not "below the cutoff"
+    assert segments[D(65)] == (0, 0, 1, 0)  # 69.99 stays below the cutoff
+    assert sum(b.count for b in t.bins) == t.ranked
+
+
+def test_the_runs_own_configuration_gives_the_cutoff_and_tracks() -> None:
+    # the round's configuration changed after the run: cutoff 80, track "u" renamed
+    now = RoundConfig(
+        name="r",
+        year=2025,
+        cutoff=80,
+        tracks=(
+            Track(id="t", name="트랙 T", seats=2, criteria=RUBRIC),
+            Track(id="u", name="새 이름", seats=1, criteria=RUBRIC),
+        ),
+    )
+    changed = RoundData(config=now, applications=DATA.applications[:3])  # some removed
+    figures = chart_data(changed, RUN, reviewer_statistics(DATA, {}), config=CONFIG)
+    t, u = figures.distribution("t"), figures.distribution("u")
+    assert t is not None and u is not None
+    assert figures.cutoff == t.cutoff == D(70)
+    assert u.name == "트랙 U"
+    assert (t.applications, u.applications) == (6, 2)  # as the run recorded them
+    # without the run's configuration: the current one
+    assert chart_data(changed, RUN, reviewer_statistics(DATA, {})).cutoff == D(80)

@@ -172,3 +172,26 @@ class TestTQuantile:
         for p, df in [(0.0, 3), (1.0, 3), (0.9, 0), (0.9, 2.5)]:
             with pytest.raises(ValueError):
                 t_quantile(p, df)  # type: ignore[arg-type]
+
+
+class TestOutlierRateDenominator:
+    def test_only_totals_that_can_be_outliers_count(self) -> None:
+        # A reviews two two-reviewer applications (never an outlier) and one five-reviewer
+        # application where A's 20 is far from the others: 1 outlier of 1 possible.
+        scored = {
+            "P": Item("P", "t", {"A": 70, "B": 90}),
+            "Q": Item("Q", "t", {"A": 60, "C": 80}),
+            "R": Item("R", "t", {"A": 20, "B": 70, "C": 72, "D": 74, "E": 76}),
+        }
+        a = {(r.reviewer_id, r.track): r for r in reviewer_severity(DATA, scored)}[("A", None)]
+        assert (a.reviews, a.outliers, a.outlier_eligible) == (3, 1, 1)
+        assert a.outlier_rate == 1.0  # not 1/3
+
+    def test_no_total_can_be_an_outlier(self) -> None:
+        scored = {"P": Item("P", "t", {"A": 70, "B": 90})}
+        a = reviewer_severity(DATA, scored)[0]
+        assert (a.outliers, a.outlier_eligible, a.outlier_rate) == (0, 0, 0.0)
+
+    def test_three_totals_can_be(self) -> None:
+        scored = {"P": Item("P", "t", {"A": 70, "B": 71, "C": 72})}
+        assert all(r.outlier_eligible == 1 for r in reviewer_severity(DATA, scored))

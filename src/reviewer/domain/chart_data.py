@@ -2,15 +2,21 @@
 reports alike (they only draw them):
 
 * per track, the distribution of the ranked applications' finals in bins of
-  ``bin_size`` points, each bin split into selected, passed but not selected and below
-  the cutoff, with the cutoff and the *selection line* (the lowest selected final);
+  ``bin_size`` points, each bin split into selected, passed but not selected, below
+  the cutoff and failing a criterion floor (과락: a final at or above the cutoff that
+  failed only because a criterion mean is below the floor; one below the cutoff counts
+  as below the cutoff), with the cutoff and the *selection line* (the lowest selected
+  final);
 * reviewer severity with its interval (from :mod:`reviewer.domain.reviewer_statistics`);
 * per quota constraint the required and the achieved count;
 * per quota displacement the score gap between the displaced application and the one
   selected by the quota in its place, as the run's explanations recorded it.
 
-Bins are computed in decimal arithmetic on the recorded (rounded) finals, so a final on
-a bin edge always falls in the bin that starts there.
+The cutoff and the tracks are those of the run's own configuration (``config``; the
+round's current one only when the run recorded none), and a track's size is the number
+of applications the run recorded in it: a chart of a recorded run never mixes in a
+setting changed since. Bins are computed in decimal arithmetic on the recorded
+(rounded) finals, so a final on a bin edge always falls in the bin that starts there.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ import math
 from dataclasses import dataclass
 from decimal import Decimal
 
+from reviewer.domain.config import RoundConfig
 from reviewer.domain.model import RoundData, Status
 from reviewer.domain.recorded import RecordedApplication, RecordedRun
 from reviewer.domain.reviewer_statistics import ReviewerFigures, ReviewerStatistics
@@ -34,11 +41,12 @@ class ScoreBin:
     high: Decimal
     selected: int
     passed: int  # at or above the cutoff, not selected
-    below: int  # below the cutoff (or failing a criterion floor)
+    below: int  # below the cutoff
+    floor: int = 0  # at or above the cutoff, failing a criterion floor
 
     @property
     def count(self) -> int:
-        return self.selected + self.passed + self.below
+        return self.selected + self.passed + self.below + self.floor
 
 
 @dataclass(frozen=True)
@@ -107,19 +115,22 @@ def chart_data(
     run: RecordedRun,
     statistics: ReviewerStatistics,
     bin_size: Decimal = BIN_SIZE,
+    config: RoundConfig | None = None,
 ) -> ChartData:
-    """The chart figures of ``run`` (recorded from ``data``)."""
+    """The chart figures of ``run`` (recorded from ``data``); ``config`` is the run's
+    own configuration (``data.config`` when None)."""
     if bin_size <= 0:
         raise ValueError(f"the bin size must be positive, not {bin_size}")
-    cutoff = Decimal(str(data.config.cutoff))
+    settings = config if config is not None else data.config
+    cutoff = Decimal(str(settings.cutoff))
     sizes: dict[str, int] = {}
-    for app in data.applications:
+    for app in run.applications.values():
         sizes[app.track] = sizes.get(app.track, 0) + 1
-    by_track: dict[str, list[RecordedApplication]] = {t.id: [] for t in data.config.tracks}
+    by_track: dict[str, list[RecordedApplication]] = {t.id: [] for t in settings.tracks}
     for recorded in run.applications.values():
         if recorded.rank is not None and recorded.final is not None:
             by_track.setdefault(recorded.track, []).append(recorded)
-    names = {t.id: t.name for t in data.config.tracks}
+    names = {t.id: t.name for t in settings.tracks}
     distributions = tuple(
         _distribution(track, names.get(track, track), sizes.get(track, 0), apps, cutoff, bin_size)
         for track, apps in by_track.items()
@@ -150,7 +161,7 @@ def _distribution(
     high_value = max([*finals, cutoff])
     low = (low_value // bin_size) * bin_size
     count = max(int((high_value - low) // bin_size) + 1, 1)
-    parts = [[0, 0, 0] for _ in range(count)]
+    parts = [[0, 0, 0, 0] for _ in range(count)]
     for app in apps:
         assert app.final is not None
         index = int((app.final - low) // bin_size)
@@ -158,6 +169,8 @@ def _distribution(
             parts[index][0] += 1
         elif app.status in (Status.NOT_SELECTED, Status.DISPLACED_BY_QUOTA):
             parts[index][1] += 1
+        elif app.status is Status.BELOW_CUTOFF and app.final >= cutoff:
+            parts[index][3] += 1  # only a criterion floor fails a final at the cutoff
         else:
             parts[index][2] += 1
     bins = tuple(

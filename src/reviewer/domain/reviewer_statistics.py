@@ -51,6 +51,7 @@ class ReviewerFigures:
     high: float | None
     outliers: int
     outlier_rate: float
+    outlier_eligible: int = 0  # totals on applications with 3+ counted totals
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,7 @@ def reviewer_statistics(
             high=row.high,
             outliers=row.outliers,
             outlier_rate=row.outlier_rate,
+            outlier_eligible=row.outlier_eligible,
         )
         for row in reviewer_severity(data, scored, threshold, robust)
     )

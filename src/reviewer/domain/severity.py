@@ -15,8 +15,14 @@ their counted (raw) totals:
   one reviewer are treated as independent, which they are not quite (co-reviewers
   recur), so the interval is a guide, not a test;
 * ``outliers``: how many of their totals are robust outliers
-  (:mod:`reviewer.domain.robust`, threshold a parameter) and ``outlier_rate`` =
-  ``outliers / reviews``.
+  (:mod:`reviewer.domain.robust`, threshold a parameter); ``outlier_eligible``: how
+  many of their totals are on applications with at least ``OUTLIER_MIN_TOTALS`` (3)
+  counted totals, the only totals that can be outliers (with two totals ``|z|`` is
+  always 0.674 or 0); ``outlier_rate`` = ``outliers / outlier_eligible`` (0.0 when no
+  total can be one). Dividing by every review would make a reviewer who mostly sits on
+  two-reviewer panels look consistent only because nothing of theirs could be flagged.
+  (With three or four totals an outlier is rare too — the mean-deviation fall-back
+  caps |z| at 2.39 and 3.19 when the others agree — but not impossible.)
 
 Values are cleaned to 9 decimal places; sums are exact (``math.fsum``).
 """
@@ -49,10 +55,15 @@ class SeverityRow:
     high: float | None
     outliers: int
     outlier_rate: float
+    outlier_eligible: int = 0
 
 
-# (total, difference from the co-reviewers' mean or None, is a robust outlier)
-_Sample = tuple[float, float | None, bool]
+#: The fewest counted totals of an application for one of them to be a robust outlier.
+OUTLIER_MIN_TOTALS = 3
+
+# (total, difference from the co-reviewers' mean or None, is a robust outlier,
+#  can be one: its application has at least OUTLIER_MIN_TOTALS counted totals)
+_Sample = tuple[float, float | None, bool, bool]
 
 
 def reviewer_severity(
@@ -73,10 +84,11 @@ def reviewer_severity(
         flagged = set(robust[item.id].outliers)
         whole = math.fsum(totals.values())
         others = len(totals) - 1
+        eligible = len(totals) >= OUTLIER_MIN_TOTALS
         for reviewer_id, total in totals.items():
             gap = total - (whole - total) / others if others else None
             samples.setdefault((reviewer_id, item.track), []).append(
-                (total, gap, reviewer_id in flagged)
+                (total, gap, reviewer_id in flagged, eligible)
             )
     track_ids = [track.id for track in data.config.tracks]
     track_ids += sorted({t for _, t in samples} - set(track_ids))
@@ -89,18 +101,19 @@ def reviewer_severity(
 
 
 def _row(reviewer_id: str, track: str | None, samples: Sequence[_Sample]) -> SeverityRow:
-    totals = [total for total, _, _ in samples]
+    totals = [total for total, _, _, _ in samples]
     count = len(totals)
     mean = math.fsum(totals) / count
     std = math.sqrt(math.fsum((v - mean) ** 2 for v in totals) / count)
-    gaps = [gap for _, gap, _ in samples if gap is not None]
+    gaps = [gap for _, gap, _, _ in samples if gap is not None]
     low = high = None
     severity = math.fsum(gaps) / len(gaps) if gaps else 0.0
     if len(gaps) >= 2:
         s = math.sqrt(math.fsum((g - severity) ** 2 for g in gaps) / (len(gaps) - 1))
         half = t_quantile((1 + CONFIDENCE) / 2, len(gaps) - 1) * s / math.sqrt(len(gaps))
         low, high = clean(severity - half), clean(severity + half)
-    outliers = sum(1 for _, _, flagged in samples if flagged)
+    outliers = sum(1 for _, _, flagged, _ in samples if flagged)
+    eligible = sum(1 for _, _, _, can in samples if can)
     return SeverityRow(
         reviewer_id=reviewer_id,
         track=track,
@@ -112,5 +125,6 @@ def _row(reviewer_id: str, track: str | None, samples: Sequence[_Sample]) -> Sev
         low=low,
         high=high,
         outliers=outliers,
-        outlier_rate=clean(outliers / count),
+        outlier_rate=clean(outliers / eligible) if eligible else 0.0,
+        outlier_eligible=eligible,
     )

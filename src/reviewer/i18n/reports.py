@@ -100,6 +100,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.chart.selected": ("선정", "selected"),
     "report.chart.passed": ("기준 이상 미선정", "passed, not selected"),
     "report.chart.below": ("기준 미달", "below the cutoff"),
+    "report.chart.floor": ("과락 (항목 최저점 미달)", "criterion floor (fails a criterion)"),
     "report.chart.severity": ("심사위원 엄격도 (95% 신뢰구간)", "Reviewer severity (95% interval)"),
     "report.chart.severity_axis": (
         "같은 과제 다른 심사위원 평균과의 점수 차 (음수: 엄격)",
@@ -113,7 +114,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "final of the displaced - final of the one selected instead",
     ),
     "report.chart.no_gaps": ("쿼터로 바뀐 선정이 없습니다.", "No quota displaced any application."),
+    "report.chart.quotas": ("쿼터 달성 현황", "Quota gauges"),
+    "report.chart.quota_required": ("필요 건수", "required"),
+    "report.chart.quota_achieved": ("달성 건수", "achieved"),
+    "report.chart.quota_short": ("미달", "short of the requirement"),
+    "report.chart.no_quotas": ("쿼터가 없습니다.", "The round has no quota."),
     "report.statistics.title": ("심사위원 통계", "Reviewer statistics"),
+    "report.statistics.table": ("심사위원 엄격도 표", "Reviewer severity table"),
     "report.statistics.covers": (
         "전체 {total}건 중 {applications}건, 심사위원 {reviewers}명",
         "over {applications} of {total} applications, {reviewers} reviewers",
@@ -140,15 +147,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "report.statistics.note": (
         "엄격도는 같은 과제를 평가한 다른 심사위원 평균과의 점수 차의 평균이며(음수는 엄격), "
-        "괄호 안은 95% 신뢰구간입니다. 이상치는 과제별 중앙값·MAD 기준 로버스트 z의 절댓값이 "
-        "{threshold} 초과인 총점입니다. ICC(2,1)은 두 명 이상이 평가한 트랙의 모든 과제에서 "
+        "95% 신뢰구간과 함께 표시합니다. 이상치는 과제별 중앙값·MAD 기준 로버스트 z의 절댓값이 "
+        "{threshold} 초과이면서 중앙값과 {points}점 이상 차이 나는 총점이며, 이상치 비율은 "
+        "평가가 3건 이상인 과제의 평가(이상치가 될 수 있는 평가) 중 이상치의 비율입니다. ICC(2,1)은 두 명 이상이 평가한 트랙의 모든 과제에서 "
         "계산합니다(불완전 설계의 분산성분, Henderson 방법 III). 완전한 순위가 필요한 "
         "Kendall의 W는 같은 심사위원 2명 이상이 모두 평가한 가장 큰 과제 묶음에서 계산하며, "
         "심사위원이 더 많은 과제도 그 심사위원들의 점수만으로 포함합니다.",
         "Severity is the mean difference from the other reviewers of the same applications "
         "(negative: harsh), with its 95% confidence interval. An outlier is a total whose "
         "robust z-score (median and MAD of its application) exceeds {threshold} in absolute "
-        "value. ICC(2,1) is computed over every application of the track with two or more "
+        "value and that is at least {points} points from the median; the outlier rate is "
+        "the share of outliers among the reviews on applications with three or more "
+        "counted totals (the reviews that can be outliers). ICC(2,1) is computed over every application of the track with two or more "
         "reviews (variance components of the incomplete design, Henderson's Method III). "
         "Kendall's W needs complete rankings: it is computed over the largest block of "
         "applications all rated by the same two or more reviewers, applications with more "
@@ -211,6 +221,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.col.ci_high": ("95% 상한", "95% high"),
     "report.col.compared": ("비교 평가 수", "Compared"),
     "report.col.outlier_count": ("이상치 수", "Outliers"),
+    "report.col.reviewer_code": ("심사위원ID", "Reviewer ID"),
+    "report.col.interval": ("95% 신뢰구간", "95% interval"),
+    "report.col.outlier_eligible": ("이상치가 될 수 있는 평가", "Reviews that can be outliers"),
     "report.col.outlier_rate": ("이상치 비율", "Outlier rate"),
     "report.col.covers": ("계산 범위", "Covers"),
     "report.col.rated": ("2인 이상 평가 과제", "Rated by two or more"),

@@ -26,6 +26,6 @@ def charts(database: Database) -> ChartsView | None:
     data = round_.data
     return ChartsView(
         source=round_.source,
-        tracks=tuple((t.id, t.name) for t in data.config.tracks),
-        charts=chart_data(data, round_.run, statistics_of(round_)),
+        tracks=tuple((t.id, t.name) for t in (round_.config or data.config).tracks),
+        charts=chart_data(data, round_.run, statistics_of(round_), config=round_.config),
     )

@@ -9,6 +9,16 @@ robust z-score within its application (:mod:`reviewer.domain.robust`: median and
 over all the application's counted totals) and is an outlier when ``|z|`` is above
 ``ROBUST_Z_THRESHOLD``; the matrix carries the threshold so the window can say it.
 
+The totals shown are raw: in a round calibrated by z-score (``normalize = "zscore"``)
+the finals come from the calibrated totals, and the matrix says so (``normalize``).
+With the trimmed mean, in an application with at least ``trim_min_reviews`` (and 3)
+counted totals, the cells the trimmed mean drops are marked ``trimmed`` — ``high`` for
+the highest, ``low`` for the lowest, judged on the totals the aggregation reads (the
+calibrated ones in a z-score round). Exactly one highest and one lowest are dropped;
+when several totals tie for the highest (or lowest), each of them is marked, since
+which one of equal values is dropped does not change the mean. When every total is
+equal nothing is marked.
+
 ``review_matrix`` reads the round and builds the whole matrix once;
 ``ReviewMatrix.restrict`` shows one track and/or one reviewer without reading again (z
 never depends on what is shown), and ``ReviewMatrix.detail`` gives one cell's criterion
@@ -31,9 +41,11 @@ from sqlalchemy import select
 
 from reviewer.domain.aggregation import clean
 from reviewer.domain.config import Criterion, Track
+from reviewer.domain.eligibility import check_eligibility
 from reviewer.domain.model import Review, RoundData
 from reviewer.domain.robust import ROBUST_Z_THRESHOLD, robust_outliers
-from reviewer.domain.totals import count_scores
+from reviewer.domain.scoring import adjusted_totals, place_applications
+from reviewer.domain.totals import CountedScores, count_scores
 from reviewer.errors import InvalidInput
 from reviewer.store import repository
 from reviewer.store.engine import Database
@@ -60,7 +72,11 @@ class MatrixCell(NamedTuple):
     deviation: float | None = None
     outlier: bool = False
     reason: str = ""
+    trimmed: str = ""  # "high" or "low": a total the trimmed mean drops (module docstring)
 
+
+TRIMMED_HIGH = "high"
+TRIMMED_LOW = "low"
 
 NOT_ASSIGNED = MatrixCell(Mark.NOT_ASSIGNED)
 
@@ -153,6 +169,8 @@ class ReviewMatrix:
     everyone: tuple[MatrixReviewer, ...]  # every reviewer of the round, by id
     threshold: float
     locked: bool
+    normalize: str = "none"  # the round's calibration: "zscore" when the finals use it
+    method: str = "trimmed"  # the round's aggregation method
     track: str | None = None
     reviewer: str | None = None
     whole: tuple[MatrixRow, ...] = ()  # every row of the round, whatever is shown
@@ -285,8 +303,15 @@ def _collector_paused() -> Iterator[None]:
 def _build(
     data: RoundData, declared: Mapping[Pair, str], locked: bool, threshold: float
 ) -> ReviewMatrix:
-    totals = counted_totals(data)
+    scores = _counted_scores(data)
+    totals = {
+        app_id: CountedTotals(
+            app_id, track, dict(zip(counted.reviewer_ids, counted.totals, strict=True))
+        )
+        for app_id, (track, counted) in scores.items()
+    }
     spreads = robust_outliers(totals, threshold)
+    dropped = trimmed_cells(data, scores)
     track_of = {app_id: item.track for app_id, item in totals.items()}
     cells: dict[str, dict[str, MatrixCell]] = {app.id: {} for app in data.applications}
     scored = Mark.SCORED
@@ -305,6 +330,7 @@ def _build(
             spread.z[reviewer_id],
             round(total - spread.median, 9),
             reviewer_id in spread.outliers,
+            trimmed=dropped.get((app_id, reviewer_id), ""),
         )
     for (app_id, reviewer_id), reason in declared.items():
         row = cells.get(app_id)
@@ -336,6 +362,8 @@ def _build(
         everyone=everyone,
         threshold=threshold,
         locked=locked,
+        normalize=data.config.aggregation.normalize,
+        method=data.config.aggregation.method,
         whole=rows,
         criteria={t.id: t.criteria for t in data.config.tracks},
         source=data.reviews,
@@ -357,6 +385,50 @@ def counted_totals(data: RoundData) -> dict[str, CountedTotals]:
     :func:`reviewer.domain.totals.count_scores` exactly as scoring does (conflicts not
     counted). ``InvalidInput``, as from scoring, for an application of an unknown track,
     a pair reviewed twice, a review of an unknown application, or one it cannot score."""
+    return {
+        app_id: CountedTotals(
+            app_id, track, dict(zip(counted.reviewer_ids, counted.totals, strict=True))
+        )
+        for app_id, (track, counted) in _counted_scores(data).items()
+    }
+
+
+def trimmed_cells(
+    data: RoundData, scores: Mapping[str, tuple[str, CountedScores]]
+) -> dict[Pair, str]:
+    """The pairs whose total the trimmed mean drops, ``high`` or ``low`` (module
+    docstring); none unless the round aggregates by the trimmed mean."""
+    aggregation = data.config.aggregation
+    if aggregation.method != "trimmed":
+        return {}
+    least = max(aggregation.trim_min_reviews, 3)
+    read: Mapping[str, tuple[float, ...]] = {a: c.totals for a, (_, c) in scores.items()}
+    if aggregation.normalize == "zscore":
+        placed = place_applications(data.config, data.applications)
+        eligibility = {
+            app.id: check_eligibility(app, track, data.config.region) for app, track in placed
+        }
+        read = adjusted_totals(
+            data.config, placed, {a: c for a, (_, c) in scores.items()}, eligibility
+        )
+    marks: dict[Pair, str] = {}
+    for app_id, (_, counted) in scores.items():
+        values = read[app_id]
+        if len(values) < least:
+            continue
+        high, low = max(values), min(values)
+        if high == low:
+            continue
+        for reviewer_id, value in zip(counted.reviewer_ids, values, strict=True):
+            if value == high:
+                marks[(app_id, reviewer_id)] = TRIMMED_HIGH
+            elif value == low:
+                marks[(app_id, reviewer_id)] = TRIMMED_LOW
+    return marks
+
+
+def _counted_scores(data: RoundData) -> dict[str, tuple[str, CountedScores]]:
+    """Every application's track and counted scores (see :func:`counted_totals`)."""
     counted: dict[str, list[Review]] = {}
     pairs: set[Pair] = set()
     for review in data.reviews:
@@ -390,12 +462,10 @@ def counted_totals(data: RoundData) -> dict[str, CountedTotals]:
             application=unknown.application_id,
             reviewer=unknown.reviewer_id,
         )
-    result: dict[str, CountedTotals] = {}
+    result: dict[str, tuple[str, CountedScores]] = {}
     for track in data.config.tracks:
         for app_id, scores in count_scores(track.criteria, by_track[track.id]).items():
-            result[app_id] = CountedTotals(
-                app_id, track.id, dict(zip(scores.reviewer_ids, scores.totals, strict=True))
-            )
+            result[app_id] = (track.id, scores)
     return result
 
 

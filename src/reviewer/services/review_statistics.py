@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from reviewer.domain.config import RoundConfig
+from reviewer.domain.config_toml import parse_config
 from reviewer.domain.digest import inputs_digest
 from reviewer.domain.model import RoundData
 from reviewer.domain.recorded import RecordedRun, with_scoring
@@ -47,6 +49,10 @@ class RecordedRound:
     data: RoundData
     run: RecordedRun | None
     source: Source
+    config: RoundConfig | None = None  # the run's own configuration (None: the round's)
+
+
+RUN_CONFIG_FILE = "round.toml"  # how errors in a run's recorded configuration name it
 
 
 def recorded_round(database: Database) -> RecordedRound:
@@ -56,12 +62,18 @@ def recorded_round(database: Database) -> RecordedRound:
         row = runs.latest_run(session)
         run = runs.recorded_run(row) if row is not None else None
         run_id = row.id if row is not None else None
+        run_toml = row.config_toml if row is not None else ""
     if run is None:
         return RecordedRound(data, None, Source(None, None, False))
     if not run.scoring:
         run = with_scoring(run, score_round(data))
     stale = run.digest != inputs_digest(data)
-    return RecordedRound(data, run, Source(run_id, run.created_at, stale))
+    config = (
+        parse_config(run_toml, filename=RUN_CONFIG_FILE)
+        if run_toml and run_toml != data.config.source
+        else None
+    )
+    return RecordedRound(data, run, Source(run_id, run.created_at, stale), config)
 
 
 def statistics_of(

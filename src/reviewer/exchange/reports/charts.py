@@ -11,15 +11,16 @@ a PNG.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TypeVar
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from reviewer.domain.chart_data import DisplacementGap, TrackDistribution
+from reviewer.domain.chart_data import DisplacementGap, QuotaGaugePoint, TrackDistribution
 from reviewer.domain.reviewer_statistics import ReviewerFigures
 from reviewer.exchange.reports.fonts import FontNames
 from reviewer.i18n import render
@@ -36,6 +37,11 @@ HARSH = colors.HexColor("#c62828")
 LENIENT = colors.HexColor("#1565c0")
 NEUTRAL = colors.HexColor("#616e7c")
 GAP_FILL = colors.HexColor("#e08a1e")
+FLOOR_FILL = colors.HexColor("#d4a373")
+MET_FILL = colors.HexColor("#3e7c59")
+SHORT_FILL = colors.HexColor("#c62828")
+
+T = TypeVar("T")
 
 
 def drawing(width: float, height: float, fonts: FontNames) -> Drawing:
@@ -81,7 +87,8 @@ def _legend(
     target: Drawing, fonts: FontNames, x: float, y: float, items: Sequence[tuple[object, str]]
 ) -> None:
     for fill, text in items:
-        target.add(Rect(x, y - 1, 8, 8, fillColor=fill, strokeColor=None))
+        outline = INK if fill == colors.white else None  # an outlined bar's legend
+        target.add(Rect(x, y - 1, 8, 8, fillColor=fill, strokeColor=outline, strokeWidth=0.8))
         target.add(_label(text, x + 11, y, fonts, fontSize=7.5))
         x += 11 + stringWidth(text, fonts.regular, 7.5) + 12
 
@@ -95,6 +102,7 @@ class DistributionLabels:
     selected: str
     passed: str
     below: str
+    floor: str  # failing a criterion floor at or above the cutoff (과락)
 
 
 def distribution_chart(
@@ -105,8 +113,9 @@ def distribution_chart(
     width: float,
     height: float,
 ) -> Drawing:
-    """Stacked bins of finals (selected, passed, below the cutoff) with the cutoff as a
-    red dashed line and the selection line (the lowest selected final) as a green one."""
+    """Stacked bins of finals (selected, passed, below the cutoff, failing a criterion
+    floor — in the legend only when a bin has one) with the cutoff as a red dashed line
+    and the selection line (the lowest selected final) as a green one."""
     result = drawing(width, height, fonts)
     left, bottom, top_pad, right_pad = 30.0, 22.0, 36.0, 10.0
     plot_w, plot_h = width - left - right_pad, height - bottom - top_pad
@@ -120,6 +129,7 @@ def distribution_chart(
             (SELECTED_FILL, labels.selected),
             (PASSED_FILL, labels.passed),
             (BELOW_FILL, labels.below),
+            *([(FLOOR_FILL, labels.floor)] if any(b.floor for b in figures.bins) else []),
         ),
     )
     bins = figures.bins
@@ -149,6 +159,7 @@ def distribution_chart(
             (item.selected, SELECTED_FILL),
             (item.passed, PASSED_FILL),
             (item.below, BELOW_FILL),
+            (item.floor, FLOOR_FILL),
         ):
             if count:
                 result.add(
@@ -202,6 +213,24 @@ def distribution_chart(
     return result
 
 
+def severity_span(rows: Sequence[ReviewerFigures]) -> list[float]:
+    """The lowest and highest severity or interval end of ``rows`` (0 when none)."""
+    values = [v for r in rows for v in (r.severity, r.low, r.high) if v is not None] or [0.0]
+    return [min(values), max(values)]
+
+
+def gap_span(gaps: Sequence[DisplacementGap]) -> list[float]:
+    values = [float(g.gap) for g in gaps] or [0.0]
+    return [min(values), max(values)]
+
+
+def chunks(items: Sequence[T], size: int) -> list[Sequence[T]]:
+    """``items`` in runs of ``size`` (one empty run when there are none)."""
+    if size < 1:
+        raise ValueError(f"a page holds at least one row, not {size}")
+    return [items[i : i + size] for i in range(0, len(items), size)] or [items[:0]]
+
+
 @dataclass(frozen=True)
 class SeverityLabels:
     title: str
@@ -217,10 +246,12 @@ def severity_chart(
     *,
     width: float,
     row_height: float = 9.0,
+    span: tuple[float, float] | None = None,
 ) -> Drawing:
     """One row per reviewer (in the given order): the severity as a dot and its 95%
     interval as a bar, against a zero line; red where the whole interval is below 0,
-    blue where it is above, grey otherwise."""
+    blue where it is above, grey otherwise. ``span`` (the lowest and highest value to
+    show) gives the pages of one long chart the same axis."""
     label_w = 110.0
     top_pad, bottom_pad = 40.0, 26.0
     height = top_pad + bottom_pad + row_height * max(len(rows), 1)
@@ -228,7 +259,7 @@ def severity_chart(
     result.add(_label(labels.title, 4, height - 11, fonts, fontName=fonts.bold, fontSize=9))
     _legend(result, fonts, 4, height - 25, ((HARSH, labels.harsh), (LENIENT, labels.lenient)))
     left, right = label_w, width - 12
-    values = [v for r in rows for v in (r.severity, r.low, r.high) if v is not None] or [0.0]
+    values = list(span) if span is not None else severity_span(rows)
     x_ticks = ticks(max([*values, 0.0]), min([*values, 0.0]), most=9)
     lo, hi = x_ticks[0], x_ticks[-1]
     scale = (right - left) / (hi - lo)
@@ -305,9 +336,10 @@ def gap_chart(
     *,
     width: float,
     row_height: float = 11.0,
+    span: tuple[float, float] | None = None,
 ) -> Drawing:
     """One bar per quota displacement: the displaced application's final minus that of
-    the application selected in its place."""
+    the application selected in its place. ``span`` as for :func:`severity_chart`."""
     label_w = 150.0
     top_pad, bottom_pad = 24.0, 26.0
     height = top_pad + bottom_pad + row_height * max(len(gaps), 1)
@@ -318,7 +350,7 @@ def gap_chart(
         result.add(_label(labels.none, 4, plot_top - row_height, fonts, fillColor=MUTED))
         return result
     left, right = label_w, width - 40
-    values = [float(g.gap) for g in gaps]
+    values = list(span) if span is not None else gap_span(gaps)
     x_ticks = ticks(max([*values, 0.0]), min([*values, 0.0]))
     lo, hi = x_ticks[0], x_ticks[-1]
     scale = (right - left) / (hi - lo)
@@ -391,6 +423,7 @@ def track_distribution(
         selected=render("report.chart.selected", lang),
         passed=render("report.chart.passed", lang),
         below=render("report.chart.below", lang),
+        floor=render("report.chart.floor", lang),
     )
     return distribution_chart(figures, fonts, labels, width=width, height=height)
 
@@ -402,6 +435,7 @@ def reviewer_severity(
     *,
     width: float,
     row_height: float = 9.0,
+    span: tuple[float, float] | None = None,
 ) -> Drawing:
     labels = SeverityLabels(
         title=render("report.chart.severity", lang),
@@ -409,15 +443,118 @@ def reviewer_severity(
         harsh=render("report.chart.harsh", lang),
         lenient=render("report.chart.lenient", lang),
     )
-    return severity_chart(rows, fonts, labels, width=width, row_height=row_height)
+    return severity_chart(rows, fonts, labels, width=width, row_height=row_height, span=span)
 
 
 def displacement_gaps(
-    gaps: Sequence[DisplacementGap], fonts: FontNames, lang: str, *, width: float
+    gaps: Sequence[DisplacementGap],
+    fonts: FontNames,
+    lang: str,
+    *,
+    width: float,
+    span: tuple[float, float] | None = None,
 ) -> Drawing:
     labels = GapLabels(
         title=render("report.chart.gaps", lang),
         axis=render("report.chart.gaps_axis", lang),
         none=render("report.chart.no_gaps", lang),
     )
-    return gap_chart(gaps, fonts, labels, width=width)
+    return gap_chart(gaps, fonts, labels, width=width, span=span)
+
+
+@dataclass(frozen=True)
+class QuotaLabels:
+    title: str
+    required: str  # legend: the required count (an outlined bar)
+    achieved: str  # legend: the achieved count (a filled bar)
+    short: str  # legend: achieved below required
+    none: str  # shown when the round has no quota
+
+
+def quota_chart(
+    quotas: Sequence[QuotaGaugePoint],
+    names: Sequence[str],
+    fonts: FontNames,
+    labels: QuotaLabels,
+    *,
+    width: float,
+    row_height: float = 16.0,
+) -> Drawing:
+    """One gauge per quota constraint (``names`` its labels, in order): the required
+    count as an outlined bar, the achieved count as a filled one over it (green when it
+    meets the requirement, red when short), and "achieved / required" at its end."""
+    if len(names) != len(quotas):
+        raise ValueError(f"{len(names)} labels for {len(quotas)} quotas")
+    label_w = 180.0
+    top_pad, bottom_pad = 40.0, 8.0
+    height = top_pad + bottom_pad + row_height * max(len(quotas), 1)
+    result = drawing(width, height, fonts)
+    result.add(_label(labels.title, 4, height - 11, fonts, fontName=fonts.bold, fontSize=9))
+    plot_top = height - top_pad
+    if not quotas:
+        result.add(_label(labels.none, 4, plot_top - row_height / 2, fonts, fillColor=MUTED))
+        return result
+    _legend(
+        result,
+        fonts,
+        4,
+        height - 25,
+        ((colors.white, labels.required), (MET_FILL, labels.achieved), (SHORT_FILL, labels.short)),
+    )
+    left, right = label_w, width - 60
+    most = max(max(q.required, q.achieved) for q in quotas) or 1
+    scale = (right - left) / most
+    for index, (quota, name) in enumerate(zip(quotas, names, strict=True)):
+        y = plot_top - (index + 0.5) * row_height
+        result.add(
+            _label(
+                fit(name, fonts.regular, 7.5, label_w - 10),
+                label_w - 6,
+                y - 2.5,
+                fonts,
+                fontSize=7.5,
+                textAnchor="end",
+            )
+        )
+        fill = MET_FILL if quota.achieved >= quota.required else SHORT_FILL
+        if quota.achieved:
+            result.add(
+                Rect(left, y - 4, quota.achieved * scale, 8, fillColor=fill, strokeColor=None)
+            )
+        result.add(
+            Rect(
+                left,
+                y - 5,
+                max(quota.required * scale, 0.5),
+                10,
+                fillColor=None,
+                strokeColor=INK,
+                strokeWidth=0.8,
+            )
+        )
+        end = left + max(quota.required, quota.achieved) * scale
+        result.add(
+            _label(f"{quota.achieved} / {quota.required}", end + 4, y - 2.5, fonts, fillColor=fill)
+        )
+    return result
+
+
+def quota_gauges(
+    quotas: Sequence[QuotaGaugePoint],
+    track_name: Callable[[str], str],
+    fonts: FontNames,
+    lang: str,
+    *,
+    width: float,
+) -> Drawing:
+    """The quota gauges of a report, each named by its constraint (and its track when it
+    is a per-track one)."""
+    names = [f"{q.name} · {track_name(q.track)}" if q.track is not None else q.name for q in quotas]
+    labels = QuotaLabels(
+        title=render("report.chart.quotas", lang),
+        required=render("report.chart.quota_required", lang),
+        achieved=render("report.chart.quota_achieved", lang),
+        short=render("report.chart.quota_short", lang),
+        none=render("report.chart.no_quotas", lang),
+    )
+    return quota_chart(quotas, names, fonts, labels, width=width)

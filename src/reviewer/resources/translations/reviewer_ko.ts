@@ -302,117 +302,122 @@
 <context>
     <name>ChartsPage</name>
     <message>
-        <location filename="../../ui/views/charts.py" line="107"/>
+        <location filename="../../ui/views/charts.py" line="108"/>
         <source>Charts</source>
         <translation>차트</translation>
     </message>
     <message>
-        <location filename="../../ui/views/charts.py" line="110"/>
+        <location filename="../../ui/views/charts.py" line="111"/>
         <source>Track:</source>
         <translation>트랙:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/charts.py" line="151"/>
+        <location filename="../../ui/views/charts.py" line="152"/>
         <source>No selection has run yet: the charts show a run&apos;s results.</source>
         <translation>아직 선정을 실행하지 않았습니다. 차트는 선정 실행 결과를 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/charts.py" line="159"/>
+        <location filename="../../ui/views/charts.py" line="160"/>
         <source>Selection run {run}; the data changed since.</source>
         <translation>선정 실행 {run}번 결과입니다. 그 뒤에 데이터가 바뀌었습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/charts.py" line="162"/>
+        <location filename="../../ui/views/charts.py" line="163"/>
         <source>Selection run {run}.</source>
         <translation>선정 실행 {run}번 결과입니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/charts.py" line="174"/>
+        <location filename="../../ui/views/charts.py" line="175"/>
         <source>Final scores of {ranked} ranked of {applications} applications</source>
         <translation>신청과제 {applications}건 중 순위 대상 {ranked}건의 최종 점수</translation>
     </message>
     <message>
-        <location filename="../../ui/views/charts.py" line="180"/>
+        <location filename="../../ui/views/charts.py" line="181"/>
         <source>Selected</source>
         <translation>선정</translation>
     </message>
     <message>
-        <location filename="../../ui/views/charts.py" line="182"/>
+        <location filename="../../ui/views/charts.py" line="183"/>
         <source>Passed, not selected</source>
         <translation>기준 이상 미선정</translation>
     </message>
     <message>
-        <location filename="../../ui/views/charts.py" line="184"/>
+        <location filename="../../ui/views/charts.py" line="185"/>
         <source>Below the cutoff</source>
         <translation>기준 미달</translation>
     </message>
     <message>
-        <location filename="../../ui/views/charts.py" line="188"/>
+        <location filename="../../ui/views/charts.py" line="189"/>
+        <source>Criterion floor (fails a criterion)</source>
+        <translation>과락 (항목 최저점 미달)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/charts.py" line="197"/>
         <source>Final score</source>
         <translation>최종 점수</translation>
     </message>
     <message>
-        <location filename="../../ui/views/charts.py" line="195"/>
+        <location filename="../../ui/views/charts.py" line="204"/>
         <source>Applications</source>
         <translation>신청과제 수</translation>
     </message>
     <message>
-        <location filename="../../ui/views/charts.py" line="205"/>
+        <location filename="../../ui/views/charts.py" line="214"/>
         <source>Cutoff {score}</source>
         <translation>기준 점수 {score}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/charts.py" line="208"/>
+        <location filename="../../ui/views/charts.py" line="221"/>
         <source>Lowest selected {score}</source>
         <translation>선정 최저점 {score}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/charts.py" line="234"/>
+        <location filename="../../ui/views/charts.py" line="248"/>
         <source>Reviewer severity, 95% interval</source>
         <translation>심사위원 엄격도 (95% 신뢰구간)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/charts.py" line="241"/>
+        <location filename="../../ui/views/charts.py" line="255"/>
         <source>Points from co-reviewers (negative: harsh)</source>
         <translation>다른 심사위원 평균과의 점수 차 (음수: 엄격)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/charts.py" line="290"/>
+        <location filename="../../ui/views/charts.py" line="304"/>
         <source>Quotas: required and achieved</source>
         <translation>쿼터: 필요 건수와 달성 건수</translation>
     </message>
     <message>
-        <location filename="../../ui/views/charts.py" line="292"/>
+        <location filename="../../ui/views/charts.py" line="306"/>
         <source>Required</source>
         <translation>필요</translation>
     </message>
     <message>
-        <location filename="../../ui/views/charts.py" line="293"/>
+        <location filename="../../ui/views/charts.py" line="307"/>
         <source>Achieved</source>
         <translation>달성</translation>
     </message>
     <message>
-        <location filename="../../ui/views/charts.py" line="299"/>
+        <location filename="../../ui/views/charts.py" line="313"/>
         <source>combined</source>
         <translation>통합</translation>
     </message>
     <message>
-        <location filename="../../ui/views/charts.py" line="322"/>
+        <location filename="../../ui/views/charts.py" line="336"/>
         <source>Score gap of each quota displacement</source>
         <translation>쿼터로 바뀐 선정의 점수 차</translation>
     </message>
     <message>
-        <location filename="../../ui/views/charts.py" line="324"/>
+        <location filename="../../ui/views/charts.py" line="338"/>
         <source>No quota displaced an application in this track</source>
         <translation>이 트랙에는 쿼터로 바뀐 선정이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/views/charts.py" line="327"/>
+        <location filename="../../ui/views/charts.py" line="341"/>
         <source>Score gap</source>
         <translation>점수 차</translation>
     </message>
     <message>
-        <location filename="../../ui/views/charts.py" line="338"/>
+        <location filename="../../ui/views/charts.py" line="352"/>
         <source>Points (displaced − selected)</source>
         <translation>점수 차 (쿼터 미선정 − 대신 선정)</translation>
     </message>
@@ -1698,102 +1703,112 @@
 <context>
     <name>ReviewsMatrix</name>
     <message>
-        <location filename="../../ui/models/reviews.py" line="37"/>
+        <location filename="../../ui/models/reviews.py" line="39"/>
         <source>COI</source>
         <translation>이해충돌</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviews.py" line="41"/>
+        <location filename="../../ui/models/reviews.py" line="43"/>
         <source>Missing</source>
         <translation>미제출</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviews.py" line="72"/>
+        <location filename="../../ui/models/reviews.py" line="76"/>
         <source>Total {total} · median {median} ({gap:+.2f}) · robust z {z:+.2f}</source>
         <translation>합계 {total} · 중앙값 {median} ({gap:+.2f}) · 로버스트 z {z:+.2f}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviews.py" line="81"/>
+        <location filename="../../ui/models/reviews.py" line="85"/>
         <source>Outlier: |z| is above {threshold} and the total is at least {points} points from the median</source>
         <translation>이상치: |z|가 {threshold}를 넘고 총점이 중앙값과 {points}점 이상 차이 납니다</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviews.py" line="88"/>
+        <location filename="../../ui/models/reviews.py" line="91"/>
+        <source>Trimmed: the trimmed mean drops this total (the highest)</source>
+        <translation>절사: 절사평균에서 제외되는 총점입니다(최고점)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviews.py" line="95"/>
+        <source>Trimmed: the trimmed mean drops this total (the lowest)</source>
+        <translation>절사: 절사평균에서 제외되는 총점입니다(최저점)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviews.py" line="100"/>
         <source>Conflict of interest: not counted</source>
         <translation>이해충돌: 점수에 반영되지 않음</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviews.py" line="91"/>
+        <location filename="../../ui/models/reviews.py" line="103"/>
         <source>Assigned, but no scores yet</source>
         <translation>배정되었으나 아직 점수가 없음</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviews.py" line="92"/>
+        <location filename="../../ui/models/reviews.py" line="104"/>
         <source>Not assigned</source>
         <translation>배정되지 않음</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviews.py" line="118"/>
+        <location filename="../../ui/models/reviews.py" line="130"/>
         <source>Application</source>
         <translation>과제번호</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviews.py" line="121"/>
+        <location filename="../../ui/models/reviews.py" line="133"/>
         <source>Track</source>
         <translation>트랙</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviews.py" line="124"/>
+        <location filename="../../ui/models/reviews.py" line="136"/>
         <source>Title</source>
         <translation>과제명</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviews.py" line="125"/>
+        <location filename="../../ui/models/reviews.py" line="137"/>
         <source>Company</source>
         <translation>기업명</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviews.py" line="128"/>
+        <location filename="../../ui/models/reviews.py" line="140"/>
         <source>Median</source>
         <translation>중앙값</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviews.py" line="134"/>
+        <location filename="../../ui/models/reviews.py" line="146"/>
         <source>Max gap</source>
         <translation>최대 편차</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviews.py" line="136"/>
+        <location filename="../../ui/models/reviews.py" line="148"/>
         <source>The largest distance of a total from the median, in points</source>
         <translation>중앙값에서 가장 멀리 떨어진 심사위원 합계까지의 차이(점)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviews.py" line="143"/>
+        <location filename="../../ui/models/reviews.py" line="155"/>
         <source>Outliers</source>
         <translation>이상치</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviews.py" line="237"/>
+        <location filename="../../ui/models/reviews.py" line="249"/>
         <source>Criterion</source>
         <translation>평가항목</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviews.py" line="238"/>
+        <location filename="../../ui/models/reviews.py" line="250"/>
         <source>Scale</source>
         <translation>배점 범위</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviews.py" line="241"/>
+        <location filename="../../ui/models/reviews.py" line="253"/>
         <source>Score</source>
         <translation>점수</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviews.py" line="248"/>
+        <location filename="../../ui/models/reviews.py" line="260"/>
         <source>Normalised</source>
         <translation>정규화 점수</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviews.py" line="255"/>
+        <location filename="../../ui/models/reviews.py" line="267"/>
         <source>Points</source>
         <translation>환산 점수</translation>
     </message>
@@ -1873,7 +1888,22 @@
         <translation>이상치 기준: 로버스트 z점수 |z| &gt; {threshold}(과제별 총점의 중앙값과 MAD 기준)이면서 중앙값과 {points}점 이상 차이 나는 총점입니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reviews.py" line="402"/>
+        <location filename="../../ui/views/reviews.py" line="318"/>
+        <source>Totals before calibration; the final uses calibrated (z-score) totals.</source>
+        <translation>보정 전 총점입니다. 최종 점수는 보정(z점수)된 총점으로 계산합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="323"/>
+        <source>Totals in parentheses are those whose calibrated totals are the highest and lowest, which the trimmed mean drops.</source>
+        <translation>괄호 안의 총점은 보정 총점이 최고·최저여서 절사평균에서 제외되는 총점입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="329"/>
+        <source>Totals in parentheses are the highest and lowest the trimmed mean drops.</source>
+        <translation>괄호 안의 총점은 절사평균에서 제외되는 최고·최저 총점입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reviews.py" line="418"/>
         <source>Outlier: |z| is above {threshold} and the total is at least {points} points from the median</source>
         <translation>이상치: |z|가 {threshold}를 넘고 총점이 중앙값과 {points}점 이상 차이 납니다</translation>
     </message>
@@ -1888,47 +1918,47 @@
         <translation>{reviewer}: {figures}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reviews.py" line="365"/>
+        <location filename="../../ui/views/reviews.py" line="381"/>
         <source>Click a reviewer&apos;s cell to see the criterion scores.</source>
         <translation>심사위원 칸을 누르면 평가항목별 점수와 의견을 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reviews.py" line="386"/>
+        <location filename="../../ui/views/reviews.py" line="402"/>
         <source>(no comment)</source>
         <translation>(의견 없음)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reviews.py" line="393"/>
+        <location filename="../../ui/views/reviews.py" line="409"/>
         <source>Total {total} · median {median} ({gap:+.2f} points) · robust z {z:+.2f}</source>
         <translation>합계 {total} · 중앙값 {median} ({gap:+.2f}점) · 로버스트 z {z:+.2f}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reviews.py" line="407"/>
+        <location filename="../../ui/views/reviews.py" line="423"/>
         <source>Conflict of interest: this review is not counted.</source>
         <translation>이해충돌: 이 평가는 점수에 반영되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reviews.py" line="410"/>
+        <location filename="../../ui/views/reviews.py" line="426"/>
         <source>Assigned, but no scores yet.</source>
         <translation>배정되었으나 아직 점수가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reviews.py" line="411"/>
+        <location filename="../../ui/views/reviews.py" line="427"/>
         <source>Not assigned to this application.</source>
         <translation>이 과제에 배정되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reviews.py" line="452"/>
+        <location filename="../../ui/views/reviews.py" line="468"/>
         <source>The round is locked: unlock it to change scores</source>
         <translation>평가 회차가 잠겨 있습니다. 점수를 바꾸려면 잠금을 해제하세요</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reviews.py" line="457"/>
+        <location filename="../../ui/views/reviews.py" line="473"/>
         <source>Correct this reviewer&apos;s scores, with a reason for the audit log</source>
         <translation>이 심사위원의 점수를 정정합니다 (사유가 감사 기록에 남습니다)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reviews.py" line="460"/>
+        <location filename="../../ui/views/reviews.py" line="476"/>
         <source>Record a conflict of interest: the review is no longer counted</source>
         <translation>이해충돌을 기록합니다. 이 평가는 더 이상 점수에 반영되지 않습니다</translation>
     </message>
@@ -2289,92 +2319,92 @@
 <context>
     <name>ScenarioEditor</name>
     <message>
-        <location filename="../../ui/views/whatif_editor.py" line="259"/>
+        <location filename="../../ui/views/whatif_editor.py" line="265"/>
         <source>Scoring</source>
         <translation>점수 산정</translation>
     </message>
     <message>
-        <location filename="../../ui/views/whatif_editor.py" line="260"/>
+        <location filename="../../ui/views/whatif_editor.py" line="266"/>
         <source>Selection and quotas</source>
         <translation>선정 규칙과 쿼터</translation>
     </message>
     <message>
-        <location filename="../../ui/views/whatif_editor.py" line="261"/>
+        <location filename="../../ui/views/whatif_editor.py" line="267"/>
         <source>Aggregation</source>
         <translation>점수 집계</translation>
     </message>
     <message>
-        <location filename="../../ui/views/whatif_editor.py" line="263"/>
+        <location filename="../../ui/views/whatif_editor.py" line="269"/>
         <source>Trimmed mean</source>
         <translation>최고·최저 제외 평균</translation>
     </message>
     <message>
-        <location filename="../../ui/views/whatif_editor.py" line="264"/>
+        <location filename="../../ui/views/whatif_editor.py" line="270"/>
         <source>Mean</source>
         <translation>평균</translation>
     </message>
     <message>
-        <location filename="../../ui/views/whatif_editor.py" line="265"/>
+        <location filename="../../ui/views/whatif_editor.py" line="271"/>
         <source>Median</source>
         <translation>중앙값</translation>
     </message>
     <message>
-        <location filename="../../ui/views/whatif_editor.py" line="269"/>
+        <location filename="../../ui/views/whatif_editor.py" line="275"/>
         <source>Trim from reviews</source>
         <translation>최고·최저 제외 기준 평가 수</translation>
     </message>
     <message>
-        <location filename="../../ui/views/whatif_editor.py" line="271"/>
+        <location filename="../../ui/views/whatif_editor.py" line="277"/>
         <source>The highest and the lowest total are dropped from this many reviews on</source>
         <translation>평가가 이 수 이상이면 최고점과 최저점을 하나씩 빼고 평균합니다</translation>
     </message>
     <message>
-        <location filename="../../ui/views/whatif_editor.py" line="273"/>
+        <location filename="../../ui/views/whatif_editor.py" line="279"/>
         <source>Z-score calibration per reviewer</source>
         <translation>심사위원별 Z점수 보정</translation>
     </message>
     <message>
-        <location filename="../../ui/views/whatif_editor.py" line="274"/>
+        <location filename="../../ui/views/whatif_editor.py" line="280"/>
         <source>Calibrate from totals</source>
         <translation>보정 기준 평가 수</translation>
     </message>
     <message>
-        <location filename="../../ui/views/whatif_editor.py" line="275"/>
+        <location filename="../../ui/views/whatif_editor.py" line="281"/>
         <source>Cutoff</source>
         <translation>과락 기준점</translation>
     </message>
     <message>
-        <location filename="../../ui/views/whatif_editor.py" line="276"/>
+        <location filename="../../ui/views/whatif_editor.py" line="282"/>
         <source>Criterion floor</source>
         <translation>항목별 과락 기준</translation>
     </message>
     <message>
-        <location filename="../../ui/views/whatif_editor.py" line="277"/>
+        <location filename="../../ui/views/whatif_editor.py" line="283"/>
         <source>Fail an application whose mean on a criterion is below</source>
         <translation>어느 한 항목의 평균 정규화 점수가 이 값보다 낮으면 과락 처리합니다</translation>
     </message>
     <message>
-        <location filename="../../ui/views/whatif_editor.py" line="278"/>
+        <location filename="../../ui/views/whatif_editor.py" line="284"/>
         <source>Seat transfer between tracks</source>
         <translation>트랙 간 잔여 정원 이전 (통합선발)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/whatif_editor.py" line="279"/>
+        <location filename="../../ui/views/whatif_editor.py" line="285"/>
         <source>Each quota: its share, and whether it must be exceeded.</source>
         <translation>쿼터마다 비율과, 그 비율을 초과해야 하는지를 정합니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/whatif_editor.py" line="281"/>
+        <location filename="../../ui/views/whatif_editor.py" line="287"/>
         <source>More than</source>
         <translation>초과</translation>
     </message>
     <message>
-        <location filename="../../ui/views/whatif_editor.py" line="283"/>
+        <location filename="../../ui/views/whatif_editor.py" line="289"/>
         <source>Seats</source>
         <translation>선정 정원</translation>
     </message>
     <message>
-        <location filename="../../ui/views/whatif_editor.py" line="284"/>
+        <location filename="../../ui/views/whatif_editor.py" line="290"/>
         <source>Budget (million KRW)</source>
         <translation>예산 (백만 원)</translation>
     </message>
@@ -2932,36 +2962,46 @@
     </message>
     <message>
         <location filename="../../ui/models/reviewer_statistics.py" line="109"/>
+        <source>Reviews that can be outliers</source>
+        <translation>이상치가 될 수 있는 평가</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviewer_statistics.py" line="113"/>
+        <source>Totals on applications with three or more counted totals; the outlier rate is outliers divided by these</source>
+        <translation>평가가 3건 이상인 과제의 총점 수이며, 이상치 비율은 이상치 수를 이 수로 나눈 값입니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/reviewer_statistics.py" line="121"/>
         <source>Outlier rate</source>
         <translation>이상치 비율</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviewer_statistics.py" line="125"/>
+        <location filename="../../ui/models/reviewer_statistics.py" line="137"/>
         <source>Track</source>
         <translation>트랙</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviewer_statistics.py" line="130"/>
+        <location filename="../../ui/models/reviewer_statistics.py" line="142"/>
         <source>ICC(2,1)</source>
         <translation>ICC(2,1)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviewer_statistics.py" line="138"/>
+        <location filename="../../ui/models/reviewer_statistics.py" line="150"/>
         <source>ICC computed over</source>
         <translation>ICC 계산 범위</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviewer_statistics.py" line="143"/>
+        <location filename="../../ui/models/reviewer_statistics.py" line="155"/>
         <source>Kendall&apos;s W</source>
         <translation>Kendall의 W</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviewer_statistics.py" line="149"/>
+        <location filename="../../ui/models/reviewer_statistics.py" line="161"/>
         <source>W computed over</source>
         <translation>W 계산 범위</translation>
     </message>
     <message>
-        <location filename="../../ui/models/reviewer_statistics.py" line="152"/>
+        <location filename="../../ui/models/reviewer_statistics.py" line="164"/>
         <source>Applications</source>
         <translation>신청과제 수</translation>
     </message>
@@ -2969,50 +3009,50 @@
 <context>
     <name>StatisticsView</name>
     <message>
-        <location filename="../../ui/views/statistics.py" line="70"/>
+        <location filename="../../ui/views/statistics.py" line="71"/>
         <source>Reviewer statistics</source>
         <translation>심사위원 통계</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics.py" line="73"/>
+        <location filename="../../ui/views/statistics.py" line="74"/>
         <source>Track:</source>
         <translation>트랙:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics.py" line="74"/>
+        <location filename="../../ui/views/statistics.py" line="75"/>
         <source>Reviewers</source>
         <translation>심사위원</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics.py" line="75"/>
+        <location filename="../../ui/views/statistics.py" line="76"/>
         <source>Agreement between reviewers per track</source>
         <translation>트랙별 심사위원 간 일치도</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics.py" line="79"/>
-        <location filename="../../ui/views/statistics.py" line="94"/>
+        <location filename="../../ui/views/statistics.py" line="80"/>
+        <location filename="../../ui/views/statistics.py" line="95"/>
         <source>All tracks</source>
         <translation>전체 트랙</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics.py" line="128"/>
+        <location filename="../../ui/views/statistics.py" line="129"/>
         <source>From the scores now: no selection has run yet.</source>
         <translation>현재 점수 기준입니다. 아직 선정을 실행하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics.py" line="131"/>
+        <location filename="../../ui/views/statistics.py" line="132"/>
         <source>From the totals of selection run {run}; the data changed since.</source>
         <translation>선정 실행 {run}번의 총점 기준입니다. 그 뒤에 데이터가 바뀌었습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics.py" line="134"/>
+        <location filename="../../ui/views/statistics.py" line="135"/>
         <source>From the totals of selection run {run}.</source>
         <translation>선정 실행 {run}번의 총점 기준입니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics.py" line="138"/>
-        <source>Severity: the mean difference from the other reviewers of the same applications (negative: harsh), with its 95% interval. Outlier: a total whose robust z-score exceeds {threshold}. ICC(2,1): over every application of the track with two or more reviews (variance components of the incomplete design, Henderson&apos;s Method III). Kendall&apos;s W needs complete rankings: over the largest block of applications all rated by the same two or more reviewers, applications with more reviewers included with those reviewers&apos; totals only.</source>
-        <translation>엄격도: 같은 과제를 평가한 다른 심사위원 평균과의 점수 차의 평균(음수는 엄격)과 95% 신뢰구간입니다. 이상치: 로버스트 z의 절댓값이 {threshold} 초과인 총점입니다. ICC(2,1): 두 명 이상이 평가한 트랙의 모든 과제에서 계산합니다(불완전 설계의 분산성분, Henderson 방법 III). Kendall의 W는 완전한 순위가 필요하므로 같은 심사위원 2명 이상이 모두 평가한 가장 큰 과제 묶음에서 계산하며, 심사위원이 더 많은 과제도 그 심사위원들의 점수만으로 포함합니다.</translation>
+        <location filename="../../ui/views/statistics.py" line="139"/>
+        <source>Severity: the mean difference from the other reviewers of the same applications (negative: harsh), with its 95% interval. Outlier: a total whose robust z-score exceeds {threshold} and that is at least {points} points from its application&apos;s median; the outlier rate counts only the reviews that can be outliers (on applications with three or more totals). ICC(2,1): over every application of the track with two or more reviews (variance components of the incomplete design, Henderson&apos;s Method III). Kendall&apos;s W needs complete rankings: over the largest block of applications all rated by the same two or more reviewers, applications with more reviewers included with those reviewers&apos; totals only.</source>
+        <translation>엄격도: 같은 과제를 평가한 다른 심사위원 평균과의 점수 차의 평균(음수는 엄격)과 95% 신뢰구간입니다. 이상치: 로버스트 z의 절댓값이 {threshold} 초과이면서 과제 중앙값과 {points}점 이상 차이 나는 총점입니다. 이상치 비율은 이상치가 될 수 있는 평가(평가가 3건 이상인 과제의 평가)만으로 계산합니다. ICC(2,1): 두 명 이상이 평가한 트랙의 모든 과제에서 계산합니다(불완전 설계의 분산성분, Henderson 방법 III). Kendall의 W는 완전한 순위가 필요하므로 같은 심사위원 2명 이상이 모두 평가한 가장 큰 과제 묶음에서 계산하며, 심사위원이 더 많은 과제도 그 심사위원들의 점수만으로 포함합니다.</translation>
     </message>
 </context>
 <context>
@@ -3215,110 +3255,110 @@
         <translation>선정 제외</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif.py" line="84"/>
-        <location filename="../../ui/models/whatif.py" line="256"/>
+        <location filename="../../ui/models/whatif.py" line="85"/>
+        <location filename="../../ui/models/whatif.py" line="257"/>
         <source>Change</source>
         <translation>변동</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif.py" line="90"/>
+        <location filename="../../ui/models/whatif.py" line="91"/>
         <source>Application</source>
         <translation>과제번호</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif.py" line="91"/>
-        <location filename="../../ui/models/whatif.py" line="148"/>
-        <location filename="../../ui/models/whatif.py" line="182"/>
+        <location filename="../../ui/models/whatif.py" line="92"/>
+        <location filename="../../ui/models/whatif.py" line="149"/>
+        <location filename="../../ui/models/whatif.py" line="183"/>
         <source>Track</source>
         <translation>트랙</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif.py" line="94"/>
+        <location filename="../../ui/models/whatif.py" line="95"/>
         <source>Final (run)</source>
         <translation>최종 점수 (기존)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif.py" line="101"/>
+        <location filename="../../ui/models/whatif.py" line="102"/>
         <source>Final (new)</source>
         <translation>최종 점수 (변경)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif.py" line="108"/>
+        <location filename="../../ui/models/whatif.py" line="109"/>
         <source>Rank (run)</source>
         <translation>순위 (기존)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif.py" line="114"/>
+        <location filename="../../ui/models/whatif.py" line="115"/>
         <source>Rank (new)</source>
         <translation>순위 (변경)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif.py" line="120"/>
+        <location filename="../../ui/models/whatif.py" line="121"/>
         <source>Status (run)</source>
         <translation>상태 (기존)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif.py" line="126"/>
+        <location filename="../../ui/models/whatif.py" line="127"/>
         <source>Status (new)</source>
         <translation>상태 (변경)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif.py" line="130"/>
+        <location filename="../../ui/models/whatif.py" line="131"/>
         <source>Title</source>
         <translation>과제명</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif.py" line="151"/>
+        <location filename="../../ui/models/whatif.py" line="152"/>
         <source>Seats</source>
         <translation>선정 정원</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif.py" line="159"/>
+        <location filename="../../ui/models/whatif.py" line="160"/>
         <source>Filled</source>
         <translation>선정 수</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif.py" line="179"/>
+        <location filename="../../ui/models/whatif.py" line="180"/>
         <source>Quota</source>
         <translation>쿼터</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif.py" line="187"/>
+        <location filename="../../ui/models/whatif.py" line="188"/>
         <source>Required</source>
         <translation>필요</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif.py" line="195"/>
+        <location filename="../../ui/models/whatif.py" line="196"/>
         <source>Achieved</source>
         <translation>달성</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif.py" line="212"/>
+        <location filename="../../ui/models/whatif.py" line="213"/>
         <source>Seats filled</source>
         <translation>선정 수</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif.py" line="218"/>
+        <location filename="../../ui/models/whatif.py" line="219"/>
         <source>Quota shortfall</source>
         <translation>쿼터 부족분</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif.py" line="224"/>
+        <location filename="../../ui/models/whatif.py" line="225"/>
         <source>Total score</source>
         <translation>총점 합계</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif.py" line="239"/>
+        <location filename="../../ui/models/whatif.py" line="240"/>
         <source>Total</source>
         <translation>합계 항목</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif.py" line="242"/>
+        <location filename="../../ui/models/whatif.py" line="243"/>
         <source>Run</source>
         <translation>기존 결과</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif.py" line="249"/>
+        <location filename="../../ui/models/whatif.py" line="250"/>
         <source>Scenario</source>
         <translation>시나리오</translation>
     </message>

@@ -105,6 +105,18 @@ class ReviewerStatisticsTable(RowTableModel[ReviewerFigures]):
                     align=RIGHT,
                 ),
                 Column(
+                    "outlier_eligible",
+                    header("Statistics", "Reviews that can be outliers"),
+                    lambda r: r.outlier_eligible,
+                    number=True,
+                    align=RIGHT,
+                    tooltip=lambda r: QCoreApplication.translate(
+                        "Statistics",
+                        "Totals on applications with three or more counted totals; "
+                        "the outlier rate is outliers divided by these",
+                    ),
+                ),
+                Column(
                     "outlier_rate",
                     header("Statistics", "Outlier rate"),
                     lambda r: r.outlier_rate,

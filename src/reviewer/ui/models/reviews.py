@@ -15,6 +15,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from reviewer.domain.robust import OUTLIER_MIN_POINTS
 from reviewer.services.review_matrix import (
+    TRIMMED_HIGH,
+    TRIMMED_LOW,
     CriterionLine,
     Mark,
     MatrixCell,
@@ -42,12 +44,14 @@ def missing_text() -> str:
 
 
 def cell_text(cell: MatrixCell) -> str:
-    """What a cell shows: the total (with ▼/▲ when an outlier) or the mark's word."""
+    """What a cell shows: the total (with ▼/▲ when an outlier; in parentheses when the
+    trimmed mean drops it) or the mark's word."""
     if cell.mark is Mark.SCORED and cell.total is not None:
+        total = f"({cell.total:.2f})" if cell.trimmed else f"{cell.total:.2f}"
         if cell.outlier:
             arrow = "▼" if (cell.deviation or 0) < 0 else "▲"
-            return f"{arrow} {cell.total:.2f}"
-        return f"{cell.total:.2f}"
+            return f"{arrow} {total}"
+        return total
     if cell.mark is Mark.CONFLICT:
         return conflict_text()
     if cell.mark is Mark.MISSING:
@@ -83,6 +87,14 @@ def cell_tooltip(cell: MatrixCell, row: MatrixRow, threshold: float) -> str:
                 "Outlier: |z| is above {threshold} and the total is at least {points} points "
                 "from the median",
             ).format(threshold=f"{threshold:g}", points=f"{OUTLIER_MIN_POINTS:g}")
+        if cell.trimmed == TRIMMED_HIGH:
+            text += "\n" + QCoreApplication.translate(
+                "ReviewsMatrix", "Trimmed: the trimmed mean drops this total (the highest)"
+            )
+        elif cell.trimmed == TRIMMED_LOW:
+            text += "\n" + QCoreApplication.translate(
+                "ReviewsMatrix", "Trimmed: the trimmed mean drops this total (the lowest)"
+            )
         return text
     if cell.mark is Mark.CONFLICT:
         text = QCoreApplication.translate("ReviewsMatrix", "Conflict of interest: not counted")

@@ -31,6 +31,7 @@ from reviewer.ui.views.base import View
 SELECTED = "#3e7c59"
 PASSED = "#7b9cbc"
 BELOW = "#c9ced6"
+FLOOR = "#d4a373"
 SELECTION_LINE = "#1b5e20"
 REQUIRED = "#9aa5b1"
 GAP = "#e08a1e"
@@ -182,6 +183,14 @@ class ChartsPage(View):
             _bars(self.tr("Passed, not selected"), PASSED, [b.passed for b in figures.bins])
         )
         series.append(_bars(self.tr("Below the cutoff"), BELOW, [b.below for b in figures.bins]))
+        if any(b.floor for b in figures.bins):
+            series.append(
+                _bars(
+                    self.tr("Criterion floor (fails a criterion)"),
+                    FLOOR,
+                    [b.floor for b in figures.bins],
+                )
+            )
         chart.addSeries(series)
         categories = QBarCategoryAxis()
         categories.append([f"{b.low:g}–{b.high:g}" for b in figures.bins])
@@ -202,12 +211,17 @@ class ChartsPage(View):
         chart.addAxis(position, Qt.AlignmentFlag.AlignBottom)
         top = counts.max()
         low, size = float(figures.bins[0].low), float(figures.bin_size)
-        lines = [(figures.cutoff, palette.CUTOFF, self.tr("Cutoff {score}"))]
+        lines = [("cutoff", figures.cutoff, palette.CUTOFF, self.tr("Cutoff {score}"))]
         if figures.selection_line is not None:
             lines.append(
-                (figures.selection_line, SELECTION_LINE, self.tr("Lowest selected {score}"))
+                (
+                    "selection",
+                    figures.selection_line,
+                    SELECTION_LINE,
+                    self.tr("Lowest selected {score}"),
+                )
             )
-        for value, colour, name in lines:
+        for kind, value, colour, name in lines:
             line = QLineSeries()
             line.setName(name.format(score=f"{value:.2f}"))
             x = (float(value) - low) / size - 0.5
@@ -220,7 +234,7 @@ class ChartsPage(View):
             chart.addSeries(line)
             line.attachAxis(position)
             line.attachAxis(counts)
-            if value is figures.cutoff:
+            if kind == "cutoff":  # by kind: the selection line may equal the cutoff
                 self.cutoff_line = line
             else:
                 self.selection_line = line

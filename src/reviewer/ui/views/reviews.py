@@ -312,7 +312,23 @@ class ReviewsView(View):
             figures = self.tr("{reviewer}: {figures}").format(
                 reviewer=matrix.reviewer, figures=figures
             )
-        self.summary.setText(f"{rule}\n{figures}")
+        lines = [rule, figures]
+        if matrix.normalize == "zscore":
+            lines.append(
+                self.tr("Totals before calibration; the final uses calibrated (z-score) totals.")
+            )
+        if matrix.method == "trimmed" and matrix.normalize == "zscore":
+            lines.append(
+                self.tr(
+                    "Totals in parentheses are those whose calibrated totals are the highest "
+                    "and lowest, which the trimmed mean drops."
+                )
+            )
+        elif matrix.method == "trimmed":
+            lines.append(
+                self.tr("Totals in parentheses are the highest and lowest the trimmed mean drops.")
+            )
+        self.summary.setText("\n".join(lines))
 
     # -- the chosen cell -----------------------------------------------------------------
 

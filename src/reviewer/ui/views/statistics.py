@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.domain.robust import OUTLIER_MIN_POINTS
 from reviewer.services import review_statistics
 from reviewer.services.review_statistics import StatisticsView as Figures
 from reviewer.ui.models.reviewer_statistics import AgreementTable, ReviewerStatisticsTable
@@ -137,11 +138,17 @@ class StatisticsView(View):
             self.tr(
                 "Severity: the mean difference from the other reviewers of the same "
                 "applications (negative: harsh), with its 95% interval. Outlier: a total "
-                "whose robust z-score exceeds {threshold}. ICC(2,1): over every application "
+                "whose robust z-score exceeds {threshold} and that is at least {points} "
+                "points from its application's median; the outlier rate counts only the "
+                "reviews that can be outliers (on applications with three or more totals). "
+                "ICC(2,1): over every application "
                 "of the track with two or more reviews (variance components of the "
                 "incomplete design, Henderson's Method III). Kendall's W needs complete "
                 "rankings: over the largest block of applications all rated by the same two "
                 "or more reviewers, applications with more reviewers included with those "
                 "reviewers' totals only."
-            ).format(threshold=f"{figures.statistics.threshold:g}")
+            ).format(
+                threshold=f"{figures.statistics.threshold:g}",
+                points=f"{OUTLIER_MIN_POINTS:g}",
+            )
         )

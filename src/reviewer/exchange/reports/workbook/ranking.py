@@ -11,6 +11,7 @@ applications stays fast, and text is always stored as text (see ``cells``).
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
@@ -19,8 +20,10 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
 
 from reviewer.domain.config import Track
+from reviewer.domain.robust import OUTLIER_MIN_POINTS
 from reviewer.exchange.reports.context import (
     STATUS_ORDER,
     Progress,
@@ -48,6 +51,27 @@ from reviewer.exchange.reports.workbook.ranking_sheet import RankingWriter
 from reviewer.i18n import normalise_lang, render
 
 CONFLICT_FLAG = "Y"  # what the score import reads as a recusal
+NOTE_LINE_WIDTH = 150  # a note line's width in columns (a Korean syllable takes two)
+
+
+def note_lines(text: str, width: int) -> list[str]:
+    """``text`` broken at spaces into lines of at most ``width`` columns, East Asian
+    wide characters counting two (a word wider than a line stays whole)."""
+
+    def columns(word: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in word)
+
+    lines: list[str] = []
+    current, used = "", 0
+    for word in text.split():
+        size = columns(word)
+        if current and used + 1 + size > width:
+            lines.append(current)
+            current, used = "", 0
+        current, used = (f"{current} {word}", used + 1 + size) if current else (word, size)
+    if current:
+        lines.append(current)
+    return lines
 
 
 def write_workbook(
@@ -308,15 +332,16 @@ class _WorkbookWriter:
             "ci_high",
             "compared",
             "outlier_count",
+            "outlier_eligible",
             "outlier_rate",
         )
         table = Table(sheet, cells)
         table.start(
             [t(f"report.col.{key}") for key in keys],
-            [12, 12, 24, 14, 9, 9, 9, 9, 9, 9, 10, 10, 10, 9, 10],
+            [12, 12, 24, 14, 9, 9, 9, 9, 9, 9, 10, 10, 10, 9, 12, 10],
             freeze_columns=1,
         )
-        formats = [None] * 5 + [POINTS] * 7 + [None, None, PERCENT]
+        formats = [None] * 5 + [POINTS] * 7 + [None, None, None, PERCENT]
         overall = t("report.xlsx.all_tracks")
         for row in statistics.reviewers:
             reviewer = self.context.reviewers.get(row.reviewer_id)
@@ -335,6 +360,7 @@ class _WorkbookWriter:
                 row.high,
                 row.compared,
                 row.outliers,
+                row.outlier_eligible,
                 row.outlier_rate,
             ]
             table.append(cells.row(values, "" if row.track is not None else "label", formats))
@@ -410,16 +436,25 @@ class _WorkbookWriter:
                     )
                 )
         sheet.append([])
-        sheet.append(
-            [cells.cell(t("report.statistics.note", threshold=f"{statistics.threshold:g}"))]
+        note = t(
+            "report.statistics.note",
+            threshold=f"{statistics.threshold:g}",
+            points=f"{OUTLIER_MIN_POINTS:g}",
         )
+        # in lines no wider than the table: text running on to the right would widen
+        # the printed page and run under the charts
+        for line in note_lines(note, NOTE_LINE_WIDTH):
+            sheet.append([cells.cell(line)])
         self.place_charts(sheet, len(keys) + 2)
 
     def place_charts(self, sheet: Any, column: int) -> None:
         """The statistics charts as pictures in a column right of the tables, one under
-        the other, so none covers a cell the tables use."""
-        for picture in statistics_pictures(self.context, self.lang):
+        the other, so none covers a cell the tables use; each starts a printed page, so
+        no page break cuts one."""
+        for index, picture in enumerate(statistics_pictures(self.context, self.lang)):
             sheet.add_image(picture.image(), f"{get_column_letter(column)}{picture.row}")
+            if index:
+                sheet.row_breaks.append(Break(id=picture.row - 1))
 
     def write_plain_statistics(self, sheet: Any, cells: Cells) -> None:
         """The statistics sheet of a context without chart figures."""
