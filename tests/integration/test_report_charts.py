@@ -19,7 +19,7 @@ from openpyxl.utils import column_index_from_string
 from PIL import Image
 from reportlab.graphics.shapes import Circle, Line, Rect, String
 
-from reviewer.domain.chart_data import ChartData, DisplacementGap, chart_data
+from reviewer.domain.chart_data import ChartData, DisplacementGap, QuotaGaugePoint, chart_data
 from reviewer.domain.reviewer_statistics import ReviewerFigures
 from reviewer.exchange.reports.charts import drawing, reviewer_severity
 from reviewer.exchange.reports.fonts import register_fonts
@@ -133,8 +133,9 @@ def test_png_draws_the_shapes_in_place() -> None:
         png(picture)
 
 
-def _inflated(gaps: int, reviewers: int) -> Callable[..., ChartData]:
-    """``chart_data`` with ``gaps`` synthetic displacements and ``reviewers`` reviewers."""
+def _inflated(gaps: int, reviewers: int, quotas: int = 0) -> Callable[..., ChartData]:
+    """``chart_data`` with ``gaps`` synthetic displacements and ``reviewers`` reviewers
+    (and ``quotas`` synthetic quota constraints, when given)."""
 
     def build(*args: Any, **kwargs: Any) -> ChartData:
         figures = chart_data(*args, **kwargs)
@@ -164,7 +165,13 @@ def _inflated(gaps: int, reviewers: int) -> Callable[..., ChartData]:
             for i in range(reviewers)
         )
         statistics = dataclasses.replace(figures.statistics, reviewers=rows)
-        return dataclasses.replace(figures, gaps=displaced, statistics=statistics)
+        gauges = tuple(
+            QuotaGaugePoint(f"Q{i:03}", track, (track,), 10, 10 - i % 2, i % 2)
+            for i in range(quotas)
+        )
+        return dataclasses.replace(
+            figures, gaps=displaced, statistics=statistics, quotas=gauges or figures.quotas
+        )
 
     return build
 
@@ -173,13 +180,15 @@ def _inflated(gaps: int, reviewers: int) -> Callable[..., ChartData]:
 def test_many_gaps_and_reviewers_run_over_pages(
     selected_sample_round: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(exporting, "chart_data", _inflated(gaps=130, reviewers=120))
+    monkeypatch.setattr(exporting, "chart_data", _inflated(gaps=130, reviewers=120, quotas=60))
     pdf = tmp_path / "r.pdf"
     with rounds.open_round(selected_sample_round) as database:
         export_reports(database, pdf=pdf, lang="ko")  # one drawing per page's worth
     text = pdf_text(pdf)
     for i in range(130):
         assert f"D{i:03} → S{i:03}" in text
+    for i in range(60):  # 60 quota constraints (e.g. per-track quotas in many tracks)
+        assert f"Q{i:03}" in text
     # the severity chart: every reviewer labelled in a readable size, over several pages
     assert text.count("심사위원 엄격도 (95% 신뢰구간)") == 4  # ceil(120 / 34)
     # the table after it records each reviewer's figures, the interval included

@@ -29,6 +29,7 @@ WIDTH = 756.0  # the frame of an A4 landscape page
 SEVERITY_ROW_HEIGHT = 10.0  # labels in 7 pt whatever the number of reviewers
 SEVERITY_ROWS = 34  # reviewers per page: 66 + 34 × 10 = 406 pt under the title and note
 GAP_ROWS = 38  # displacements per page: 50 + 38 × 11 = 468 pt (the frame is about 500)
+QUOTA_ROWS = 25  # quota constraints per drawing: 48 + 25 × 16 = 448 pt
 
 
 def statistics_section(context: ReportContext, styles: Styles, lang: str) -> list[Flowable]:
@@ -72,9 +73,11 @@ def statistics_section(context: ReportContext, styles: Styles, lang: str) -> lis
         para(render("report.xlsx.agreement", lang), styles.h2),
         _agreement_table(context, figures, styles, lang),
         Spacer(1, 10),
-        quota_gauges(figures.quotas, context.track_name, styles.fonts, lang, width=WIDTH),
-        Spacer(1, 10),
     ]
+    # a drawing cannot be split over pages: the gauges go in page-sized parts
+    for quota_part in chunks(figures.quotas, QUOTA_ROWS):
+        story.append(quota_gauges(quota_part, context.track_name, styles.fonts, lang, width=WIDTH))
+    story.append(Spacer(1, 10))
     gaps_low, gaps_high = gap_span(figures.gaps)
     for gap_part in chunks(figures.gaps, GAP_ROWS):
         story.append(
