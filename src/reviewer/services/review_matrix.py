@@ -14,10 +14,11 @@ the finals come from the calibrated totals, and the matrix says so (``normalize`
 With the trimmed mean, in an application with at least ``trim_min_reviews`` (and 3)
 counted totals, the cells the trimmed mean drops are marked ``trimmed`` — ``high`` for
 the highest, ``low`` for the lowest, judged on the totals the aggregation reads (the
-calibrated ones in a z-score round). Exactly one highest and one lowest are dropped;
-when several totals tie for the highest (or lowest), each of them is marked, since
-which one of equal values is dropped does not change the mean. When every total is
-equal nothing is marked.
+calibrated ones in a z-score round). Exactly one highest and one lowest are dropped, and
+exactly one of each is marked: when several totals tie for the highest (or lowest), the
+first reviewer's by id — which of equal values is dropped does not change the mean, so
+the mean of the unmarked totals is always the aggregate. When every total is equal
+nothing is marked.
 
 ``review_matrix`` reads the round and builds the whole matrix once;
 ``ReviewMatrix.restrict`` shows one track and/or one reviewer without reading again (z
@@ -419,11 +420,9 @@ def trimmed_cells(
         high, low = max(values), min(values)
         if high == low:
             continue
-        for reviewer_id, value in zip(counted.reviewer_ids, values, strict=True):
-            if value == high:
-                marks[(app_id, reviewer_id)] = TRIMMED_HIGH
-            elif value == low:
-                marks[(app_id, reviewer_id)] = TRIMMED_LOW
+        ordered = sorted(zip(counted.reviewer_ids, values, strict=True))
+        marks[(app_id, next(r for r, v in ordered if v == high))] = TRIMMED_HIGH
+        marks[(app_id, next(r for r, v in ordered if v == low))] = TRIMMED_LOW
     return marks
 
 
