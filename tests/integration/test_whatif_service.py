@@ -16,7 +16,7 @@ from reviewer.domain.config import RoundConfig
 from reviewer.domain.config_toml import parse_config
 from reviewer.domain.digest import inputs_digest
 from reviewer.domain.evaluate import evaluate
-from reviewer.domain.model import Decision, RoundResult
+from reviewer.domain.model import Decision, RoundResult, Status
 from reviewer.domain.recorded import record
 from reviewer.domain.stopping import CancelToken
 from reviewer.errors import ConfigError, InvalidInput, RefusedByState, SolverCancelled
@@ -364,3 +364,31 @@ def test_the_charts_of_a_run_use_its_own_configuration(round_copy: Path) -> None
     assert figures is not None and current.cutoff == 70
     assert figures.charts.cutoff == Decimal(65)
     assert {d.cutoff for d in figures.charts.distributions} == {Decimal(65)}
+
+
+def test_a_preview_that_disagrees_with_the_full_evaluation_is_not_saved(
+    round_copy: Path,
+) -> None:
+    from reviewer.errors import SolverFailed
+
+    base = baseline(round_copy)
+    track_id, _, selected = busy_track(base)
+    scenario = base.compute(with_seats(base.config, track_id, selected - 2))
+    assert not scenario.result.selection.explained
+    moved = scenario.leaving[0].id
+    decisions = dict(scenario.result.selection.decisions)
+    decisions[moved] = Decision(moved, Status.SELECTED)  # shown as staying in
+    wrong = replace(
+        scenario,
+        result=replace(
+            scenario.result, selection=replace(scenario.result.selection, decisions=decisions)
+        ),
+    )
+    with rounds.open_round(round_copy) as db:
+        with pytest.raises(SolverFailed) as refused:
+            save_scenario(db, wrong, "committee decision")
+        with db.session() as session:
+            latest = runs.latest_run(session)
+            assert latest is not None and latest.id == base.run_id  # nothing recorded
+            assert repository.load_round(session).config == base.config
+    assert "preview" in refused.value.message("en")

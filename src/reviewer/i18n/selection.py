@@ -86,4 +86,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "결과가 정수 검산에서 최적값에 이르지 못했습니다",
         "its result did not attain the optimum in the exact integer check",
     ),
+    "selection.solver.reason.preview_differs": (
+        "가정 분석 화면의 결과가 전체 계산과 달라 아무것도 저장하지 않았습니다",
+        "the what-if preview differed from the full evaluation, so nothing was saved",
+    ),
 }

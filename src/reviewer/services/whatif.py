@@ -31,6 +31,7 @@ from decimal import Decimal
 from typing import Any
 
 import tomli_w
+from sqlalchemy.orm import Session
 
 from reviewer.domain.config import RoundConfig
 from reviewer.domain.config_toml import parse_config
@@ -41,7 +42,7 @@ from reviewer.domain.model import RoundData, RoundResult, Status
 from reviewer.domain.recorded import RecordedRun
 from reviewer.domain.stopping import CancelToken
 from reviewer.domain.whatif import WhatIf
-from reviewer.errors import InvalidInput, RefusedByState
+from reviewer.errors import InvalidInput, RefusedByState, SolverFailed
 from reviewer.i18n import Lang
 from reviewer.services.results import selection_json
 from reviewer.services.selecting import store_run
@@ -389,17 +390,19 @@ def save_scenario(
     reason = " ".join(reason.split())
     if not reason:
         raise InvalidInput("whatif.reason_required")
+    result = scenario.result
+    if not result.selection.explained:
+        # the preview left the explanations out: the run is evaluated in full, outside the
+        # write transaction, and must agree with what the chair saw in every decision
+        with database.session() as session:
+            data = _unchanged(session, scenario)
+        result = evaluate(replace(data, config=scenario.config))
+        if _decisions(result) != _decisions(scenario.result):
+            raise SolverFailed("selection.solver.reason.preview_differs")
     with database.session() as session:
         repository.require_open(session)
-        data = repository.load_round(session)
-        if data_digest(data) != scenario.baseline_digest:
-            raise RefusedByState("whatif.round_changed")
-        latest = runs.latest_run_stamp(session)
-        if latest is None or latest[0] != scenario.baseline_run:
-            raise RefusedByState("whatif.newer_run", run=str(latest[0] if latest else ""))
-        data = replace(data, config=scenario.config)
+        data = replace(_unchanged(session, scenario), config=scenario.config)
         digest = inputs_digest(data)
-        result = scenario.result if scenario.result.selection.explained else evaluate(data)
         document = selection_json(data, result, lang)
         run_id, created = store_run(session, data, result, document, digest=digest)
         repository.replace_config(session, scenario.config)
@@ -413,3 +416,22 @@ def save_scenario(
             diff=scenario.toml_diff,
         )
     return SavedScenario(run_id=run_id, digest=digest, created_at=created)
+
+
+def _unchanged(session: Session, scenario: Scenario) -> RoundData:
+    """The round's data, refused when it or its newest run changed since the baseline."""
+    data = repository.load_round(session)
+    if data_digest(data) != scenario.baseline_digest:
+        raise RefusedByState("whatif.round_changed")
+    latest = runs.latest_run_stamp(session)
+    if latest is None or latest[0] != scenario.baseline_run:
+        raise RefusedByState("whatif.newer_run", run=str(latest[0] if latest else ""))
+    return data
+
+
+def _decisions(result: RoundResult) -> dict[str, tuple[object, ...]]:
+    """Every application's final, rank and status: what a scenario shows."""
+    return {
+        app_id: (app.final, app.rank, result.status(app_id))
+        for app_id, app in result.scored.items()
+    }
