@@ -392,3 +392,18 @@ def test_a_preview_that_disagrees_with_the_full_evaluation_is_not_saved(
             assert latest is not None and latest.id == base.run_id  # nothing recorded
             assert repository.load_round(session).config == base.config
     assert "preview" in refused.value.message("en")
+
+
+def test_compute_leaves_the_cycle_collector_as_it_was(demo: Path) -> None:
+    import gc
+
+    base = baseline(demo)
+    assert gc.isenabled()
+    base.compute(with_seats(base.config, busy_track(base)[0], 1))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        base.compute(with_seats(base.config, busy_track(base)[0], 2))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -24,6 +24,7 @@ again in full, so the recorded run is exactly what a selection run records.
 from __future__ import annotations
 
 import difflib
+import gc
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -166,8 +167,16 @@ class Baseline:
         :class:`~reviewer.errors.SolverCancelled` when ``cancel`` is set. The result's
         decisions have no explanations (``result.selection.explained`` is False)."""
         config = checked_config(self.config, config)
-        result = self._engine.evaluate(config, cancel=cancel, explanations=False)
-        return self._scenario(config, result)
+        # the round's data is a large heap of long-lived objects: a cycle collection in
+        # the middle of a recomputation walks all of it, and nothing here makes cycles
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            result = self._engine.evaluate(config, cancel=cancel, explanations=False)
+            return self._scenario(config, result)
+        finally:
+            if enabled:
+                gc.enable()
 
     def _scenario(self, config: RoundConfig, result: RoundResult) -> Scenario:
         recorded = self.recorded.applications
