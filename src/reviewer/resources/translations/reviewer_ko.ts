@@ -1217,12 +1217,12 @@
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../ui/dialogs/lock.py" line="29"/>
+        <location filename="../../ui/dialogs/lock.py" line="21"/>
         <source>Lock the round</source>
         <translation>회차 잠그기</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/lock.py" line="31"/>
+        <location filename="../../ui/dialogs/lock.py" line="23"/>
         <source>Lock the round? Its applications, reviews and results cannot change until it is unlocked, and unlocking is recorded with its reason.</source>
         <translation>회차를 잠글까요? 잠금을 해제할 때까지 신청과제, 평가, 결과를 바꿀 수 없고, 잠금 해제는 사유와 함께 기록됩니다.</translation>
     </message>
@@ -2276,42 +2276,42 @@
 <context>
     <name>SaveScenarioDialog</name>
     <message>
-        <location filename="../../ui/dialogs/scenario.py" line="36"/>
+        <location filename="../../ui/dialogs/scenario.py" line="25"/>
         <source>Save the scenario as a run</source>
         <translation>시나리오를 선정 결과로 저장</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario.py" line="40"/>
+        <location filename="../../ui/dialogs/scenario.py" line="28"/>
         <source>The scenario is recorded as a new selection run compared with run #{run}, and its settings become the round&apos;s configuration. {enter} enter and {leave} leave the selection.</source>
         <translation>이 시나리오는 실행 {run}번과 비교한 새 선정 결과로 기록되고, 그 설정이 평가 회차의 설정이 됩니다. 선정에 {enter}건이 새로 들어가고 {leave}건이 빠집니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario.py" line="55"/>
+        <location filename="../../ui/dialogs/scenario.py" line="43"/>
         <source>No setting differs from the run&apos;s configuration.</source>
         <translation>선정 결과의 설정과 다른 항목이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario.py" line="64"/>
+        <location filename="../../ui/dialogs/scenario.py" line="52"/>
         <source>Changed settings</source>
         <translation>바뀐 설정</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario.py" line="65"/>
+        <location filename="../../ui/dialogs/scenario.py" line="53"/>
         <source>round.toml diff</source>
         <translation>round.toml 변경 내용</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario.py" line="67"/>
+        <location filename="../../ui/dialogs/scenario.py" line="55"/>
         <source>Why is this scenario adopted? The reason is written to the audit log.</source>
         <translation>이 시나리오를 채택하는 사유를 입력하세요. 사유는 감사 기록에 남습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario.py" line="72"/>
+        <location filename="../../ui/dialogs/scenario.py" line="59"/>
         <source>e.g. the committee adopted the weights of 3 March</source>
         <translation>예: 3월 3일 위원회에서 배점 조정안 채택</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scenario.py" line="78"/>
+        <location filename="../../ui/dialogs/scenario.py" line="61"/>
         <source>Save as run</source>
         <translation>선정 결과로 저장</translation>
     </message>
@@ -3222,22 +3222,22 @@
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../ui/dialogs/lock.py" line="58"/>
+        <location filename="../../ui/dialogs/lock.py" line="48"/>
         <source>Unlock the round</source>
         <translation>회차 잠금 해제</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/lock.py" line="62"/>
+        <location filename="../../ui/dialogs/lock.py" line="51"/>
         <source>Why is the round unlocked? The reason is written to the audit log with your name and the time.</source>
         <translation>잠금을 해제하는 사유를 적으세요. 사유는 사용자 이름, 시각과 함께 감사 기록에 남습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/lock.py" line="68"/>
+        <location filename="../../ui/dialogs/lock.py" line="56"/>
         <source>e.g. a reviewer&apos;s score was entered wrongly</source>
         <translation>예: 심사위원 점수가 잘못 입력됨</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/lock.py" line="73"/>
+        <location filename="../../ui/dialogs/lock.py" line="57"/>
         <source>Unlock</source>
         <translation>잠금 해제</translation>
     </message>

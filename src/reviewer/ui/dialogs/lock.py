@@ -8,18 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QMessageBox,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget
 
-from reviewer.ui import palette
+from reviewer.ui.dialogs.reason import ReasonDialog
 
 
 def ask_lock(parent: QWidget, on_yes: Callable[[], None]) -> QMessageBox:
@@ -47,16 +39,13 @@ def ask_lock(parent: QWidget, on_yes: Callable[[], None]) -> QMessageBox:
     return box
 
 
-class UnlockDialog(QDialog):
+class UnlockDialog(ReasonDialog):
     """Asks why the round is unlocked; OK only with a reason."""
-
-    submitted = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("unlockDialog")
         self.setWindowTitle(self.tr("Unlock the round"))
-        self.setWindowModality(Qt.WindowModality.WindowModal)
         label = QLabel(
             self.tr(
                 "Why is the round unlocked? The reason is written to the audit log with "
@@ -64,44 +53,14 @@ class UnlockDialog(QDialog):
             )
         )
         label.setWordWrap(True)
-        self.reason = QPlainTextEdit()
         self.reason.setPlaceholderText(self.tr("e.g. a reviewer's score was entered wrongly"))
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Unlock"))
-        self.buttons.accepted.connect(self._submit)
-        self.buttons.rejected.connect(self.reject)
-        self.reason.textChanged.connect(self._changed)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {palette.CUTOFF};")
-        self.error.setVisible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addWidget(self.reason)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.resize(460, 220)
-        self._changed()
-
-    def text(self) -> str:
-        return " ".join(self.reason.toPlainText().split())
-
-    def _changed(self) -> None:
-        self.ok_button.setEnabled(bool(self.text()))
-
-    def _submit(self) -> None:
-        """Hand the reason on; the dialog stays until the round is unlocked, so a refusal
-        is shown here and the reason typed is kept."""
-        self.error.setVisible(False)
-        self.ok_button.setEnabled(False)
-        self.submitted.emit(self.text())
-
-    def failed(self, message: str) -> None:
-        self.error.setText(message)
-        self.error.setVisible(True)
         self._changed()
 
 

@@ -10,31 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QPlainTextEdit,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTabWidget, QVBoxLayout, QWidget
 
 from reviewer.services.whatif import Scenario
-from reviewer.ui import palette
+from reviewer.ui.dialogs.reason import ReasonDialog
 
 
-class SaveScenarioDialog(QDialog):
-    submitted = Signal(str)
-
+class SaveScenarioDialog(ReasonDialog):
     def __init__(self, scenario: Scenario, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("saveScenarioDialog")
         self.scenario = scenario
         self.setWindowTitle(self.tr("Save the scenario as a run"))
-        self.setWindowModality(Qt.WindowModality.WindowModal)
         intro = QLabel(
             self.tr(
                 "The scenario is recorded as a new selection run compared with run #{run}, "
@@ -67,22 +55,10 @@ class SaveScenarioDialog(QDialog):
             self.tr("Why is this scenario adopted? The reason is written to the audit log.")
         )
         reason_label.setWordWrap(True)
-        self.reason = QPlainTextEdit()
         self.reason.setObjectName("scenarioReason")
         self.reason.setPlaceholderText(self.tr("e.g. the committee adopted the weights of 3 March"))
         self.reason.setMaximumHeight(90)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Save as run"))
-        self.buttons.accepted.connect(self._submit)
-        self.buttons.rejected.connect(self.reject)
-        self.reason.textChanged.connect(self._changed)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {palette.CUTOFF};")
-        self.error.setVisible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(tabs, 1)
@@ -91,22 +67,6 @@ class SaveScenarioDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.resize(640, 520)
-        self._changed()
-
-    def text(self) -> str:
-        return " ".join(self.reason.toPlainText().split())
-
-    def _changed(self) -> None:
-        self.ok_button.setEnabled(bool(self.text()))
-
-    def _submit(self) -> None:
-        self.error.setVisible(False)
-        self.ok_button.setEnabled(False)
-        self.submitted.emit(self.text())
-
-    def failed(self, message: str) -> None:
-        self.error.setText(message)
-        self.error.setVisible(True)
         self._changed()
 
 
