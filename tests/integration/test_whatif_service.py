@@ -407,3 +407,22 @@ def test_compute_leaves_the_cycle_collector_as_it_was(demo: Path) -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_charts_of_a_run_whose_configuration_no_longer_reads(round_copy: Path) -> None:
+    """A run recorded under rules since tightened still shows, as stale, against the
+    round's configuration (it is never a reason for the view to fail)."""
+    from reviewer.services.charts import charts
+    from reviewer.services.review_statistics import review_statistics
+
+    with rounds.open_round(round_copy) as db:
+        with db.session() as session:
+            latest = runs.latest_run(session)
+            assert latest is not None
+            current = repository.load_round(session).config
+            latest.config_toml = current.source + "\n[selection]\nseat_tranfer = true\n"
+        figures = charts(db)
+        statistics = review_statistics(db)
+    assert figures is not None and figures.source.stale
+    assert figures.charts.cutoff == Decimal(str(current.cutoff))
+    assert statistics.source.stale

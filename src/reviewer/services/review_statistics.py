@@ -20,6 +20,7 @@ from reviewer.domain.recorded import RecordedRun, with_scoring
 from reviewer.domain.reviewer_statistics import ReviewerStatistics, reviewer_statistics
 from reviewer.domain.robust import ROBUST_Z_THRESHOLD
 from reviewer.domain.scoring import score_round
+from reviewer.errors import ConfigError
 from reviewer.store import repository, runs
 from reviewer.store.engine import Database
 
@@ -68,11 +69,16 @@ def recorded_round(database: Database) -> RecordedRound:
     if not run.scoring:
         run = with_scoring(run, score_round(data))
     stale = run.digest != inputs_digest(data)
-    config = (
-        parse_config(run_toml, filename=RUN_CONFIG_FILE)
-        if run_toml and run_toml != data.config.source
-        else None
-    )
+    config: RoundConfig | None = None
+    if run_toml and run_toml != data.config.source:
+        try:
+            config = parse_config(run_toml, filename=RUN_CONFIG_FILE)
+        except ConfigError:
+            # a run recorded by an older program under rules since tightened: its
+            # configuration differs from the round's, so the run is shown as stale, and
+            # its figures are drawn against the round's configuration
+            config = None
+            stale = True
     return RecordedRound(data, run, Source(run_id, run.created_at, stale), config)
 
 
