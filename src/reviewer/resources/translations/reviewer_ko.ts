@@ -3256,7 +3256,7 @@
     </message>
     <message>
         <location filename="../../ui/models/whatif.py" line="85"/>
-        <location filename="../../ui/models/whatif.py" line="257"/>
+        <location filename="../../ui/models/whatif.py" line="251"/>
         <source>Change</source>
         <translation>변동</translation>
     </message>
@@ -3267,8 +3267,8 @@
     </message>
     <message>
         <location filename="../../ui/models/whatif.py" line="92"/>
-        <location filename="../../ui/models/whatif.py" line="149"/>
-        <location filename="../../ui/models/whatif.py" line="183"/>
+        <location filename="../../ui/models/whatif.py" line="171"/>
+        <location filename="../../ui/models/whatif.py" line="191"/>
         <source>Track</source>
         <translation>트랙</translation>
     </message>
@@ -3308,57 +3308,57 @@
         <translation>과제명</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif.py" line="152"/>
+        <location filename="../../ui/models/whatif.py" line="172"/>
         <source>Seats</source>
         <translation>선정 정원</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif.py" line="160"/>
+        <location filename="../../ui/models/whatif.py" line="173"/>
         <source>Filled</source>
         <translation>선정 수</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif.py" line="180"/>
+        <location filename="../../ui/models/whatif.py" line="188"/>
         <source>Quota</source>
         <translation>쿼터</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif.py" line="188"/>
+        <location filename="../../ui/models/whatif.py" line="194"/>
         <source>Required</source>
         <translation>필요</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif.py" line="196"/>
+        <location filename="../../ui/models/whatif.py" line="195"/>
         <source>Achieved</source>
         <translation>달성</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif.py" line="213"/>
+        <location filename="../../ui/models/whatif.py" line="207"/>
         <source>Seats filled</source>
         <translation>선정 수</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif.py" line="219"/>
+        <location filename="../../ui/models/whatif.py" line="213"/>
         <source>Quota shortfall</source>
         <translation>쿼터 부족분</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif.py" line="225"/>
+        <location filename="../../ui/models/whatif.py" line="219"/>
         <source>Total score</source>
         <translation>총점 합계</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif.py" line="240"/>
+        <location filename="../../ui/models/whatif.py" line="234"/>
         <source>Total</source>
         <translation>합계 항목</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif.py" line="243"/>
+        <location filename="../../ui/models/whatif.py" line="237"/>
         <source>Run</source>
         <translation>기존 결과</translation>
     </message>
     <message>
-        <location filename="../../ui/models/whatif.py" line="250"/>
+        <location filename="../../ui/models/whatif.py" line="244"/>
         <source>Scenario</source>
         <translation>시나리오</translation>
     </message>

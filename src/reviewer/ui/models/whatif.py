@@ -142,27 +142,35 @@ def _changed(old: int, new: int) -> str | None:
     return palette.WARNING if old != new else None
 
 
+def _old_new(
+    field: str, title: Any, background: Callable[[Any], str | None] | None = None
+) -> Column[Any]:
+    """A column of a row's ``old_<field>`` → ``new_<field>``, sorted by the new value and
+    marked where the two differ (or by ``background``)."""
+
+    def old(row: Any) -> int:
+        return int(getattr(row, f"old_{field}"))
+
+    def new(row: Any) -> int:
+        return int(getattr(row, f"new_{field}"))
+
+    return Column(
+        field,
+        title,
+        new,
+        display=lambda r: _arrow(old(r), new(r)),
+        background=background or (lambda r: _changed(old(r), new(r))),
+        number=True,
+    )
+
+
 class TrackFillTable(RowTableModel[TrackFill]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(
             [
                 Column("track", header("WhatIfTables", "Track"), lambda r: r.name),
-                Column(
-                    "seats",
-                    header("WhatIfTables", "Seats"),
-                    lambda r: r.new_seats,
-                    display=lambda r: _arrow(r.old_seats, r.new_seats),
-                    background=lambda r: _changed(r.old_seats, r.new_seats),
-                    number=True,
-                ),
-                Column(
-                    "selected",
-                    header("WhatIfTables", "Filled"),
-                    lambda r: r.new_selected,
-                    display=lambda r: _arrow(r.old_selected, r.new_selected),
-                    background=lambda r: _changed(r.old_selected, r.new_selected),
-                    number=True,
-                ),
+                _old_new("seats", header("WhatIfTables", "Seats")),
+                _old_new("selected", header("WhatIfTables", "Filled")),
             ],
             parent,
         )
@@ -183,22 +191,8 @@ class QuotaFillTable(RowTableModel[QuotaFill]):
                     header("WhatIfTables", "Track"),
                     lambda r: "" if r.track is None else self.track_names.get(r.track, r.track),
                 ),
-                Column(
-                    "required",
-                    header("WhatIfTables", "Required"),
-                    lambda r: r.new_required,
-                    display=lambda r: _arrow(r.old_required, r.new_required),
-                    background=lambda r: _changed(r.old_required, r.new_required),
-                    number=True,
-                ),
-                Column(
-                    "achieved",
-                    header("WhatIfTables", "Achieved"),
-                    lambda r: r.new_achieved,
-                    display=lambda r: _arrow(r.old_achieved, r.new_achieved),
-                    background=short,
-                    number=True,
-                ),
+                _old_new("required", header("WhatIfTables", "Required")),
+                _old_new("achieved", header("WhatIfTables", "Achieved"), short),
             ],
             parent,
         )
