@@ -237,6 +237,21 @@ def test_ilp_equals_brute_force(seed: int, size: int) -> None:
     assert select(config, scored, solver="ilp") == outcome
 
 
+TIED = [Decimal("80.00"), Decimal("80.00"), Decimal("80.00"), Decimal("75.00")]
+
+
+@SMALL
+@given(seed=st.integers(0, 10**9), size=st.integers(4, 13))
+def test_ilp_equals_brute_force_among_many_ties(seed: int, size: int) -> None:
+    """Mostly equal finals and binding budgets: many optimal selections, most of them
+    exchanges of interchangeable candidates, between which the global order decides."""
+    config, scored = make_round(seed, size, seats=6, finals=TIED)
+    outcome = select(config, scored, solver="ilp")
+    assert outcome.selected == brute_force(config, scored)
+    assert outcome.merit == brute_force(config, scored, with_quotas=False)
+    check_consistent(outcome, scored)
+
+
 @SMALL
 @given(seed=st.integers(0, 10**9), size=st.integers(0, 12))
 def test_fast_equals_brute_force(seed: int, size: int) -> None:

@@ -31,6 +31,16 @@ much faster than a bare feasibility question):
    those candidates is fixed to 1 when an optimal selection with the decisions so far
    holds it (no solve when the incumbent holds it), else to 0.
 
+Most alternative optima are exchanges: two candidates of one track, one class (the
+rules' categories they count for) and one score are interchangeable for every objective,
+so an optimal selection with one in place of the other, within the track's budget in
+exact integers, is optimal too. Such exchanges answer questions without a solve: in step
+1 every candidate an exchange brings into a found selection belongs to some optimal
+selection; in step 2 a candidate is held when an exchange with an undecided member of
+the incumbent brings it in, and refused without a solve when an earlier refused
+candidate of its kind costs no more (an optimal selection holding it would hold the
+cheaper one in its place).
+
 Every solution HiGHS returns is checked in exact integers: a track over its budget by
 a few won (within the solver's floating-point tolerance) is cut off and the solve
 repeated (see ``_Model._run``), and the final selection must attain the optima exactly.
@@ -409,30 +419,47 @@ class _Model:
         zeros, ones = self._settled_by_reduced_costs()
         self._fix(zeros, 0.0, 0.0)
         self._fix(ones, 1.0, 1.0)
-        settled = set(zeros)
+        settled = set(zeros) | set(ones)
+        exchange = _Exchange(self.problem, self.keep, settled)
         possible = set(current)
         pending = [c for c in range(self.size) if c not in current and c not in settled]
+        found = [current]
         while pending:
-            cols = self._attains(pending)
-            if cols is None:
+            for cols in found:  # what exchanges bring into the selections found
+                for col, other in exchange.neighbours(cols, pending):
+                    possible.add(col)
+                    if earlier_wins(self._selection(other), self._selection(current)):
+                        current = other
+            pending = [c for c in pending if c not in possible]
+            if not pending:
                 break
-            possible.update(cols)
-            if earlier_wins(self._selection(cols), self._selection(current)):
-                current = cols
-            pending = [c for c in pending if c not in cols]
+            answer = self._attains(pending)
+            if answer is None:
+                break
+            possible.update(answer)
+            if earlier_wins(self._selection(answer), self._selection(current)):
+                current = answer
+            found = [answer]
+            pending = [c for c in pending if c not in answer]
         if possible == current:
             return self._selection(current)
 
         self._fix([c for c in range(self.size) if c not in possible], 0.0, 0.0)
+        refused: list[int] = []
         for col in sorted(possible):  # columns follow the global order
             self._fix([col], 1.0, 1.0)
             if col in current:
                 continue
-            cols = self._attains()
-            if cols is None:
+            swapped = exchange.swap_in(current, col)
+            if swapped is not None:
+                current = swapped
+                continue
+            answer = None if exchange.refused(col, refused) else self._attains()
+            if answer is None:
                 self._fix([col], 0.0, 0.0)
+                refused.append(col)
             else:
-                current = cols
+                current = answer
         return self._selection(current)
 
     def _fix(self, cols: Sequence[int], lower: float, upper: float) -> None:
@@ -441,3 +468,80 @@ class _Model:
             self.highs.changeColsBounds(
                 count, np.array(cols, dtype=np.int32), np.full(count, lower), np.full(count, upper)
             )
+
+
+class _Exchange:
+    """Exchanges of interchangeable candidates between optimal selections (see the module
+    docstring): columns of one track, one class and one score. ``settled`` columns (fixed
+    by reduced costs) take part in none."""
+
+    def __init__(self, problem: Problem, keep: Sequence[int], settled: set[int]) -> None:
+        self.problem = problem
+        self.kinds: list[tuple[int, tuple[bool, ...], int] | None] = []
+        self.amounts: list[int] = []
+        self.tracks: list[int] = []
+        for col, index in enumerate(keep):
+            item = problem.items[index]
+            kind = (item.track, problem.class_of(item), item.weight)
+            self.kinds.append(None if col in settled else kind)
+            self.amounts.append(item.amount)
+            self.tracks.append(item.track)
+
+    def _room(self, selection: set[int]) -> list[int | None]:
+        """Each track's budget left by ``selection`` (None: no budget)."""
+        room: list[int | None] = list(self.problem.budgets)
+        for col in selection:
+            track = self.tracks[col]
+            left = room[track]
+            if left is not None:
+                room[track] = left - self.amounts[col]
+        return room
+
+    def _fits(self, room: list[int | None], out: int, into: int) -> bool:
+        left = room[self.tracks[into]]
+        return left is None or self.amounts[out] - self.amounts[into] + left >= 0
+
+    def neighbours(
+        self, selection: set[int], candidates: Sequence[int]
+    ) -> list[tuple[int, set[int]]]:
+        """Each of ``candidates`` that one exchange brings into ``selection``, with the
+        selection it makes."""
+        members: dict[tuple[int, tuple[bool, ...], int], list[int]] = {}
+        for col in selection:
+            kind = self.kinds[col]
+            if kind is not None:
+                members.setdefault(kind, []).append(col)
+        room = self._room(selection)
+        found: list[tuple[int, set[int]]] = []
+        for col in candidates:
+            kind = self.kinds[col]
+            if kind is None or col in selection:
+                continue
+            for out in members.get(kind, ()):
+                if self._fits(room, out, col):
+                    found.append((col, (selection - {out}) | {col}))
+                    break
+        return found
+
+    def swap_in(self, selection: set[int], col: int) -> set[int] | None:
+        """``selection`` with ``col`` in place of an interchangeable member after it in
+        the order (the undecided ones, when the columns are decided in order), within the
+        budget; None when there is none."""
+        kind = self.kinds[col]
+        if kind is None or col in selection:
+            return None
+        room = self._room(selection)
+        for out in sorted(selection, reverse=True):
+            if out < col:
+                break
+            if self.kinds[out] == kind and self._fits(room, out, col):
+                return (selection - {out}) | {col}
+        return None
+
+    def refused(self, col: int, refused: Sequence[int]) -> bool:
+        """True when an earlier refused column of ``col``'s kind costs no more: an optimal
+        selection holding ``col`` would hold that one in its place."""
+        kind = self.kinds[col]
+        return kind is not None and any(
+            self.kinds[r] == kind and self.amounts[r] <= self.amounts[col] for r in refused
+        )

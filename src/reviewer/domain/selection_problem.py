@@ -13,6 +13,7 @@ import heapq
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import cached_property
 from itertools import accumulate
 
 from reviewer.domain.config import Quota, RoundConfig
@@ -69,7 +70,19 @@ class Problem:
     def class_of(self, item: Item) -> tuple[bool, ...]:
         """Which rules' categories the item belongs to: items of one track and one class
         are interchangeable for every constraint."""
-        return tuple(rule.covers(item.category) for rule in self.rules)
+        classes = self._classes
+        found = classes.get(item.category)
+        if found is None:
+            found = classes[item.category] = tuple(
+                rule.covers(item.category) for rule in self.rules
+            )
+        return found
+
+    @cached_property
+    def _classes(self) -> dict[str, tuple[bool, ...]]:
+        """The class of each category met so far (a problem made by ``replace`` starts
+        with none)."""
+        return {}
 
 
 @dataclass(frozen=True)

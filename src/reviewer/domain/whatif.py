@@ -33,6 +33,7 @@ handed to the selection; a cancelled evaluation raises
 
 from __future__ import annotations
 
+import dataclasses
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from functools import partial
@@ -124,6 +125,17 @@ class _Placement:
             self.by_track[track.id] = [(app, t) for app, t in self.placed if t.id == track.id]
 
 
+@dataclasses.dataclass(frozen=True)
+class _Built:
+    """An application's scored form and the steps' results it was made from."""
+
+    track: str
+    counted: CountedScores
+    adjusted: tuple[float, ...]
+    verdict: Verdict
+    scored: ScoredApplication
+
+
 class WhatIf:
     """The round's data, evaluated under any configuration with the steps cached."""
 
@@ -138,6 +150,8 @@ class WhatIf:
         self._adjusted: dict[str, _Cache[Hashable, dict[str, tuple[float, ...]]]] = {}
         self._finals: dict[str, _Cache[Hashable, dict[str, Verdict]]] = {}
         self._verdicts: dict[str, _Cache[Hashable, dict[str, Verdict]]] = {}
+        # each application's latest scored form, with the objects it was made from
+        self._applications: dict[str, _Built] = {}
 
     def evaluate(
         self,
@@ -190,18 +204,43 @@ class WhatIf:
             adjusted = self._adjusted_of(config, placement, scores, eligibility, eligibility_key)
             places = rank_places(placed, verdicts, scores, config.selection.tie_break)
             return {
-                app.id: scored_application(
-                    app,
-                    track,
-                    scores[app.id],
-                    adjusted[app.id],
-                    verdicts[app.id],
-                    places.get(app.id),
+                app.id: self._application(
+                    app, track, scores[app.id], adjusted[app.id], verdicts[app.id], places
                 )
                 for app, track in placed
             }
 
         return self._scored.get(scored_key, build)
+
+    def _application(
+        self,
+        app: Application,
+        track: Track,
+        counted: CountedScores,
+        adjusted: tuple[float, ...],
+        verdict: Verdict,
+        places: Mapping[str, tuple[int, int]],
+    ) -> ScoredApplication:
+        """``scored_application``, reusing the application's latest one when it was made
+        from the very same steps' results (only its place may differ)."""
+        place = places.get(app.id)
+        built = self._applications.get(app.id)
+        if (
+            built is not None
+            and built.track == track.id
+            and built.counted is counted
+            and built.adjusted is adjusted
+            and built.verdict is verdict
+        ):
+            scored = built.scored
+            rank, order = (None, None) if place is None else place
+            if scored.rank == rank and scored.order == order:
+                return scored
+            scored = dataclasses.replace(scored, rank=rank, order=order)
+        else:
+            scored = scored_application(app, track, counted, adjusted, verdict, place)
+        self._applications[app.id] = _Built(track.id, counted, adjusted, verdict, scored)
+        return scored
 
     # -- the per-track steps -----------------------------------------------------------
 
