@@ -256,3 +256,29 @@ def test_a_changed_eligibility_rule_is_read_from_the_new_config() -> None:
     engine = WhatIf(data)
     engine.evaluate(data.config)  # placed under the rule-free config first
     assert engine.evaluate(strict) == evaluate(replace(data, config=strict))
+
+
+def test_a_weight_change_reuses_the_other_tracks_applications(data: RoundData) -> None:
+    """Applications of an unchanged track are the same objects, moved to their new place
+    where the change reordered the round — and equal to a fresh evaluation's."""
+    engine = WhatIf(data)
+    base = engine.evaluate(data.config).scored
+    changed = with_weight(data.config, "open", "tech", 5)
+    after = engine.evaluate(changed).scored
+    assert after == evaluate(replace(data, config=changed)).scored
+    others = [app_id for app_id, app in base.items() if app.track != "open"]
+    assert others
+    for app_id in others:
+        old, new = base[app_id], after[app_id]
+        assert new.reviewer_totals is old.reviewer_totals
+        assert (new.rank, new.order) == (old.rank, old.order) or new is not old
+    changed_track = [app_id for app_id, app in base.items() if app.track == "open"]
+    assert any(after[i].reviewer_totals != base[i].reviewer_totals for i in changed_track)
+
+
+def test_placed_is_replace_of_rank_and_order(data: RoundData) -> None:
+    scored = next(app for app in evaluate(data).scored.values() if app.rank is not None)
+    moved = scored.placed(7, 42)
+    assert moved == replace(scored, rank=7, order=42)
+    assert (scored.rank, scored.order) != (7, 42)
+    assert moved.placed(scored.rank, scored.order) == scored

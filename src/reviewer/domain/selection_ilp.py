@@ -27,19 +27,20 @@ much faster than a bare feasibility question):
 1. Is there one holding a candidate the incumbent does not? No: the optimum is unique
    (the fill is fixed, so nothing can leave either) — the usual case, one solve.
 2. Otherwise the same question, repeated, collects every candidate that belongs to some
-   optimal selection; all others are fixed to 0. Then, in the global order, each of
-   those candidates is fixed to 1 when an optimal selection with the decisions so far
-   holds it (no solve when the incumbent holds it), else to 0.
+   optimal selection; all others are fixed to 0. Those held by every selection found so
+   far are left free; the others, ``U``, are decided together, in the global order, by
+   integer programs that keep the optima as constraints and maximise
+   ``Σ 2^(m−1−j)·x_j`` over ``m ≤ 20`` of them at a time (``j = 0`` first: the earliest
+   pattern; the weights are exact in floating point), each chunk fixed before the next.
+   When the result holds every candidate left free, no optimal selection is earlier (one
+   would first differ from it at a candidate of ``U``); otherwise those it leaves out
+   join ``U`` and the decision is made again — rare, and at most once per candidate.
 
 Most alternative optima are exchanges: two candidates of one track, one class (the
 rules' categories they count for) and one score are interchangeable for every objective,
 so an optimal selection with one in place of the other, within the track's budget in
-exact integers, is optimal too. Such exchanges answer questions without a solve: in step
-1 every candidate an exchange brings into a found selection belongs to some optimal
-selection; in step 2 a candidate is held when an exchange with an undecided member of
-the incumbent brings it in, and refused without a solve when an earlier refused
-candidate of its kind costs no more (an optimal selection holding it would hold the
-cheaper one in its place).
+exact integers, is optimal too. In step 2's first part, every candidate an exchange
+brings into a selection found belongs to some optimal selection, without a solve.
 
 Every solution HiGHS returns is checked in exact integers: a track over its budget by
 a few won (within the solver's floating-point tolerance) is cut off and the solve
@@ -78,6 +79,7 @@ from reviewer.errors import SolverCancelled, SolverFailed, SolverTimeLimit
 
 _INF = float("inf")
 MAX_CUTS = 1000  # solutions over a budget cut off before giving up
+LEX_CHUNK = 20  # candidates decided by one integer program (weights up to 2**19)
 
 
 def solve_ilp(problem: Problem, stop: Stop | None = None) -> Selection:
@@ -422,12 +424,14 @@ class _Model:
         settled = set(zeros) | set(ones)
         exchange = _Exchange(self.problem, self.keep, settled)
         possible = set(current)
+        held = set(current)  # the columns every selection found holds
         pending = [c for c in range(self.size) if c not in current and c not in settled]
         found = [current]
         while pending:
             for cols in found:  # what exchanges bring into the selections found
                 for col, other in exchange.neighbours(cols, pending):
                     possible.add(col)
+                    held &= other
                     if earlier_wins(self._selection(other), self._selection(current)):
                         current = other
             pending = [c for c in pending if c not in possible]
@@ -437,30 +441,46 @@ class _Model:
             if answer is None:
                 break
             possible.update(answer)
+            held &= answer
             if earlier_wins(self._selection(answer), self._selection(current)):
                 current = answer
             found = [answer]
             pending = [c for c in pending if c not in answer]
         if possible == current:
             return self._selection(current)
-
         self._fix([c for c in range(self.size) if c not in possible], 0.0, 0.0)
-        refused: list[int] = []
-        for col in sorted(possible):  # columns follow the global order
-            self._fix([col], 1.0, 1.0)
-            if col in current:
-                continue
-            swapped = exchange.swap_in(current, col)
-            if swapped is not None:
-                current = swapped
-                continue
-            answer = None if exchange.refused(col, refused) else self._attains()
-            if answer is None:
-                self._fix([col], 0.0, 0.0)
-                refused.append(col)
-            else:
-                current = answer
-        return self._selection(current)
+        return self._selection(self._earliest_among(possible, held))
+
+    def _earliest_among(self, possible: set[int], held: set[int]) -> set[int]:
+        """The earliest optimal selection, given the columns ``possible`` that some optimal
+        selection holds (all others fixed to 0) and ``held``, those every selection found
+        holds (see the module docstring, step 2)."""
+        while True:
+            undecided = sorted(possible - held)
+            answer: set[int] | None = None
+            for start in range(0, len(undecided), LEX_CHUNK):
+                chunk = undecided[start : start + LEX_CHUNK]
+                answer = self._earliest_pattern(chunk)
+                self._fix([c for c in chunk if c in answer], 1.0, 1.0)
+                self._fix([c for c in chunk if c not in answer], 0.0, 0.0)
+            self._fix(undecided, 0.0, 1.0)
+            if answer is None:  # nothing undecided: every optimal selection holds ``held``
+                return held
+            if held <= answer:
+                return answer
+            held &= answer
+
+    def _earliest_pattern(self, cols: Sequence[int]) -> set[int]:
+        """An optimal selection whose values on ``cols`` come earliest (1 before 0, in
+        the order of ``cols``)."""
+        count = len(cols)
+        self._set_objective({c: float(2 ** (count - 1 - j)) for j, c in enumerate(cols)}, True)
+        answer = self._run()
+        if answer is None or objective_key(self.problem, self._selection(answer)) != (
+            self.optimum_key()
+        ):
+            raise SolverFailed("selection.solver.reason.inexact")
+        return answer
 
     def _fix(self, cols: Sequence[int], lower: float, upper: float) -> None:
         if cols:
@@ -522,26 +542,3 @@ class _Exchange:
                     found.append((col, (selection - {out}) | {col}))
                     break
         return found
-
-    def swap_in(self, selection: set[int], col: int) -> set[int] | None:
-        """``selection`` with ``col`` in place of an interchangeable member after it in
-        the order (the undecided ones, when the columns are decided in order), within the
-        budget; None when there is none."""
-        kind = self.kinds[col]
-        if kind is None or col in selection:
-            return None
-        room = self._room(selection)
-        for out in sorted(selection, reverse=True):
-            if out < col:
-                break
-            if self.kinds[out] == kind and self._fits(room, out, col):
-                return (selection - {out}) | {col}
-        return None
-
-    def refused(self, col: int, refused: Sequence[int]) -> bool:
-        """True when an earlier refused column of ``col``'s kind costs no more: an optimal
-        selection holding ``col`` would hold that one in its place."""
-        kind = self.kinds[col]
-        return kind is not None and any(
-            self.kinds[r] == kind and self.amounts[r] <= self.amounts[col] for r in refused
-        )

@@ -236,7 +236,7 @@ class WhatIf:
             rank, order = (None, None) if place is None else place
             if scored.rank == rank and scored.order == order:
                 return scored
-            scored = dataclasses.replace(scored, rank=rank, order=order)
+            scored = scored.placed(rank, order)
         else:
             scored = scored_application(app, track, counted, adjusted, verdict, place)
         self._applications[app.id] = _Built(track.id, counted, adjusted, verdict, scored)
