@@ -284,3 +284,27 @@ def test_init_refuses_a_track_id_too_long_for_its_column(tmp_path: Path) -> None
         f"{config}, column [[tracks]] #3: id is longer than 64 characters (65)"
     )
     assert not (tmp_path / "r.db").exists()
+
+
+def test_the_migrated_schema_is_the_models(database: Database) -> None:
+    """Upgrading to the newest revision gives exactly the tables, columns, keys and indexes
+    the models declare (nothing a model has that no migration creates, or the reverse)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from reviewer.store.models import Base
+
+    with database.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert differences == []
+
+
+def test_a_round_of_the_first_revision_gains_attachment_contents_and_packages(
+    tmp_path: Path,
+) -> None:
+    copy = tmp_path / "old.db"
+    shutil.copy(FIXTURES / "round-0001.db", copy)
+    with rounds.open_round(copy) as database, database.session() as session:
+        assert session.scalar(text("SELECT count(*) FROM package")) == 0
+        assert session.scalar(text("SELECT count(*) FROM attachment_blob")) == 0
+        assert session.scalar(text("SELECT count(sha256) FROM attachment")) == 0

@@ -20,6 +20,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -50,6 +51,8 @@ class RoundInfo(Base):
     year: Mapped[int] = mapped_column(Integer)
     config_toml: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(16), default="open")  # open | locked
+    # the round's own id (32 hex digits): reviewer packages and score files name it
+    uid: Mapped[str | None] = mapped_column(String(32))
     created_at: Mapped[datetime] = mapped_column(DateTime)
     changed_at: Mapped[datetime] = mapped_column(DateTime)
 
@@ -99,6 +102,10 @@ class ApplicationRow(Base):
 
 
 class AttachmentRow(Base):
+    """A file of an application (the proposal and others). ``name`` is the file's name as
+    imported, ``path`` where it was imported from; the content is the blob of ``sha256``
+    (kept in the database, so the round is one database wherever it is served from)."""
+
     __tablename__ = "attachment"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
@@ -106,6 +113,19 @@ class AttachmentRow(Base):
     name: Mapped[str] = mapped_column(String(300))
     path: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(32), default="proposal")
+    sha256: Mapped[str | None] = mapped_column(ForeignKey("attachment_blob.sha256"), index=True)
+    size: Mapped[int | None] = mapped_column(BigInteger)
+    imported_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class AttachmentBlobRow(Base):
+    """An attachment's content, stored once per distinct content (by its SHA-256)."""
+
+    __tablename__ = "attachment_blob"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class ReviewerRow(Base):
@@ -129,6 +149,24 @@ class AssignmentRow(Base):
 
     application_id: Mapped[str] = mapped_column(ForeignKey("application.id"), primary_key=True)
     reviewer_id: Mapped[str] = mapped_column(ForeignKey("reviewer.id"), primary_key=True)
+
+
+class PackageRow(Base):
+    """A reviewer package written for a reviewer, and what came back from it.
+
+    ``secret`` (hex) is the key the package's score files are signed with (HMAC-SHA256);
+    ``applications`` the ids the package holds; ``returned_version`` the version of the
+    newest score file imported from it (None before the first)."""
+
+    __tablename__ = "package"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    reviewer_id: Mapped[str] = mapped_column(ForeignKey("reviewer.id"), index=True)
+    secret: Mapped[str] = mapped_column(String(128))
+    applications: Mapped[list[Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    returned_version: Mapped[int | None] = mapped_column(Integer)
+    returned_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class ConflictRow(Base):

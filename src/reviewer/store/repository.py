@@ -7,6 +7,8 @@ service composes several of them into one transaction. Bulk rows go through
 
 from __future__ import annotations
 
+import uuid
+
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
@@ -44,6 +46,7 @@ def create_round(session: Session, config: RoundConfig) -> None:
             year=config.year,
             config_toml=config.source,
             status="open",
+            uid=uuid.uuid4().hex,
             created_at=stamp,
             changed_at=stamp,
         )
