@@ -8,7 +8,6 @@ service composes several of them into one transaction. Bulk rows go through
 from __future__ import annotations
 
 import uuid
-
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
