@@ -30,6 +30,7 @@ def catalog() -> Mapping[str, tuple[str, str]]:
         core,
         corrections,
         importing,
+        packages,
         reports,
         scoring,
         selection,
@@ -37,7 +38,17 @@ def catalog() -> Mapping[str, tuple[str, str]]:
     )
 
     merged: dict[str, tuple[str, str]] = {}
-    for module in (core, config, importing, scoring, selection, reports, services, corrections):
+    for module in (
+        core,
+        config,
+        importing,
+        scoring,
+        selection,
+        reports,
+        services,
+        corrections,
+        packages,
+    ):
         for key, value in module.MESSAGES.items():
             if key in merged:
                 raise RuntimeError(f"message key {key!r} defined twice")
