@@ -3,6 +3,7 @@ the steps that read the changed settings."""
 
 from __future__ import annotations
 
+import functools
 import random
 from dataclasses import replace
 from fractions import Fraction
@@ -12,7 +13,7 @@ import pytest
 from reviewer.domain import whatif
 from reviewer.domain.config import Aggregation, Criterion, Quota, RoundConfig, Track
 from reviewer.domain.evaluate import evaluate
-from reviewer.domain.model import Application, Review, RoundData
+from reviewer.domain.model import Application, Review, RoundData, ScoredApplication
 from reviewer.domain.stopping import CancelToken
 from reviewer.domain.whatif import WhatIf
 from reviewer.errors import SolverCancelled
@@ -277,6 +278,13 @@ def test_a_weight_change_reuses_the_other_tracks_applications(data: RoundData) -
 
 
 def test_placed_is_replace_of_rank_and_order(data: RoundData) -> None:
+    # ``placed`` copies the fields without ``__init__``: right only while the class has
+    # nothing else an instance carries or computes
+    assert not hasattr(ScoredApplication, "__post_init__")
+    assert not hasattr(ScoredApplication, "__slots__")
+    assert not any(
+        isinstance(value, functools.cached_property) for value in vars(ScoredApplication).values()
+    )
     scored = next(app for app in evaluate(data).scored.values() if app.rank is not None)
     moved = scored.placed(7, 42)
     assert moved == replace(scored, rank=7, order=42)
