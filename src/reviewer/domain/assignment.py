@@ -294,3 +294,29 @@ def result_of(problem: AssignmentProblem, pairs: Iterable[tuple[str, str]]) -> A
         fit=sum(problem.fit(apps[a], reviewers[r]) for a, r in chosen),
         squares=sum(v * v for v in loads.values()),
     )
+
+
+# -- what is recorded -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Conflict:
+    application_id: str
+    reviewer_id: str
+    reason: str
+    source: str  # "declared" | "organisation" | "reviewer"
+
+
+@dataclass(frozen=True)
+class PairRow:
+    """An assignment or a conflict as the window lists it."""
+
+    application_id: str
+    track: str
+    company: str
+    reviewer_id: str
+    reviewer_name: str
+    affiliation: str
+    assigned: bool
+    scored: bool  # a review with scores exists
+    conflict: Conflict | None

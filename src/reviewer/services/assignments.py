@@ -20,6 +20,8 @@ from reviewer.domain.assignment import (
     AssignApplication,
     AssignmentProblem,
     AssignReviewer,
+    Conflict,
+    PairRow,
     Shortfall,
     organisation_conflicts,
     same_organisation,
@@ -40,7 +42,6 @@ from reviewer.services.importing import check_files
 from reviewer.store import assignments as store
 from reviewer.store import audit as audit_log
 from reviewer.store import repository
-from reviewer.store.assignments import Conflict, PairRow
 from reviewer.store.engine import Database
 
 # -- the round as the assignment rules see it -------------------------------------------
@@ -434,3 +435,39 @@ def remove_assignment(database: Database, application_id: str, reviewer_id: str)
         store.remove_assignments(session, [pair])
         audit_log.audit(session, "assignment.remove", f"{application_id}/{reviewer_id}")
         repository.touch(session)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """An application or reviewer the window offers when adding an assignment."""
+
+    id: str
+    label: str
+    tracks: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AssignmentBoard:
+    """What the window's assignments page shows: every assignment and conflict, and the
+    applications and reviewers an assignment can be added for."""
+
+    rows: tuple[PairRow, ...]
+    applications: tuple[Choice, ...]
+    reviewers: tuple[Choice, ...]
+
+    def panel(self, application_id: str) -> list[Choice]:
+        """The reviewers who can be added to the application: on its track's panel, not
+        assigned to it and not conflicted with it."""
+        track = next((a.tracks for a in self.applications if a.id == application_id), ())
+        taken = {r.reviewer_id for r in self.rows if r.application_id == application_id}
+        return [r for r in self.reviewers if set(track) & set(r.tracks) and r.id not in taken]
+
+
+def assignment_board(database: Database) -> AssignmentBoard:
+    with database.session() as session:
+        rows = tuple(store.pair_rows(session))
+        applications = tuple(
+            Choice(a.id, a.title, (a.track,)) for a in repository.applications(session)
+        )
+        reviewers = tuple(Choice(r.id, r.name, r.tracks) for r in repository.reviewers(session))
+    return AssignmentBoard(rows, applications, reviewers)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from sqlalchemy import delete, select, tuple_
 from sqlalchemy.orm import Session
 
+from reviewer.domain.assignment import Conflict, PairRow
 from reviewer.store.bulk import bulk_insert
 from reviewer.store.models import (
     ApplicationRow,
@@ -18,29 +18,6 @@ from reviewer.store.models import (
 )
 
 _CHUNK = 500
-
-
-@dataclass(frozen=True)
-class Conflict:
-    application_id: str
-    reviewer_id: str
-    reason: str
-    source: str  # "declared" | "organisation" | "reviewer"
-
-
-@dataclass(frozen=True)
-class PairRow:
-    """An assignment or a conflict as the window lists it."""
-
-    application_id: str
-    track: str
-    company: str
-    reviewer_id: str
-    reviewer_name: str
-    affiliation: str
-    assigned: bool
-    scored: bool  # a review with scores exists
-    conflict: Conflict | None
 
 
 def conflicts(session: Session) -> dict[tuple[str, str], Conflict]:
