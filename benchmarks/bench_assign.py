@@ -78,8 +78,15 @@ def main() -> None:
             best = min(best, time.perf_counter() - start)
         assert result is not None
         low, high = result.load_range or (0, 0)
+        eligible = sum(
+            1
+            for a in problem.applications
+            for r in problem.panel(a)
+            if (a.id, r.id) not in problem.forbidden
+        )
         print(
-            f"{label:>9}: {len(result.pairs)} pairs, {len(result.shortfalls)} short, "
+            f"{label:>9}: {eligible:,} eligible pairs → {len(result.pairs)} pairs, "
+            f"{len(result.shortfalls)} short, "
             f"load {low}–{high}, fit {result.fit}, {len(problem.forbidden)} conflicts; "
             f"problem {built:.2f} s, solve {best:.2f} s (best of {args.repeat})"
         )

@@ -231,47 +231,47 @@
         <translation>신청과제</translation>
     </message>
     <message>
-        <location filename="../../ui/models/assignments.py" line="50"/>
+        <location filename="../../ui/models/assignments.py" line="66"/>
         <source>Track</source>
         <translation>트랙</translation>
     </message>
     <message>
-        <location filename="../../ui/models/assignments.py" line="53"/>
+        <location filename="../../ui/models/assignments.py" line="69"/>
         <source>Company</source>
         <translation>기업명</translation>
     </message>
     <message>
-        <location filename="../../ui/models/assignments.py" line="54"/>
+        <location filename="../../ui/models/assignments.py" line="48"/>
         <source>Reviewer</source>
         <translation>심사위원</translation>
     </message>
     <message>
-        <location filename="../../ui/models/assignments.py" line="55"/>
+        <location filename="../../ui/models/assignments.py" line="49"/>
         <source>Name</source>
         <translation>성명</translation>
     </message>
     <message>
-        <location filename="../../ui/models/assignments.py" line="57"/>
+        <location filename="../../ui/models/assignments.py" line="71"/>
         <source>Affiliation</source>
         <translation>소속</translation>
     </message>
     <message>
-        <location filename="../../ui/models/assignments.py" line="61"/>
+        <location filename="../../ui/models/assignments.py" line="52"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../ui/models/assignments.py" line="65"/>
+        <location filename="../../ui/models/assignments.py" line="56"/>
         <source>Review</source>
         <translation>평가</translation>
     </message>
     <message>
-        <location filename="../../ui/models/assignments.py" line="66"/>
+        <location filename="../../ui/models/assignments.py" line="57"/>
         <source>Conflict</source>
         <translation>이해충돌 구분</translation>
     </message>
     <message>
-        <location filename="../../ui/models/assignments.py" line="69"/>
+        <location filename="../../ui/models/assignments.py" line="60"/>
         <source>Reason</source>
         <translation>사유</translation>
     </message>
@@ -299,38 +299,38 @@
         <translation>배정 취소…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/assignments.py" line="98"/>
+        <location filename="../../ui/views/assignments.py" line="103"/>
         <source>{assigned} assignments ({scored} scored), {conflicts} conflicts of interest</source>
         <translation>배정 {assigned}건 (평가 완료 {scored}건), 이해충돌 {conflicts}건</translation>
     </message>
     <message>
-        <location filename="../../ui/views/assignments.py" line="113"/>
-        <location filename="../../ui/views/assignments.py" line="121"/>
+        <location filename="../../ui/views/assignments.py" line="118"/>
+        <location filename="../../ui/views/assignments.py" line="126"/>
         <source>The round is locked: unlock it to change assignments</source>
         <translation>평가 회차가 잠겨 있습니다. 배정을 바꾸려면 잠금을 해제하세요</translation>
     </message>
     <message>
-        <location filename="../../ui/views/assignments.py" line="115"/>
+        <location filename="../../ui/views/assignments.py" line="120"/>
         <source>Assign a reviewer of the track&apos;s panel to an application (audited)</source>
         <translation>트랙 심사위원을 신청과제에 배정합니다 (감사 기록에 남음)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/assignments.py" line="123"/>
+        <location filename="../../ui/views/assignments.py" line="128"/>
         <source>Choose an assignment to remove it</source>
         <translation>취소할 배정을 선택하세요</translation>
     </message>
     <message>
-        <location filename="../../ui/views/assignments.py" line="125"/>
+        <location filename="../../ui/views/assignments.py" line="130"/>
         <source>This assignment has a review and cannot be removed</source>
         <translation>평가가 있는 배정은 취소할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/views/assignments.py" line="127"/>
+        <location filename="../../ui/views/assignments.py" line="132"/>
         <source>Remove this assignment (audited)</source>
         <translation>이 배정을 취소합니다 (감사 기록에 남음)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/assignments.py" line="163"/>
+        <location filename="../../ui/views/assignments.py" line="168"/>
         <source>The assignment was not removed</source>
         <translation>배정을 취소하지 못했습니다</translation>
     </message>
@@ -1820,52 +1820,62 @@
         <translation>신고</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people.py" line="25"/>
+        <location filename="../../ui/models/people.py" line="19"/>
+        <source>Same organisation</source>
+        <translation>같은 기관</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/people.py" line="21"/>
+        <source>Declared by the reviewer</source>
+        <translation>심사위원 본인 신고</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/people.py" line="29"/>
         <source>Reviewer</source>
         <translation>심사위원ID</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people.py" line="26"/>
+        <location filename="../../ui/models/people.py" line="30"/>
         <source>Name</source>
         <translation>성명</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people.py" line="27"/>
+        <location filename="../../ui/models/people.py" line="31"/>
         <source>Affiliation</source>
         <translation>소속</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people.py" line="30"/>
+        <location filename="../../ui/models/people.py" line="34"/>
         <source>Tracks</source>
         <translation>트랙</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people.py" line="33"/>
+        <location filename="../../ui/models/people.py" line="37"/>
         <source>Reviews</source>
         <translation>평가 수</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people.py" line="36"/>
+        <location filename="../../ui/models/people.py" line="40"/>
         <source>Conflicts</source>
         <translation>이해충돌</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people.py" line="40"/>
+        <location filename="../../ui/models/people.py" line="44"/>
         <source>E-mail</source>
         <translation>이메일</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people.py" line="52"/>
+        <location filename="../../ui/models/people.py" line="56"/>
         <source>Application</source>
         <translation>과제번호</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people.py" line="55"/>
+        <location filename="../../ui/models/people.py" line="59"/>
         <source>Recorded as</source>
         <translation>기록 방식</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people.py" line="57"/>
+        <location filename="../../ui/models/people.py" line="61"/>
         <source>Reason</source>
         <translation>사유</translation>
     </message>
