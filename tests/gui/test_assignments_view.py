@@ -181,3 +181,21 @@ def test_a_refused_addition_is_shown_in_the_dialog(
     assert "is already assigned" in dialog.error.text()
     assert dialog.isVisible()
     dialog.reject()
+
+
+def test_conflict_sources_are_named_in_both_tables(qtbot: QtBot) -> None:
+    from reviewer.domain.assignment import Conflict, PairRow
+    from reviewer.services.listing import ConflictEntry
+    from reviewer.ui.models.assignments import PairTable
+    from reviewer.ui.models.people import ConflictTable
+
+    people = ConflictTable()
+    people.set_rows([ConflictEntry("A1", "같은 기관", "organisation")])
+    assert people.index(0, 1).data() == "Same organisation"
+    pairs = PairTable()
+    found = Conflict("A1", "R1", "같은 기관: 기업 ㈜한빛 / 소속 한빛 연구소", "organisation")
+    pairs.set_rows([PairRow("A1", "t", "㈜한빛", "R1", "김", "한빛 연구소", False, False, found)])
+    keys = [c.key for c in pairs.columns]
+    assert pairs.index(0, keys.index("source")).data() == "Same organisation"
+    assert pairs.index(0, keys.index("status")).data() == "Conflict of interest"
+    assert pairs.index(0, keys.index("reason")).data(Qt.ItemDataRole.ToolTipRole) == found.reason

@@ -469,5 +469,8 @@ def assignment_board(database: Database) -> AssignmentBoard:
         applications = tuple(
             Choice(a.id, a.title, (a.track,)) for a in repository.applications(session)
         )
-        reviewers = tuple(Choice(r.id, r.name, r.tracks) for r in repository.reviewers(session))
+        reviewers = tuple(
+            Choice(r.id, f"{r.name} ({r.affiliation})" if r.affiliation else r.name, r.tracks)
+            for r in repository.reviewers(session)
+        )
     return AssignmentBoard(rows, applications, reviewers)

@@ -75,7 +75,7 @@ class AddAssignmentDialog(QDialog):
             if index >= 0:
                 self.application.setCurrentIndex(index)
         self._application_changed()
-        self.resize(520, 220)
+        self.resize(max(560, self.sizeHint().width()), self.sizeHint().height())
 
     def application_id(self) -> str | None:
         value = self.application.currentData()
