@@ -41,6 +41,17 @@ def _seconds(text: str) -> float:
     return value
 
 
+def _count(text: str) -> int:
+    """A whole number of at least 1 (argparse type)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"not a whole number of at least 1: {text}")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reviewer",
@@ -66,7 +77,9 @@ def _parser() -> argparse.ArgumentParser:
         help="round.toml (default: the shipped Seoul 2025 template)",
     )
 
-    imp = commands.add_parser("import", help="import applications, reviewers or scores")
+    imp = commands.add_parser(
+        "import", help="import applications, reviewers, scores or assignments"
+    )
     kinds = imp.add_subparsers(dest="kind", required=True, metavar="KIND")
     for kind, many in (("applications", True), ("reviewers", True), ("scores", True)):
         sub = kinds.add_parser(kind, help=f"import {kind} from .xlsx or .csv files")
@@ -78,6 +91,38 @@ def _parser() -> argparse.ArgumentParser:
             )
         sub.add_argument("database")
         sub.add_argument("files", nargs="+" if many else 1, type=Path)
+    assignments = kinds.add_parser(
+        "assignments",
+        help="import assignments (과제번호, 심사위원ID [, 이해충돌, 사유]) from .xlsx or .csv",
+    )
+    assignments.add_argument("database")
+    assignments.add_argument("files", nargs="+", type=Path)
+
+    assign = commands.add_parser(
+        "assign",
+        help="assign reviewers to applications optimally (each from its track's panel, "
+        "never a conflicted pair, balanced load)",
+        epilog=EXIT_CODES,
+    )
+    assign.add_argument("database")
+    assign.add_argument(
+        "--per-application",
+        type=_count,
+        required=True,
+        metavar="N",
+        help="reviewers per application",
+    )
+    assign.add_argument(
+        "--max-load",
+        type=_count,
+        default=None,
+        metavar="M",
+        help="at most M applications per reviewer",
+    )
+    assign.add_argument(
+        "--track", default=None, metavar="T", help="assign this track's applications only"
+    )
+    assign.add_argument("--json", action="store_true", help="print the result as JSON")
 
     sel = commands.add_parser(
         "select",
@@ -181,7 +226,21 @@ def _run(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> int:
         return EXIT_OK
 
     with rounds.open_round(args.database) as database:
-        if args.command == "import":
+        if args.command == "import" and args.kind == "assignments":
+            from reviewer.services.assignments import import_assignments
+
+            print(import_assignments(database, list(args.files)).message(lang), file=out)
+        elif args.command == "assign":
+            from reviewer.services.assignments import assign
+
+            assigned = assign(database, args.per_application, args.max_load, args.track, lang=lang)
+            if args.json:
+                json.dump(assigned.document(), out, ensure_ascii=False, indent=2)
+                out.write("\n")
+            else:
+                for line in assigned.lines(lang):
+                    print(line, file=out)
+        elif args.command == "import":
             importer = {
                 "applications": importing.import_applications,
                 "reviewers": importing.import_reviewers,

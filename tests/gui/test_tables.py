@@ -19,12 +19,14 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
+from reviewer.domain.assignment import PairRow
 from reviewer.domain.config_toml import load_config
 from reviewer.domain.model import Review
 from reviewer.i18n import Lang
 from reviewer.resources import template_path
 from reviewer.sample.round import write_demo_round
 from reviewer.services import (
+    assignments,
     dashboard,
     import_preview,
     importing,
@@ -39,6 +41,7 @@ from reviewer.services.import_preview import ImportPreview
 from reviewer.services.review_matrix import Mark, ReviewMatrix
 from reviewer.services.session import OpenRound
 from reviewer.ui.models.applications import ApplicationTable
+from reviewer.ui.models.assignments import PairTable
 from reviewer.ui.models.audit import AuditTable
 from reviewer.ui.models.dashboard import ReviewerProgressTable, TrackTable, WarningTable
 from reviewer.ui.models.import_preview import ErrorTable, MatchTable, PreviewRows
@@ -80,6 +83,7 @@ class Data:
     matrix: ReviewMatrix
     statistics: review_statistics.StatisticsView
     scenario: whatif.Scenario
+    pairs: tuple[PairRow, ...]
 
 
 @pytest.fixture(scope="module")
@@ -104,6 +108,8 @@ def data(selected_round: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
         previews["reviewers"] = import_preview.preview_import(new, "reviewers", [files.reviewers])
         importing.import_reviewers(new, [files.reviewers])
         previews["scores"] = import_preview.preview_import(new, "scores", list(files.scores))
+        assignments.assign(new, 2)  # assigned pairs here, conflicts in the selected round
+        pairs = assignments.assignment_board(new).rows + assignments.assignment_board(db).rows
         baseline = whatif.load_baseline(db)
         tracks = tuple(
             dataclasses.replace(t, seats=max(0, t.seats - 12)) for t in baseline.config.tracks
@@ -119,6 +125,7 @@ def data(selected_round: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
             previews=previews,
             matrix=review_matrix.review_matrix(db),
             statistics=review_statistics.review_statistics(db),
+            pairs=pairs,
         )
     finally:
         opened.close()
@@ -206,6 +213,7 @@ def _tables(
         "track figures": (TrackFiguresTable(), lambda m: m.set_rows(data.run.tracks)),
         "reviewers": (ReviewerTable(), lambda m: m.set_rows(data.reviewers)),
         "conflicts": (ConflictTable(), lambda m: m.set_rows(conflicts)),
+        "assignments": (PairTable(), lambda m: m.set_rows(data.pairs)),
         "audit": (AuditTable(), lambda m: m.set_rows(data.audit)),
         "matches": (MatchTable(_english), preview("scores")),
         "errors": (ErrorTable(_english), errors),
@@ -233,6 +241,7 @@ TABLES = [
     "track figures",
     "reviewers",
     "conflicts",
+    "assignments",
     "audit",
     "matches",
     "errors",

@@ -125,7 +125,8 @@ def test_views_are_reached_by_shortcuts_and_the_navigation(
     assert opened.current_view().key == "reviews"
     qtbot.keyClick(opened, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
     assert opened.current_view().key == "whatif"
-    assert [view.key for view in opened.views].index("audit") == 9  # the tenth: Ctrl+0
+    digits = [view.key for view in opened.views if view.key != "assignments"]
+    assert digits.index("audit") == 9  # the tenth: Ctrl+0
     qtbot.keyClick(opened, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert opened.current_view().key == "audit"
     qtbot.keyClick(opened, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)

@@ -26,6 +26,7 @@ LANGS: tuple[Lang, ...] = ("ko", "en")
 def catalog() -> Mapping[str, tuple[str, str]]:
     """All message templates, merged from the catalog modules."""
     from reviewer.i18n import (
+        assignments,
         config,
         core,
         corrections,
@@ -48,6 +49,7 @@ def catalog() -> Mapping[str, tuple[str, str]]:
         services,
         corrections,
         packages,
+        assignments,
     ):
         for key, value in module.MESSAGES.items():
             if key in merged:

@@ -1,9 +1,12 @@
 """A complete sample round as a committee secretariat would have it on disk.
 
 ``write_demo_round`` writes the round's ``round.toml``, the applications workbook
-(신청과제.xlsx, with a title row above the header), the reviewers workbook (심사위원.xlsx)
-and one wide score workbook per track (점수_<track>.xlsx; one track as a CP949 CSV, the
-way Korean Excel saves it). The same seed always gives the same cell values.
+(신청과제.xlsx, with a title row above the header), the reviewers workbook (심사위원.xlsx),
+the assignments workbook (배정.xlsx: every application × reviewer pair the scores come
+from, conflicts of interest included, since those reviewers were assigned and then
+recused on their score sheets) and one wide score workbook per track (점수_<track>.xlsx;
+one track as a CP949 CSV, the way Korean Excel saves it). The same seed always gives the
+same cell values.
 """
 
 from __future__ import annotations
@@ -33,10 +36,12 @@ from reviewer.sample.rows import (
 
 __all__ = [
     "APPLICATION_HEADERS",
+    "ASSIGNMENT_HEADERS",
     "REVIEWER_HEADERS",
     "DemoFiles",
     "score_headers",
     "write_applications_workbook",
+    "write_assignments_workbook",
     "write_demo_round",
     "write_reviewers_workbook",
     "write_scores_csv",
@@ -62,6 +67,8 @@ APPLICATION_HEADERS: tuple[str, ...] = (
 _APPLICATION_WIDTHS = (12, 30, 58, 26, 15, 8, 10, 16, 24, 6, 6, 9, 9, 16)
 REVIEWER_HEADERS: tuple[str, ...] = ("심사위원ID", "성명", "소속", "담당트랙", "이메일")
 _REVIEWER_WIDTHS = (12, 10, 36, 24, 30)
+ASSIGNMENT_HEADERS: tuple[str, ...] = ("과제번호", "과제명", "심사위원ID", "심사위원명")
+_ASSIGNMENT_WIDTHS = (12, 58, 12, 10)
 AI_LABELS: Mapping[str, str] = {"AI": "AI", "AI+X": "AI+X", "none": "일반"}
 CSV_TRACK = "weak-tech"  # the track whose scores come as a CP949 CSV, when the round has it
 
@@ -79,6 +86,7 @@ class DemoFiles:
     applications: tuple[Path, ...]
     reviewers: Path
     scores: tuple[Path, ...]
+    assignments: Path | None = None  # imported after the reviewers, before the scores
 
 
 def write_demo_round(
@@ -101,6 +109,8 @@ def write_demo_round(
     )
     reviewers_path = directory / "심사위원.xlsx"
     write_reviewers_workbook(reviewers_path, data.reviewers)
+    assignments_path = directory / "배정.xlsx"
+    write_assignments_workbook(assignments_path, data)
 
     csv_track = CSV_TRACK if len(config.tracks) > 1 else None
     if csv_track is not None and config.track(csv_track) is None:
@@ -124,6 +134,7 @@ def write_demo_round(
         applications=(applications_path,),
         reviewers=reviewers_path,
         scores=tuple(scores),
+        assignments=assignments_path,
     )
 
 
@@ -208,6 +219,18 @@ def write_reviewers_workbook(path: Path, reviewers: Iterable[DemoReviewer]) -> N
                 reviewer.email,
             ]
         )
+    wb.save(path)
+
+
+def write_assignments_workbook(path: Path, data: DemoRound) -> None:
+    """The sheet 배정: a row per application × reviewer that has a review."""
+    titles = {a.id: a.title for a in data.applications}
+    names = {r.id: r.name for r in data.reviewers}
+    wb = Workbook(write_only=True)
+    ws = _sheet(wb, "배정", _ASSIGNMENT_WIDTHS, "A2")
+    ws.append(_header(ws, ASSIGNMENT_HEADERS))
+    for app_id, reviewer_id in sorted({(r.application_id, r.reviewer_id) for r in data.reviews}):
+        ws.append([app_id, titles[app_id], reviewer_id, names[reviewer_id]])
     wb.save(path)
 
 

@@ -12,6 +12,7 @@ from reviewer.i18n import Lang, render
 from reviewer.resources import template_path
 from reviewer.sample.round import write_demo_round
 from reviewer.services import importing, rounds, selecting
+from reviewer.services.assignments import import_assignments
 from reviewer.services.exporting import export_reports
 from reviewer.services.summary import summary_lines
 
@@ -57,8 +58,9 @@ def run_demo(
     lang: Lang = "ko",
     progress: Callable[[str, int, int], None] | None = None,
 ) -> DemoOutcome:
-    """Write the sample workbooks into ``directory``, import them into a fresh round
-    database there, run the selection and write the ranked PDF and the workbook."""
+    """Write the sample workbooks into ``directory``, import them (applications,
+    reviewers, assignments, scores) into a fresh round database there, run the selection
+    and write the ranked PDF and the workbook."""
     _claim(directory)
     config = load_config(str(template_path()))
     files = write_demo_round(directory, config, applications=applications, seed=seed)
@@ -73,6 +75,8 @@ def run_demo(
     with rounds.open_round(database_path) as database:
         importing.import_applications(database, list(files.applications))
         importing.import_reviewers(database, [files.reviewers])
+        if files.assignments is not None:
+            import_assignments(database, [files.assignments])
         importing.import_scores(database, list(files.scores))
         run = selecting.run_selection(database, lang)
         suffix = "" if lang == "ko" else "-en"

@@ -40,6 +40,7 @@ from reviewer.ui.settings import Settings
 from reviewer.ui.translation import Translations
 from reviewer.ui.undo import UndoStack
 from reviewer.ui.views.applications import ApplicationsView
+from reviewer.ui.views.assignments import AssignmentsView
 from reviewer.ui.views.audit import AuditView
 from reviewer.ui.views.base import View
 from reviewer.ui.views.charts import ChartsPage
@@ -54,6 +55,7 @@ from reviewer.ui.views.whatif import WhatIfView
 
 ROUND_SUFFIXES = (".db", ".sqlite", ".sqlite3")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".csv")  # dropped on an open round: imported
+OWN_SHORTCUTS = {"assignments": "Ctrl+Shift+G"}  # views without a digit of their own
 
 
 class MainWindow(QMainWindow):
@@ -94,6 +96,7 @@ class MainWindow(QMainWindow):
             ImportView(self.session),
             ApplicationsView(self.session),
             ReviewersView(self.session),
+            AssignmentsView(self.session),
             ReviewsView(self.session),
             StatisticsView(self.session),
             ChartsPage(self.session),
@@ -190,9 +193,15 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, kind=kind: self.import_files(kind))
             self.import_actions[kind] = action
         self.view_actions: list[QAction] = []
-        for number, view in enumerate(self.views, start=1):
-            # Ctrl+1 … Ctrl+9, then Ctrl+0 for the tenth view (the keyboard's order)
-            action = self._action(f"Ctrl+{number % 10}" if number <= 10 else None)
+        number = 0
+        for view in self.views:
+            # Ctrl+1 … Ctrl+9, then Ctrl+0 for the tenth view (the keyboard's order); the
+            # views added later keep their own shortcut so the digits stay where they were
+            keys = OWN_SHORTCUTS.get(view.key)
+            if keys is None:
+                number += 1
+                keys = f"Ctrl+{number % 10}" if number <= 10 else None
+            action = self._action(keys)
             action.triggered.connect(lambda _=False, key=view.key: self.go_to(key))
             self.view_actions.append(action)
         self.language_group = QActionGroup(self)

@@ -27,6 +27,7 @@ VIEWS = (
     "import",
     "applications",
     "reviewers",
+    "assignments",
     "reviews",
     "statistics",
     "charts",

@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>AddAssignmentDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/assignment.py" line="38"/>
+        <source>Assign a reviewer</source>
+        <translation>심사위원 배정</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/assignment.py" line="54"/>
+        <source>Assign</source>
+        <translation>배정</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/assignment.py" line="58"/>
+        <source>Application</source>
+        <translation>신청과제</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/assignment.py" line="59"/>
+        <source>Reviewer</source>
+        <translation>심사위원</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/assignment.py" line="62"/>
+        <source>Only reviewers of the application&apos;s track without a conflict of interest are offered. The assignment is written to the audit log.</source>
+        <translation>신청과제 트랙의 심사위원 중 이해충돌이 없는 위원만 표시됩니다. 배정 내용은 감사 기록에 남습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/assignment.py" line="92"/>
+        <source>No reviewer of this application&apos;s track can be added.</source>
+        <translation>이 신청과제의 트랙에는 더 배정할 수 있는 심사위원이 없습니다.</translation>
+    </message>
+</context>
+<context>
     <name>Applications</name>
     <message>
         <location filename="../../ui/models/applications.py" line="24"/>
@@ -140,6 +173,166 @@
         <location filename="../../ui/views/applications.py" line="180"/>
         <source>Choose an application to see its details.</source>
         <translation>신청과제를 고르면 상세 정보가 표시됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/assignment.py" line="117"/>
+        <source>Remove the assignment</source>
+        <translation>배정 취소</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/assignment.py" line="119"/>
+        <source>Remove the assignment of reviewer {reviewer} to application {application}? The removal is written to the audit log.</source>
+        <translation>심사위원 {reviewer}의 신청과제 {application} 배정을 취소하시겠습니까? 취소 내용은 감사 기록에 남습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Assignments</name>
+    <message>
+        <location filename="../../ui/models/assignments.py" line="16"/>
+        <source>Conflict of interest</source>
+        <translation>이해충돌</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/assignments.py" line="18"/>
+        <source>Assigned, conflicted</source>
+        <translation>배정됨 (이해충돌)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/assignments.py" line="19"/>
+        <source>Assigned</source>
+        <translation>배정됨</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/assignments.py" line="27"/>
+        <source>Declared</source>
+        <translation>신고</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/assignments.py" line="29"/>
+        <source>Same organisation</source>
+        <translation>같은 기관</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/assignments.py" line="31"/>
+        <source>Declared by the reviewer</source>
+        <translation>심사위원 본인 신고</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/assignments.py" line="36"/>
+        <source>Scored</source>
+        <translation>평가 완료</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/assignments.py" line="45"/>
+        <source>Application</source>
+        <translation>신청과제</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/assignments.py" line="66"/>
+        <source>Track</source>
+        <translation>트랙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/assignments.py" line="69"/>
+        <source>Company</source>
+        <translation>기업명</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/assignments.py" line="48"/>
+        <source>Reviewer</source>
+        <translation>심사위원</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/assignments.py" line="49"/>
+        <source>Name</source>
+        <translation>성명</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/assignments.py" line="71"/>
+        <source>Affiliation</source>
+        <translation>소속</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/assignments.py" line="52"/>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/assignments.py" line="56"/>
+        <source>Review</source>
+        <translation>평가</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/assignments.py" line="57"/>
+        <source>Conflict</source>
+        <translation>이해충돌 구분</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/assignments.py" line="60"/>
+        <source>Reason</source>
+        <translation>사유</translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentsView</name>
+    <message>
+        <location filename="../../ui/views/assignments.py" line="56"/>
+        <source>Assignments</source>
+        <translation>심사위원 배정</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/assignments.py" line="61"/>
+        <source>Search application, company, reviewer, name or affiliation</source>
+        <translation>신청과제, 기업명, 심사위원, 성명, 소속 검색</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/assignments.py" line="64"/>
+        <source>Assign a reviewer…</source>
+        <translation>심사위원 배정…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/assignments.py" line="65"/>
+        <source>Remove assignment…</source>
+        <translation>배정 취소…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/assignments.py" line="103"/>
+        <source>{assigned} assignments ({scored} scored), {conflicts} conflicts of interest</source>
+        <translation>배정 {assigned}건 (평가 완료 {scored}건), 이해충돌 {conflicts}건</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/assignments.py" line="118"/>
+        <location filename="../../ui/views/assignments.py" line="126"/>
+        <source>The round is locked: unlock it to change assignments</source>
+        <translation>평가 회차가 잠겨 있습니다. 배정을 바꾸려면 잠금을 해제하세요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/assignments.py" line="120"/>
+        <source>Assign a reviewer of the track&apos;s panel to an application (audited)</source>
+        <translation>트랙 심사위원을 신청과제에 배정합니다 (감사 기록에 남음)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/assignments.py" line="128"/>
+        <source>Choose an assignment to remove it</source>
+        <translation>취소할 배정을 선택하세요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/assignments.py" line="130"/>
+        <source>This assignment has a review and cannot be removed</source>
+        <translation>평가가 있는 배정은 취소할 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/assignments.py" line="132"/>
+        <source>Remove this assignment (audited)</source>
+        <translation>이 배정을 취소합니다 (감사 기록에 남음)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/assignments.py" line="168"/>
+        <source>The assignment was not removed</source>
+        <translation>배정을 취소하지 못했습니다</translation>
     </message>
 </context>
 <context>
@@ -1230,157 +1423,157 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="461"/>
+        <location filename="../../ui/main_window.py" line="470"/>
         <source>Reviewer</source>
         <translation>평가 도구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463"/>
+        <location filename="../../ui/main_window.py" line="472"/>
         <source>Open a round database to begin.</source>
         <translation>평가 회차 데이터베이스를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>Open &amp;recent</source>
         <translation>최근 회차 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>&amp;Round</source>
         <translation>평가 회차(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>&amp;New round…</source>
         <translation>새 평가 회차(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>&amp;Open round…</source>
         <translation>평가 회차 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>&amp;Close round</source>
         <translation>회차 닫기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>Re&amp;fresh</source>
         <translation>새로 고침(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>&amp;Run selection</source>
         <translation>선정 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>&amp;Export reports…</source>
         <translation>보고서 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>&amp;Lock round…</source>
         <translation>회차 잠그기(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>&amp;Unlock round…</source>
         <translation>회차 잠금 해제(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>Import &amp;applications…</source>
         <translation>신청과제 가져오기(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>Import r&amp;eviewers…</source>
         <translation>심사위원 가져오기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>Import &amp;scores…</source>
         <translation>평가 점수 가져오기(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>Open round</source>
         <translation>평가 회차 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>Round databases (*.db);;All files (*)</source>
         <translation>평가 회차 데이터베이스 (*.db);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>Opening {target}…</source>
         <translation>{target} 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>Cannot open the round</source>
         <translation>평가 회차를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>Waiting for the undo to finish…</source>
         <translation>실행 취소가 끝나기를 기다리는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434"/>
+        <location filename="../../ui/main_window.py" line="443"/>
         <source>The round was not locked</source>
         <translation>회차를 잠그지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="458"/>
+        <location filename="../../ui/main_window.py" line="467"/>
         <source>{name} — Reviewer</source>
         <translation>{name} — 평가 도구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="465"/>
+        <location filename="../../ui/main_window.py" line="474"/>
         <source>🔒 Locked</source>
         <translation>🔒 잠김</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="465"/>
+        <location filename="../../ui/main_window.py" line="474"/>
         <source>Open for changes</source>
         <translation>변경 가능</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="468"/>
+        <location filename="../../ui/main_window.py" line="477"/>
         <source>The round is locked: its data and results cannot change until it is unlocked</source>
         <translation>회차가 잠겨 있습니다. 잠금을 해제할 때까지 데이터와 결과를 바꿀 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="480"/>
+        <location filename="../../ui/main_window.py" line="489"/>
         <source>The round is locked: unlock it first</source>
         <translation>회차가 잠겨 있습니다. 먼저 잠금을 해제하세요</translation>
     </message>
@@ -1627,52 +1820,62 @@
         <translation>신고</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people.py" line="25"/>
+        <location filename="../../ui/models/people.py" line="19"/>
+        <source>Same organisation</source>
+        <translation>같은 기관</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/people.py" line="21"/>
+        <source>Declared by the reviewer</source>
+        <translation>심사위원 본인 신고</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/people.py" line="29"/>
         <source>Reviewer</source>
         <translation>심사위원ID</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people.py" line="26"/>
+        <location filename="../../ui/models/people.py" line="30"/>
         <source>Name</source>
         <translation>성명</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people.py" line="27"/>
+        <location filename="../../ui/models/people.py" line="31"/>
         <source>Affiliation</source>
         <translation>소속</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people.py" line="30"/>
+        <location filename="../../ui/models/people.py" line="34"/>
         <source>Tracks</source>
         <translation>트랙</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people.py" line="33"/>
+        <location filename="../../ui/models/people.py" line="37"/>
         <source>Reviews</source>
         <translation>평가 수</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people.py" line="36"/>
+        <location filename="../../ui/models/people.py" line="40"/>
         <source>Conflicts</source>
         <translation>이해충돌</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people.py" line="40"/>
+        <location filename="../../ui/models/people.py" line="44"/>
         <source>E-mail</source>
         <translation>이메일</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people.py" line="52"/>
+        <location filename="../../ui/models/people.py" line="56"/>
         <source>Application</source>
         <translation>과제번호</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people.py" line="55"/>
+        <location filename="../../ui/models/people.py" line="59"/>
         <source>Recorded as</source>
         <translation>기록 방식</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people.py" line="57"/>
+        <location filename="../../ui/models/people.py" line="61"/>
         <source>Reason</source>
         <translation>사유</translation>
     </message>

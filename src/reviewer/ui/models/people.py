@@ -15,6 +15,10 @@ def source_label(source: str) -> str:
         return QCoreApplication.translate("Reviewers", "Recused in a review")
     if source == "declared":
         return QCoreApplication.translate("Reviewers", "Declared")
+    if source == "organisation":
+        return QCoreApplication.translate("Reviewers", "Same organisation")
+    if source == "reviewer":
+        return QCoreApplication.translate("Reviewers", "Declared by the reviewer")
     return source
 
 
