@@ -26,6 +26,7 @@ LANGS: tuple[Lang, ...] = ("ko", "en")
 def catalog() -> Mapping[str, tuple[str, str]]:
     """All message templates, merged from the catalog modules."""
     from reviewer.i18n import (
+        attachments,
         config,
         core,
         corrections,
@@ -37,7 +38,17 @@ def catalog() -> Mapping[str, tuple[str, str]]:
     )
 
     merged: dict[str, tuple[str, str]] = {}
-    for module in (core, config, importing, scoring, selection, reports, services, corrections):
+    for module in (
+        core,
+        attachments,
+        config,
+        importing,
+        scoring,
+        selection,
+        reports,
+        services,
+        corrections,
+    ):
         for key, value in module.MESSAGES.items():
             if key in merged:
                 raise RuntimeError(f"message key {key!r} defined twice")

@@ -8,10 +8,13 @@ from pathlib import Path
 
 from reviewer.domain.config_toml import load_config
 from reviewer.errors import RefusedByState
+from reviewer.exchange.reports.pdf.proposal import write_proposal_pdfs
 from reviewer.i18n import Lang, render
 from reviewer.resources import template_path
+from reviewer.sample.proposals import FOLDER
 from reviewer.sample.round import write_demo_round
 from reviewer.services import importing, rounds, selecting
+from reviewer.services.attachments import import_attachments
 from reviewer.services.exporting import export_reports
 from reviewer.services.summary import summary_lines
 
@@ -57,11 +60,14 @@ def run_demo(
     lang: Lang = "ko",
     progress: Callable[[str, int, int], None] | None = None,
 ) -> DemoOutcome:
-    """Write the sample workbooks into ``directory``, import them into a fresh round
-    database there, run the selection and write the ranked PDF and the workbook."""
+    """Write the sample workbooks and a proposal PDF per application (사업계획서/) into
+    ``directory``, import them into a fresh round database there, run the selection
+    and write the ranked PDF and the workbook."""
     _claim(directory)
     config = load_config(str(template_path()))
-    files = write_demo_round(directory, config, applications=applications, seed=seed)
+    files = write_demo_round(
+        directory, config, applications=applications, seed=seed, proposals=True
+    )
     database_path = directory / "round.db"
     for leftover in (
         database_path,
@@ -74,6 +80,7 @@ def run_demo(
         importing.import_applications(database, list(files.applications))
         importing.import_reviewers(database, [files.reviewers])
         importing.import_scores(database, list(files.scores))
+        import_attachments(database, write_proposal_pdfs(directory / FOLDER, files.proposals))
         run = selecting.run_selection(database, lang)
         suffix = "" if lang == "ko" else "-en"
         reports = export_reports(
