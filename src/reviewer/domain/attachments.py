@@ -5,9 +5,10 @@ belongs to, what kind it is, and whether its content is what its name says.
 (letters compared case-insensitively) with no ASCII letter or digit right before or right
 after it: ``2025-0001`` occurs in ``2025-0001_사업계획서.pdf``, ``[2025-0001] 계획.pdf`` and
 ``사업계획서2025-0001.pdf``, not in ``2025-00012.pdf`` or ``X2025-0001.pdf``. The file
-belongs to the longest id that occurs in its name — so ``2025-0001-A_계획서.pdf`` is
-``2025-0001-A``'s when both ids exist. When several ids of that longest length occur, the
-name is *ambiguous* and the file is refused. A name in which no id occurs is looked up in
+belongs to the longest id that occurs in its name: an occurrence inside a longer one
+does not count, so ``2025-0001-A_계획서.pdf`` is ``2025-0001-A``'s when both ids exist.
+When the occurrences left name more than one application (``2025-0001_2025-0002.pdf``)
+the name is *ambiguous* and the file is refused. A name in which no id occurs is looked up in
 its folders' names, the nearest folder first (``2025-0001/계획서.pdf``), up to the folder
 being imported.
 
@@ -93,7 +94,8 @@ class IdIndex:
 
 @dataclass(frozen=True)
 class NameMatch:
-    """The ids occurring in a name: ``best`` the longest ones (one unless ambiguous)."""
+    """The ids occurring in a name, those inside a longer occurrence left out:
+    ``best`` holds one id unless the name is ambiguous."""
 
     best: tuple[str, ...]
 
@@ -107,22 +109,23 @@ class NameMatch:
 
 
 def ids_in(name: str, index: IdIndex) -> NameMatch:
-    """The longest application ids occurring in ``name`` (see the module's rule)."""
+    """The application ids occurring in ``name`` (see the module's rule): every
+    occurrence inside a longer one is passed over; the ids of the rest, in order."""
     text = name.casefold()
     starts = [i for i in range(len(text)) if i == 0 or not _alnum(text[i - 1])]
     ends = {j for j in range(1, len(text) + 1) if j == len(text) or not _alnum(text[j])}
-    found: set[str] = set()
+    spans: list[tuple[int, int, str]] = []
     for start in starts:
         for length in index.lengths:
             end = start + length
-            if end in ends:
-                key = text[start:end]
-                if key in index.by_key:
-                    found.add(index.by_key[key])
-    if not found:
-        return NameMatch(())
-    longest = max(len(i) for i in found)
-    return NameMatch(tuple(sorted(i for i in found if len(i) == longest)))
+            if end in ends and text[start:end] in index.by_key:
+                spans.append((start, end, index.by_key[text[start:end]]))
+    outer = {
+        found
+        for start, end, found in spans
+        if not any(s <= start and end <= e and e - s > end - start for s, e, _ in spans)
+    }
+    return NameMatch(tuple(sorted(outer)))
 
 
 def match_path(parts: Sequence[str], index: IdIndex) -> NameMatch:
