@@ -447,9 +447,25 @@ def _write(
 # -- reading -------------------------------------------------------------------------------
 
 
-def attachments_of(database: Database, application_id: str) -> tuple[StoredAttachment, ...]:
+@dataclass(frozen=True)
+class AttachmentEntry:
+    """An attachment as the window lists it."""
+
+    id: int
+    application_id: str
+    name: str
+    kind: str
+    size: int | None
+    sha256: str | None
+
+
+def attachments_of(database: Database, application_id: str) -> tuple[AttachmentEntry, ...]:
+    """The attachments of an application, the proposal first."""
     with database.session() as session:
-        return stored.attachments_of(session, application_id)
+        return tuple(
+            AttachmentEntry(a.id, a.application_id, a.name, a.kind, a.size, a.sha256)
+            for a in stored.attachments_of(session, application_id)
+        )
 
 
 def write_to_file(database: Database, attachment_id: int, folder: Path | None = None) -> Path:

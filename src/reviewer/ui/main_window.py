@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from reviewer.i18n import Lang
 from reviewer.services import locking
 from reviewer.services.browse import RoundOverview
+from reviewer.ui.dialogs.attachments import choose_folder, import_folder
 from reviewer.ui.dialogs.export import open_export
 from reviewer.ui.dialogs.lock import UnlockDialog, ask_lock, ask_unlock_reason
 from reviewer.ui.dialogs.new_round import open_new_round
@@ -189,6 +190,8 @@ class MainWindow(QMainWindow):
             action = self._action(shortcut)
             action.triggered.connect(lambda _=False, kind=kind: self.import_files(kind))
             self.import_actions[kind] = action
+        self.attachments_action = self._action("Ctrl+Shift+T")
+        self.attachments_action.triggered.connect(lambda _=False: self.import_attachments())
         self.view_actions: list[QAction] = []
         for number, view in enumerate(self.views, start=1):
             # Ctrl+1 … Ctrl+9, then Ctrl+0 for the tenth view (the keyboard's order)
@@ -220,6 +223,7 @@ class MainWindow(QMainWindow):
         self.round_menu.setToolTipsVisible(True)  # a disabled action says why
         for action in self.import_actions.values():
             self.round_menu.addAction(action)
+        self.round_menu.addAction(self.attachments_action)
         self.round_menu.addSeparator()
         self.round_menu.addAction(self.select_action)
         self.round_menu.addAction(self.export_action)
@@ -255,6 +259,7 @@ class MainWindow(QMainWindow):
         self.import_actions["applications"].setText(self.tr("Import &applications…"))
         self.import_actions["reviewers"].setText(self.tr("Import r&eviewers…"))
         self.import_actions["scores"].setText(self.tr("Import &scores…"))
+        self.attachments_action.setText(self.tr("Import a&ttachments…"))
         self.korean_action.setText("한국어")
         self.english_action.setText("English")
         for number, view in enumerate(self.views):
@@ -407,6 +412,16 @@ class MainWindow(QMainWindow):
             view.set_files(paths, kind)
             self.go_to("import")
 
+    def import_attachments(self, folder: str | None = None) -> None:
+        """Import the files below ``folder`` (or a folder the user chooses) as the
+        applications' attachments, with progress and a summary."""
+        if not self.session.is_open or self.session.locked:
+            return
+        if folder is None:
+            self.dialog = choose_folder(self, self.import_attachments)
+        else:
+            self.dialog = import_folder(self.session, folder, self)
+
     def correct_score(self, application_id: str, reviewer_id: str = "") -> None:
         """Open the correction of a review (without a reviewer, the application's first)."""
         if self.session.is_open:
@@ -479,7 +494,7 @@ class MainWindow(QMainWindow):
         self.unlock_action.setEnabled(is_open and locked)
         locked_tip = self.tr("The round is locked: unlock it first") if locked else ""
         self.select_action.setToolTip(locked_tip)
-        for action in self.import_actions.values():
+        for action in (*self.import_actions.values(), self.attachments_action):
             action.setEnabled(is_open and not locked)
             action.setToolTip(locked_tip)
         for view in self.views:

@@ -93,7 +93,7 @@ class ReviewerProgressTable(RowTableModel[ReviewerProgress]):
                 ),
                 Column(
                     "package_missing",
-                    header("Dashboard", "Missing from package"),
+                    header("Dashboard", "Outstanding"),
                     lambda r: self._missing(r),
                     display=lambda r: NONE if self._missing(r) is None else f"{self._missing(r)}",
                     align=RIGHT,
@@ -109,7 +109,7 @@ class ReviewerProgressTable(RowTableModel[ReviewerProgress]):
 
     def _created(self, row: ReviewerProgress) -> str | None:
         state = self.packages.get(row.reviewer)
-        return None if state is None else f"{state.created_at:%Y-%m-%d %H:%M}"
+        return None if state is None else f"{state.created_at:%m-%d %H:%M}"
 
     def _returned_at(self, row: ReviewerProgress) -> str | None:
         state = self.packages.get(row.reviewer)
@@ -149,7 +149,7 @@ class ReviewerProgressTable(RowTableModel[ReviewerProgress]):
         if len(state.missing) > 20:
             shown += " …"
         return QCoreApplication.translate(
-            "Dashboard", "Not yet scored from the package: {ids}"
+            "Dashboard", "Applications of the package not yet scored: {ids}"
         ).format(ids=shown)
 
 
