@@ -137,8 +137,11 @@ class ReviewerProgressTable(RowTableModel[ReviewerProgress]):
             return QCoreApplication.translate(
                 "Dashboard", "No package was written for this reviewer"
             )
-        return QCoreApplication.translate("Dashboard", "Package {id}: {count} applications").format(
-            id=state.package_id, count=state.applications
+        text = QCoreApplication.translate("Dashboard", "Package {id} of {at}: {count} applications")
+        return text.format(
+            id=state.package_id,
+            at=f"{state.created_at:%Y-%m-%d %H:%M}",
+            count=state.applications,
         )
 
     def _missing_tip(self, row: ReviewerProgress) -> str | None:
