@@ -1,6 +1,10 @@
 """Messages of attachment imports."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "demo.proposals": (
+        "사업계획서 PDF {count}개를 만들어 가져왔습니다: {folder}",
+        "wrote and imported {count} proposal PDFs: {folder}",
+    ),
     "attachments.no_folder": (
         "첨부 파일 폴더가 없습니다",
         "no such folder of attachments",

@@ -40,11 +40,17 @@ class DemoOutcome:
     database: Path
     summary: tuple[str, ...]
     reports: tuple[Path, ...]
+    proposals: tuple[Path, int] | None = None  # the folder of proposal PDFs, how many
 
     def lines(self, lang: Lang) -> list[str]:
         return [
             render("demo.written", lang, directory=self.directory),
             render("demo.database", lang, path=self.database),
+            *(
+                [render("demo.proposals", lang, count=self.proposals[1], folder=self.proposals[0])]
+                if self.proposals
+                else []
+            ),
             "",
             *self.summary,
             "",
@@ -80,7 +86,8 @@ def run_demo(
         importing.import_applications(database, list(files.applications))
         importing.import_reviewers(database, [files.reviewers])
         importing.import_scores(database, list(files.scores))
-        import_attachments(database, write_proposal_pdfs(directory / FOLDER, files.proposals))
+        folder = write_proposal_pdfs(directory / FOLDER, files.proposals)
+        attached = import_attachments(database, folder)
         run = selecting.run_selection(database, lang)
         suffix = "" if lang == "ko" else "-en"
         reports = export_reports(
@@ -91,5 +98,9 @@ def run_demo(
             progress=progress,
         )
     return DemoOutcome(
-        directory, database_path, tuple(summary_lines(run.document, lang)), tuple(reports)
+        directory,
+        database_path,
+        tuple(summary_lines(run.document, lang)),
+        tuple(reports),
+        (folder, attached.matched),
     )

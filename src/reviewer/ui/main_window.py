@@ -112,6 +112,9 @@ class MainWindow(QMainWindow):
         applications = self.view("applications")
         assert isinstance(applications, ApplicationsView)
         applications.correction_requested.connect(self.correct_score)
+        importer = self.view("import")
+        assert isinstance(importer, ImportView)
+        importer.attachments_requested.connect(lambda: self.import_attachments())
         reviews = self.view("reviews")
         assert isinstance(reviews, ReviewsView)
         reviews.correction_requested.connect(self.correct_score)
@@ -529,9 +532,16 @@ class MainWindow(QMainWindow):
         if workbooks and self.session.is_open:
             self.import_files(None, workbooks)
             event.acceptProposedAction()
+            return
+        folders = [p for p in paths if Path(p).is_dir()]
+        if folders and self.session.is_open and not self.session.locked:
+            self.import_attachments(folders[0])  # a folder dropped: its attachments
+            event.acceptProposedAction()
 
     def _droppable(self, path: str) -> bool:
         if self.session.is_open and path.lower().endswith(WORKBOOK_SUFFIXES):
+            return True
+        if self.session.is_open and not self.session.locked and Path(path).is_dir():
             return True
         return path.lower().endswith(ROUND_SUFFIXES)
 

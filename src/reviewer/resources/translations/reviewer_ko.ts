@@ -1160,184 +1160,194 @@
 <context>
     <name>ImportView</name>
     <message>
-        <location filename="../../ui/views/import_view.py" line="119"/>
-        <location filename="../../ui/views/import_view.py" line="138"/>
+        <location filename="../../ui/views/import_view.py" line="125"/>
+        <location filename="../../ui/views/import_view.py" line="151"/>
         <source>Import</source>
         <translation>가져오기</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="122"/>
+        <location filename="../../ui/views/import_view.py" line="128"/>
         <source>The files hold:</source>
         <translation>파일 내용:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="123"/>
+        <location filename="../../ui/views/import_view.py" line="129"/>
         <source>Applications</source>
         <translation>신청과제</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="124"/>
+        <location filename="../../ui/views/import_view.py" line="130"/>
         <source>Reviewers</source>
         <translation>심사위원</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="125"/>
+        <location filename="../../ui/views/import_view.py" line="131"/>
         <source>Scores</source>
         <translation>평가 점수</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="126"/>
+        <location filename="../../ui/views/import_view.py" line="132"/>
         <source>Choose…</source>
         <translation>선택…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="127"/>
+        <location filename="../../ui/views/import_view.py" line="133"/>
         <source>Correct existing applications</source>
         <translation>기존 신청과제 수정</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="130"/>
+        <location filename="../../ui/views/import_view.py" line="136"/>
         <source>Each row names an application already in the round: the columns the file has replace the stored values, and every change is recorded in the audit log</source>
         <translation>각 행은 이미 회차에 있는 신청과제를 가리킵니다. 파일에 있는 열의 값으로 저장된 값을 바꾸고, 바뀐 내용은 모두 감사 기록에 남습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="134"/>
+        <location filename="../../ui/views/import_view.py" line="140"/>
         <source>Choose files…</source>
         <translation>파일 선택…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="135"/>
+        <location filename="../../ui/views/import_view.py" line="141"/>
+        <source>Attachments folder…</source>
+        <translation>첨부 파일 폴더…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="144"/>
+        <source>Import a folder of proposal PDFs and other files, matched to applications by the application id in their names (Ctrl+Shift+T)</source>
+        <translation>사업계획서 PDF 등 첨부 파일 폴더를 가져옵니다. 파일 이름의 과제번호로 신청과제를 찾습니다 (Ctrl+Shift+T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="148"/>
         <source>Check again</source>
         <translation>다시 확인</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="136"/>
+        <location filename="../../ui/views/import_view.py" line="149"/>
         <source>Read the files again (after correcting them)</source>
         <translation>파일을 다시 읽습니다 (파일을 고친 뒤)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="137"/>
+        <location filename="../../ui/views/import_view.py" line="150"/>
         <source>Clear</source>
         <translation>지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="148"/>
+        <location filename="../../ui/views/import_view.py" line="161"/>
         <source>Choose the files to import</source>
         <translation>가져올 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="151"/>
+        <location filename="../../ui/views/import_view.py" line="164"/>
         <source>Workbooks (*.xlsx *.xlsm *.csv)</source>
         <translation>엑셀·CSV 파일 (*.xlsx *.xlsm *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="151"/>
+        <location filename="../../ui/views/import_view.py" line="164"/>
         <source>All files (*)</source>
         <translation>모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="353"/>
+        <location filename="../../ui/views/import_view.py" line="366"/>
         <source>The round is locked: unlock it to import</source>
         <translation>평가 회차가 잠겨 있습니다. 가져오려면 잠금을 해제하세요</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="355"/>
+        <location filename="../../ui/views/import_view.py" line="368"/>
         <source>Choose the files to import first</source>
         <translation>먼저 가져올 파일을 선택하세요</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="357"/>
+        <location filename="../../ui/views/import_view.py" line="370"/>
         <source>Choose what the files hold first</source>
         <translation>먼저 파일 내용을 선택하세요</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="359"/>
-        <location filename="../../ui/views/import_view.py" line="416"/>
+        <location filename="../../ui/views/import_view.py" line="372"/>
+        <location filename="../../ui/views/import_view.py" line="430"/>
         <source>Importing…</source>
         <translation>가져오는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="361"/>
+        <location filename="../../ui/views/import_view.py" line="374"/>
         <source>The files are being checked</source>
         <translation>파일을 확인하고 있습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="363"/>
+        <location filename="../../ui/views/import_view.py" line="376"/>
         <source>Problems found: {count}. Correct the files and check again</source>
         <translation>문제 {count}건이 있습니다. 파일을 고친 뒤 다시 확인하세요</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="367"/>
+        <location filename="../../ui/views/import_view.py" line="380"/>
         <source>The files hold no rows to import</source>
         <translation>가져올 행이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="375"/>
+        <location filename="../../ui/views/import_view.py" line="388"/>
         <source>Write the checked rows ({count}) to the round</source>
         <translation>확인한 행 {count}개를 평가 회차에 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="393"/>
+        <location filename="../../ui/views/import_view.py" line="407"/>
         <source>Choose files, or drop workbooks (.xlsx, .csv) on the window. Nothing is written to the round until you press Import.</source>
         <translation>파일을 선택하거나 엑셀·CSV 파일(.xlsx, .csv)을 창에 끌어다 놓으세요. [가져오기]를 누르기 전에는 회차에 아무것도 저장되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="400"/>
+        <location filename="../../ui/views/import_view.py" line="414"/>
         <source>Files: {files}</source>
         <translation>파일: {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="412"/>
+        <location filename="../../ui/views/import_view.py" line="426"/>
         <source>The round is locked: files can be checked, but nothing is imported until it is unlocked.</source>
         <translation>평가 회차가 잠겨 있습니다. 파일을 확인할 수는 있지만 잠금을 해제할 때까지 가져올 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="420"/>
+        <location filename="../../ui/views/import_view.py" line="434"/>
         <source>Checking the files…</source>
         <translation>파일을 확인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="426"/>
+        <location filename="../../ui/views/import_view.py" line="440"/>
         <source>The headers do not tell what these files hold: choose applications, reviewers or scores above.</source>
         <translation>열 제목만으로는 파일 내용을 알 수 없습니다. 위에서 신청과제, 심사위원, 평가 점수 중 하나를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="437"/>
+        <location filename="../../ui/views/import_view.py" line="451"/>
         <source>Nothing was imported: {reason}</source>
         <translation>가져오지 않았습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="444"/>
+        <location filename="../../ui/views/import_view.py" line="458"/>
         <source>Problems found: {count}. Correct the files and check again; nothing can be imported until then. Rows read without a problem: {rows}.</source>
         <translation>문제 {count}건이 있습니다. 파일을 고친 뒤 다시 확인하세요. 그때까지는 가져올 수 없습니다. 문제없이 읽은 행: {rows}개.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="450"/>
+        <location filename="../../ui/views/import_view.py" line="464"/>
         <source>The files hold no rows to import.</source>
         <translation>가져올 행이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="455"/>
+        <location filename="../../ui/views/import_view.py" line="469"/>
         <source>Rows checked: {rows}, and no problems found. Nothing is written to the round until you press Import.</source>
         <translation>{rows}개 행을 확인했고 문제가 없습니다. [가져오기]를 누르기 전에는 회차에 아무것도 저장되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="470"/>
+        <location filename="../../ui/views/import_view.py" line="484"/>
         <source>Problems ({count})</source>
         <translation>문제 ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="471"/>
+        <location filename="../../ui/views/import_view.py" line="485"/>
         <source>Columns ({count})</source>
         <translation>열 ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="473"/>
+        <location filename="../../ui/views/import_view.py" line="487"/>
         <source>Rows (first {shown} of {total})</source>
         <translation>행 ({total}개 중 처음 {shown}개)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="475"/>
+        <location filename="../../ui/views/import_view.py" line="489"/>
         <source>Rows ({count})</source>
         <translation>행 ({count})</translation>
     </message>
@@ -1358,162 +1368,162 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="476"/>
+        <location filename="../../ui/main_window.py" line="479"/>
         <source>Reviewer</source>
         <translation>평가 도구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="478"/>
+        <location filename="../../ui/main_window.py" line="481"/>
         <source>Open a round database to begin.</source>
         <translation>평가 회차 데이터베이스를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>Open &amp;recent</source>
         <translation>최근 회차 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>&amp;Round</source>
         <translation>평가 회차(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>&amp;New round…</source>
         <translation>새 평가 회차(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>&amp;Open round…</source>
         <translation>평가 회차 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>&amp;Close round</source>
         <translation>회차 닫기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>Re&amp;fresh</source>
         <translation>새로 고침(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>&amp;Run selection</source>
         <translation>선정 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>&amp;Export reports…</source>
         <translation>보고서 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>&amp;Lock round…</source>
         <translation>회차 잠그기(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>&amp;Unlock round…</source>
         <translation>회차 잠금 해제(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>Import &amp;applications…</source>
         <translation>신청과제 가져오기(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>Import r&amp;eviewers…</source>
         <translation>심사위원 가져오기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>Import &amp;scores…</source>
         <translation>평가 점수 가져오기(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>Import a&amp;ttachments…</source>
         <translation>첨부 파일 가져오기(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>Open round</source>
         <translation>평가 회차 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>Round databases (*.db);;All files (*)</source>
         <translation>평가 회차 데이터베이스 (*.db);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>Opening {target}…</source>
         <translation>{target} 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>Cannot open the round</source>
         <translation>평가 회차를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>Waiting for the undo to finish…</source>
         <translation>실행 취소가 끝나기를 기다리는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="449"/>
+        <location filename="../../ui/main_window.py" line="452"/>
         <source>The round was not locked</source>
         <translation>회차를 잠그지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="473"/>
+        <location filename="../../ui/main_window.py" line="476"/>
         <source>{name} — Reviewer</source>
         <translation>{name} — 평가 도구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="480"/>
+        <location filename="../../ui/main_window.py" line="483"/>
         <source>🔒 Locked</source>
         <translation>🔒 잠김</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="480"/>
+        <location filename="../../ui/main_window.py" line="483"/>
         <source>Open for changes</source>
         <translation>변경 가능</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="483"/>
+        <location filename="../../ui/main_window.py" line="486"/>
         <source>The round is locked: its data and results cannot change until it is unlocked</source>
         <translation>회차가 잠겨 있습니다. 잠금을 해제할 때까지 데이터와 결과를 바꿀 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="495"/>
+        <location filename="../../ui/main_window.py" line="498"/>
         <source>The round is locked: unlock it first</source>
         <translation>회차가 잠겨 있습니다. 먼저 잠금을 해제하세요</translation>
     </message>
