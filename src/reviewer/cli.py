@@ -87,7 +87,8 @@ def _parser() -> argparse.ArgumentParser:
         "applications by the application id in their names",
         description="Every file below DIR (hidden files skipped) belongs to the longest "
         "application id in its name (or, failing that, in its folders' names), delimited "
-        "by anything but ASCII letters and digits. A PDF whose name holds only the id and "
+        "by anything but ASCII letters and digits; a name with two applications' ids is "
+        "refused. A PDF whose name holds only the id and "
         "words like 사업계획서 / proposal is the proposal; every other file is 'other'. "
         "Taken: PDF, HWP, HWPX, DOCX, XLSX, PPTX, ZIP, PNG, JPEG, GIF, BMP, TIFF, WEBP, "
         "at most 200 MB each. Files of other types are listed as skipped, files matching "
