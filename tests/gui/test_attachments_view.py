@@ -203,3 +203,16 @@ def test_the_dashboard_shows_each_reviewers_package(
     assert cell(second, "package_missing") == "0"
     assert cell(third, "package") == cell(third, "returned") == "—"
     assert cell(third, "package_missing") == "—"
+
+
+@pytest.mark.filterwarnings("ignore:Function.*QDragEnterEvent:DeprecationWarning")
+def test_a_folder_dropped_on_the_window_is_imported(
+    qtbot: QtBot, opened: MainWindow, tmp_path: Path
+) -> None:
+    from tests.gui.test_window_shell import _drop
+
+    _drop(opened, folder_of_files(tmp_path))
+    dialog = opened.dialog
+    assert isinstance(dialog, AttachmentsDialog)
+    qtbot.waitUntil(lambda: not dialog.running, timeout=15_000)
+    assert dialog.outcome is not None and len(dialog.outcome.added) == 3

@@ -533,15 +533,16 @@ class MainWindow(QMainWindow):
             self.import_files(None, workbooks)
             event.acceptProposedAction()
             return
-        folders = [p for p in paths if Path(p).is_dir()]
+        folders = [p for p in paths if _folder_like(p)]
         if folders and self.session.is_open and not self.session.locked:
-            self.import_attachments(folders[0])  # a folder dropped: its attachments
+            # a folder dropped: its attachments (the import says so if it is no folder)
+            self.import_attachments(folders[0])
             event.acceptProposedAction()
 
     def _droppable(self, path: str) -> bool:
         if self.session.is_open and path.lower().endswith(WORKBOOK_SUFFIXES):
             return True
-        if self.session.is_open and not self.session.locked and Path(path).is_dir():
+        if self.session.is_open and not self.session.locked and _folder_like(path):
             return True
         return path.lower().endswith(ROUND_SUFFIXES)
 
@@ -564,3 +565,9 @@ class MainWindow(QMainWindow):
         self.session.close()
         self.session.wait()
         super().closeEvent(event)
+
+
+def _folder_like(path: str) -> bool:
+    """Whether a dropped path looks like a folder (no extension; the GUI thread does
+    not ask the file system)."""
+    return bool(path) and not Path(path.rstrip("/\\")).suffix
