@@ -65,7 +65,7 @@ def test_a_folder_is_imported_with_a_summary_and_shown_in_the_details(
     assert dialog.outcome is not None
     assert dialog.message.text() == (
         "3 files of 2 applications: 3 added, 0 replaced, 0 unchanged. "
-        "1 files matched no application; 1 were skipped."
+        "Not imported: 1 matching no application, 1 of a type not taken."
     )
     details = dialog.details.toPlainText()
     assert "안내문.pdf" in details and "메모.txt" in details

@@ -226,8 +226,8 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/attachments.py" line="161"/>
-        <source>{matched} files of {applications} applications: {added} added, {replaced} replaced, {unchanged} unchanged. {unmatched} files matched no application; {skipped} were skipped.</source>
-        <translation>과제 {applications}건의 파일 {matched}개: 추가 {added}, 교체 {replaced}, 변경 없음 {unchanged}. 과제번호를 찾지 못한 파일 {unmatched}개, 건너뛴 파일 {skipped}개.</translation>
+        <source>{matched} files of {applications} applications: {added} added, {replaced} replaced, {unchanged} unchanged. Not imported: {unmatched} matching no application, {skipped} of a type not taken.</source>
+        <translation>과제 {applications}건의 파일 {matched}개: 추가 {added}, 교체 {replaced}, 변경 없음 {unchanged}. 가져오지 않은 파일: 과제번호를 찾지 못함 {unmatched}개, 받지 않는 형식 {skipped}개.</translation>
     </message>
 </context>
 <context>

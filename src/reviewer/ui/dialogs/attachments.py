@@ -161,8 +161,8 @@ def summary_text(result: AttachmentImport) -> str:
     return QCoreApplication.translate(
         "AttachmentsDialog",
         "{matched} files of {applications} applications: {added} added, {replaced} "
-        "replaced, {unchanged} unchanged. {unmatched} files matched no application; "
-        "{skipped} were skipped.",
+        "replaced, {unchanged} unchanged. Not imported: {unmatched} matching no "
+        "application, {skipped} of a type not taken.",
     ).format(
         matched=result.matched,
         applications=result.applications,
