@@ -78,7 +78,7 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     imp = commands.add_parser(
-        "import", help="import applications, reviewers, scores or assignments"
+        "import", help="import applications, reviewers, scores, assignments or attachments"
     )
     kinds = imp.add_subparsers(dest="kind", required=True, metavar="KIND")
     for kind, many in (("applications", True), ("reviewers", True), ("scores", True)):
@@ -123,6 +123,34 @@ def _parser() -> argparse.ArgumentParser:
         "--track", default=None, metavar="T", help="assign this track's applications only"
     )
     assign.add_argument("--json", action="store_true", help="print the result as JSON")
+
+    att = kinds.add_parser(
+        "attachments",
+        help="import the files below a folder (proposal PDFs and others), matched to "
+        "applications by the application id in their names",
+        description="Every file below DIR (hidden files skipped) belongs to the longest "
+        "application id in its name (or, failing that, in its folders' names), delimited "
+        "by anything but ASCII letters and digits; a name with two applications' ids is "
+        "refused. A PDF whose name holds only the id and "
+        "words like 사업계획서 / proposal is the proposal; every other file is 'other'. "
+        "Taken: PDF, HWP, HWPX, DOCX, XLSX, PPTX, ZIP, PNG, JPEG, GIF, BMP, TIFF, WEBP, "
+        "at most 200 MB each. Files of other types are listed as skipped, files matching "
+        "no application as unmatched (exit 0; with --strict, exit 3 and nothing written).",
+        epilog=EXIT_CODES,
+    )
+    att.add_argument("database")
+    att.add_argument("folder", type=Path, metavar="DIR")
+    att.add_argument(
+        "--replace",
+        action="store_true",
+        help="make DIR the whole set of attachments of every application it has files of "
+        "(their other attachments are removed; a new proposal replaces the old one)",
+    )
+    att.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse the import (exit 3) when a file matches no application or is skipped",
+    )
 
     sel = commands.add_parser(
         "select",
@@ -178,6 +206,15 @@ def _progress(stream: TextIO) -> Callable[[str, int, int], None]:
     return report
 
 
+def _file_progress(stream: TextIO) -> Callable[[int, int, str], None]:
+    report = _progress(stream)
+
+    def files(done: int, total: int, label: str) -> None:
+        report("…", done, total)
+
+    return files
+
+
 def _print_summary(document: dict[str, Any], lang: Lang, out: TextIO) -> None:
     from reviewer.services.summary import summary_lines
 
@@ -226,7 +263,19 @@ def _run(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> int:
         return EXIT_OK
 
     with rounds.open_round(args.database) as database:
-        if args.command == "import" and args.kind == "assignments":
+        if args.command == "import" and args.kind == "attachments":
+            from reviewer.services.attachments import import_attachments
+
+            result = import_attachments(
+                database,
+                args.folder,
+                replace=args.replace,
+                strict=args.strict,
+                progress=_file_progress(err),
+            )
+            for line in result.lines(lang):
+                print(line, file=out)
+        elif args.command == "import" and args.kind == "assignments":
             from reviewer.services.assignments import import_assignments
 
             print(import_assignments(database, list(args.files)).message(lang), file=out)

@@ -27,6 +27,7 @@ def catalog() -> Mapping[str, tuple[str, str]]:
     """All message templates, merged from the catalog modules."""
     from reviewer.i18n import (
         assignments,
+        attachments,
         config,
         core,
         corrections,
@@ -50,6 +51,7 @@ def catalog() -> Mapping[str, tuple[str, str]]:
         corrections,
         packages,
         assignments,
+        attachments,
     ):
         for key, value in module.MESSAGES.items():
             if key in merged:

@@ -25,6 +25,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from reviewer.domain.config import Criterion, RoundConfig
+from reviewer.sample.proposals import Proposal, proposal
 from reviewer.sample.rows import (
     DemoApplication,
     DemoReview,
@@ -87,12 +88,20 @@ class DemoFiles:
     reviewers: Path
     scores: tuple[Path, ...]
     assignments: Path | None = None  # imported after the reviewers, before the scores
+    proposals: tuple[Proposal, ...] = ()  # the applications' proposals, when asked for
 
 
 def write_demo_round(
-    directory: Path, config: RoundConfig, *, applications: int = 1200, seed: int = 2025
+    directory: Path,
+    config: RoundConfig,
+    *,
+    applications: int = 1200,
+    seed: int = 2025,
+    proposals: bool = False,
 ) -> DemoFiles:
-    """Write a sample round for ``config`` into ``directory`` (created if missing)."""
+    """Write a sample round for ``config`` into ``directory`` (created if missing);
+    with ``proposals``, the text of a proposal per application comes with the files
+    (a PDF writer lays them out)."""
     if not config.source.strip():
         raise ValueError("the configuration has no TOML source to write as round.toml")
     if applications < 1:
@@ -129,12 +138,14 @@ def write_demo_round(
             path = directory / f"{stem}.xlsx"
             write_scores_workbook(path, rows, track.criteria, data)
         scores.append(path)
+    texts = tuple(proposal(a, seed=seed) for a in data.applications) if proposals else ()
     return DemoFiles(
         config=config_path,
         applications=(applications_path,),
         reviewers=reviewers_path,
         scores=tuple(scores),
         assignments=assignments_path,
+        proposals=texts,
     )
 
 

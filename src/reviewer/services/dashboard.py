@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from reviewer.domain.digest import inputs_digest
-from reviewer.domain.model import Status
+from reviewer.domain.model import RoundData, Status
 from reviewer.domain.progress import ReviewerProgress, review_progress
 from reviewer.domain.scoring import score_round
 from reviewer.i18n import Lang, normalise_lang
-from reviewer.store import repository, runs
+from reviewer.store import package_state, repository, runs
 from reviewer.store.engine import Database
 
 
@@ -56,6 +56,20 @@ class Warning:
 
 
 @dataclass(frozen=True)
+class PackageState:
+    """A reviewer's newest package: when it was written, the version of the newest score
+    file imported from it (None before the first) and when, and the applications of the
+    package the reviewer has neither scored nor declared a conflict on."""
+
+    package_id: str
+    created_at: datetime
+    applications: int
+    returned_version: int | None
+    returned_at: datetime | None
+    missing: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Dashboard:
     name: str
     year: int
@@ -67,6 +81,7 @@ class Dashboard:
     tracks: tuple[TrackSummary, ...]
     reviewer_progress: tuple[ReviewerProgress, ...]
     reviewer_names: dict[str, str]
+    packages: dict[str, PackageState]  # reviewer id → newest package; none: no package
     quotas: tuple[QuotaGauge, ...]
     warnings: tuple[Warning, ...]
     run_id: int | None
@@ -88,6 +103,7 @@ def dashboard(database: Database, lang: Lang | None = None) -> Dashboard:
         run_at = row.created_at if row is not None else None
         stale = run is not None and run.digest != inputs_digest(data)
         locked = info.status == "locked"
+        records = package_state.latest_packages(session)
     progress = review_progress(data)
     scored = score_round(data) if data.applications else {}
     statuses = Counter((s.track, s.status) for s in scored.values())
@@ -158,9 +174,27 @@ def dashboard(database: Database, lang: Lang | None = None) -> Dashboard:
         tracks=tracks,
         reviewer_progress=progress.reviewers,
         reviewer_names={r.id: r.name for r in data.reviewers},
+        packages=_package_states(records, data),
         quotas=quotas,
         warnings=tuple(warnings),
         run_id=run_id,
         run_at=run_at,
         stale=stale,
     )
+
+
+def _package_states(
+    records: dict[str, package_state.PackageRecord], data: RoundData
+) -> dict[str, PackageState]:
+    done = {(r.reviewer_id, r.application_id) for r in data.reviews}
+    return {
+        reviewer: PackageState(
+            package_id=record.id,
+            created_at=record.created_at,
+            applications=len(record.applications),
+            returned_version=record.returned_version,
+            returned_at=record.returned_at,
+            missing=tuple(a for a in record.applications if (reviewer, a) not in done),
+        )
+        for reviewer, record in records.items()
+    }

@@ -8,11 +8,14 @@ from pathlib import Path
 
 from reviewer.domain.config_toml import load_config
 from reviewer.errors import RefusedByState
+from reviewer.exchange.reports.pdf.proposal import write_proposal_pdfs
 from reviewer.i18n import Lang, render
 from reviewer.resources import template_path
+from reviewer.sample.proposals import FOLDER
 from reviewer.sample.round import write_demo_round
 from reviewer.services import importing, rounds, selecting
 from reviewer.services.assignments import import_assignments
+from reviewer.services.attachments import import_attachments
 from reviewer.services.exporting import export_reports
 from reviewer.services.summary import summary_lines
 
@@ -38,11 +41,17 @@ class DemoOutcome:
     database: Path
     summary: tuple[str, ...]
     reports: tuple[Path, ...]
+    proposals: tuple[Path, int] | None = None  # the folder of proposal PDFs, how many
 
     def lines(self, lang: Lang) -> list[str]:
         return [
             render("demo.written", lang, directory=self.directory),
             render("demo.database", lang, path=self.database),
+            *(
+                [render("demo.proposals", lang, count=self.proposals[1], folder=self.proposals[0])]
+                if self.proposals
+                else []
+            ),
             "",
             *self.summary,
             "",
@@ -58,12 +67,15 @@ def run_demo(
     lang: Lang = "ko",
     progress: Callable[[str, int, int], None] | None = None,
 ) -> DemoOutcome:
-    """Write the sample workbooks into ``directory``, import them (applications,
-    reviewers, assignments, scores) into a fresh round database there, run the selection
+    """Write the sample workbooks and a proposal PDF per application (사업계획서/) into
+    ``directory``, import them (applications, reviewers, assignments, scores, attachments)
+    into a fresh round database there, run the selection
     and write the ranked PDF and the workbook."""
     _claim(directory)
     config = load_config(str(template_path()))
-    files = write_demo_round(directory, config, applications=applications, seed=seed)
+    files = write_demo_round(
+        directory, config, applications=applications, seed=seed, proposals=True
+    )
     database_path = directory / "round.db"
     for leftover in (
         database_path,
@@ -78,6 +90,8 @@ def run_demo(
         if files.assignments is not None:
             import_assignments(database, [files.assignments])
         importing.import_scores(database, list(files.scores))
+        folder = write_proposal_pdfs(directory / FOLDER, files.proposals)
+        attached = import_attachments(database, folder)
         run = selecting.run_selection(database, lang)
         suffix = "" if lang == "ko" else "-en"
         reports = export_reports(
@@ -88,5 +102,9 @@ def run_demo(
             progress=progress,
         )
     return DemoOutcome(
-        directory, database_path, tuple(summary_lines(run.document, lang)), tuple(reports)
+        directory,
+        database_path,
+        tuple(summary_lines(run.document, lang)),
+        tuple(reports),
+        (folder, attached.matched),
     )

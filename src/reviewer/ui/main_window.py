@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from reviewer.i18n import Lang
 from reviewer.services import locking
 from reviewer.services.browse import RoundOverview
+from reviewer.ui.dialogs.attachments import choose_folder, import_folder
 from reviewer.ui.dialogs.export import open_export
 from reviewer.ui.dialogs.lock import UnlockDialog, ask_lock, ask_unlock_reason
 from reviewer.ui.dialogs.new_round import open_new_round
@@ -114,6 +115,9 @@ class MainWindow(QMainWindow):
         applications = self.view("applications")
         assert isinstance(applications, ApplicationsView)
         applications.correction_requested.connect(self.correct_score)
+        importer = self.view("import")
+        assert isinstance(importer, ImportView)
+        importer.attachments_requested.connect(lambda: self.import_attachments())
         reviews = self.view("reviews")
         assert isinstance(reviews, ReviewsView)
         reviews.correction_requested.connect(self.correct_score)
@@ -192,6 +196,8 @@ class MainWindow(QMainWindow):
             action = self._action(shortcut)
             action.triggered.connect(lambda _=False, kind=kind: self.import_files(kind))
             self.import_actions[kind] = action
+        self.attachments_action = self._action("Ctrl+Shift+T")
+        self.attachments_action.triggered.connect(lambda _=False: self.import_attachments())
         self.view_actions: list[QAction] = []
         number = 0
         for view in self.views:
@@ -229,6 +235,7 @@ class MainWindow(QMainWindow):
         self.round_menu.setToolTipsVisible(True)  # a disabled action says why
         for action in self.import_actions.values():
             self.round_menu.addAction(action)
+        self.round_menu.addAction(self.attachments_action)
         self.round_menu.addSeparator()
         self.round_menu.addAction(self.select_action)
         self.round_menu.addAction(self.export_action)
@@ -264,6 +271,7 @@ class MainWindow(QMainWindow):
         self.import_actions["applications"].setText(self.tr("Import &applications…"))
         self.import_actions["reviewers"].setText(self.tr("Import r&eviewers…"))
         self.import_actions["scores"].setText(self.tr("Import &scores…"))
+        self.attachments_action.setText(self.tr("Import a&ttachments…"))
         self.korean_action.setText("한국어")
         self.english_action.setText("English")
         for number, view in enumerate(self.views):
@@ -416,6 +424,16 @@ class MainWindow(QMainWindow):
             view.set_files(paths, kind)
             self.go_to("import")
 
+    def import_attachments(self, folder: str | None = None) -> None:
+        """Import the files below ``folder`` (or a folder the user chooses) as the
+        applications' attachments, with progress and a summary."""
+        if not self.session.is_open or self.session.locked:
+            return
+        if folder is None:
+            self.dialog = choose_folder(self, self.import_attachments)
+        else:
+            self.dialog = import_folder(self.session, folder, self)
+
     def correct_score(self, application_id: str, reviewer_id: str = "") -> None:
         """Open the correction of a review (without a reviewer, the application's first)."""
         if self.session.is_open:
@@ -488,7 +506,7 @@ class MainWindow(QMainWindow):
         self.unlock_action.setEnabled(is_open and locked)
         locked_tip = self.tr("The round is locked: unlock it first") if locked else ""
         self.select_action.setToolTip(locked_tip)
-        for action in self.import_actions.values():
+        for action in (*self.import_actions.values(), self.attachments_action):
             action.setEnabled(is_open and not locked)
             action.setToolTip(locked_tip)
         for view in self.views:
@@ -523,9 +541,17 @@ class MainWindow(QMainWindow):
         if workbooks and self.session.is_open:
             self.import_files(None, workbooks)
             event.acceptProposedAction()
+            return
+        folders = [p for p in paths if _folder_like(p)]
+        if folders and self.session.is_open and not self.session.locked:
+            # a folder dropped: its attachments (the import says so if it is no folder)
+            self.import_attachments(folders[0])
+            event.acceptProposedAction()
 
     def _droppable(self, path: str) -> bool:
         if self.session.is_open and path.lower().endswith(WORKBOOK_SUFFIXES):
+            return True
+        if self.session.is_open and not self.session.locked and _folder_like(path):
             return True
         return path.lower().endswith(ROUND_SUFFIXES)
 
@@ -548,3 +574,9 @@ class MainWindow(QMainWindow):
         self.session.close()
         self.session.wait()
         super().closeEvent(event)
+
+
+def _folder_like(path: str) -> bool:
+    """Whether a dropped path looks like a folder (no extension; the GUI thread does
+    not ask the file system)."""
+    return bool(path) and not Path(path.rstrip("/\\")).suffix

@@ -36,8 +36,10 @@ VIEWS = (
     "audit",
     "export",  # the export dialog over the selection
     "correction",  # the score-correction dialog of the first application's first review
+    "attachments",  # the applications with the first one's details and attachments
 )
-DIALOG_VIEWS = {"export": "selection", "correction": "applications"}  # dialog → its page
+# a dialog or a state of a page → the page
+DIALOG_VIEWS = {"export": "selection", "correction": "applications", "attachments": "applications"}
 SIZE = (1320, 820)
 
 
@@ -95,6 +97,8 @@ def render_view(
                 shown = window.dialog
         if view == "correction" and window.session.is_open:
             shown = _correction(window, wait) or window
+        if view == "attachments" and window.session.is_open:
+            _first_application(window, wait)
         for _ in range(5):  # let layouts settle
             app.processEvents()
         pixmap = shown.grab()
@@ -127,3 +131,14 @@ def _correction(window: MainWindow, wait: Callable[[Callable[[], bool]], bool]) 
         return None
     wait(lambda: dialog.loads > 0 or dialog.error.isVisible())
     return dialog
+
+
+def _first_application(window: MainWindow, wait: Callable[[Callable[[], bool]], bool]) -> None:
+    """Choose the first application and wait until its attachments are shown."""
+    from reviewer.ui.views.applications import ApplicationsView
+
+    page = window.view("applications")
+    if isinstance(page, ApplicationsView) and page.proxy.rowCount():
+        shown = page.attachments_shown
+        page.table.selectRow(0)
+        wait(lambda: page.attachments_shown > shown)

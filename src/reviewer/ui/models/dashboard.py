@@ -7,9 +7,11 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from reviewer.domain.progress import ReviewerProgress
-from reviewer.services.dashboard import TrackSummary, Warning
+from reviewer.services.dashboard import PackageState, TrackSummary, Warning
 from reviewer.ui import palette
-from reviewer.ui.models.table import Column, RowTableModel, header
+from reviewer.ui.models.table import CENTER, RIGHT, Column, RowTableModel, header
+
+NONE = "—"  # a reviewer without a package
 
 
 def track_columns() -> list[Column[TrackSummary]]:
@@ -74,10 +76,84 @@ class ReviewerProgressTable(RowTableModel[ReviewerProgress]):
                     number=True,
                     background=lambda r: palette.WARNING if r.missing else None,
                 ),
+                Column(
+                    "package",
+                    header("Dashboard", "Package"),
+                    lambda r: self._created(r),
+                    display=lambda r: self._created(r) or NONE,
+                    align=CENTER,
+                    tooltip=lambda r: self._package_tip(r),
+                ),
+                Column(
+                    "returned",
+                    header("Dashboard", "Returned"),
+                    lambda r: self._returned_at(r),
+                    display=lambda r: self._returned(r),
+                    align=CENTER,
+                ),
+                Column(
+                    "package_missing",
+                    header("Dashboard", "Outstanding"),
+                    lambda r: self._missing(r),
+                    display=lambda r: NONE if self._missing(r) is None else f"{self._missing(r)}",
+                    align=RIGHT,
+                    number=True,
+                    background=lambda r: palette.WARNING if self._missing(r) else None,
+                    tooltip=lambda r: self._missing_tip(r),
+                ),
             ],
             parent,
         )
         self.names: dict[str, str] = {}
+        self.packages: dict[str, PackageState] = {}
+
+    def _created(self, row: ReviewerProgress) -> str | None:
+        state = self.packages.get(row.reviewer)
+        return None if state is None else f"{state.created_at:%m-%d %H:%M}"
+
+    def _returned_at(self, row: ReviewerProgress) -> str | None:
+        state = self.packages.get(row.reviewer)
+        if state is None or state.returned_at is None:
+            return None
+        return f"{state.returned_at:%Y-%m-%d %H:%M}"
+
+    def _returned(self, row: ReviewerProgress) -> str:
+        state = self.packages.get(row.reviewer)
+        if state is None:
+            return NONE
+        if state.returned_version is None or state.returned_at is None:
+            return QCoreApplication.translate("Dashboard", "not yet")
+        return QCoreApplication.translate("Dashboard", "v{version} · {at}").format(
+            version=state.returned_version, at=f"{state.returned_at:%m-%d %H:%M}"
+        )
+
+    def _missing(self, row: ReviewerProgress) -> int | None:
+        state = self.packages.get(row.reviewer)
+        return None if state is None else len(state.missing)
+
+    def _package_tip(self, row: ReviewerProgress) -> str | None:
+        state = self.packages.get(row.reviewer)
+        if state is None:
+            return QCoreApplication.translate(
+                "Dashboard", "No package was written for this reviewer"
+            )
+        text = QCoreApplication.translate("Dashboard", "Package {id} of {at}: {count} applications")
+        return text.format(
+            id=state.package_id,
+            at=f"{state.created_at:%Y-%m-%d %H:%M}",
+            count=state.applications,
+        )
+
+    def _missing_tip(self, row: ReviewerProgress) -> str | None:
+        state = self.packages.get(row.reviewer)
+        if state is None or not state.missing:
+            return None
+        shown = ", ".join(state.missing[:20])
+        if len(state.missing) > 20:
+            shown += " …"
+        return QCoreApplication.translate(
+            "Dashboard", "Applications of the package not yet scored: {ids}"
+        ).format(ids=shown)
 
 
 def warning_text(warning: Warning, track_names: dict[str, str]) -> str:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from html import escape
+from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
@@ -17,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.domain.model import Application
-from reviewer.services import corrections, listing
+from reviewer.services import attachments, corrections, listing
+from reviewer.services.attachments import AttachmentEntry
 from reviewer.services.listing import ApplicationList
 from reviewer.ui.dialogs.correct import CorrectDialog, ask_correction
 from reviewer.ui.models.applications import ApplicationTable
@@ -45,6 +48,9 @@ class ApplicationsView(View):
         self.filters = FilterBar(self.model, self.proxy, self.table)
         self.details = QTextBrowser()
         self.details.setOpenLinks(False)
+        self.details.anchorClicked.connect(self._link_clicked)
+        self.attachments: tuple[AttachmentEntry, ...] | None = None  # of the chosen one
+        self.opened_files: list[Path] = []  # attachments written out to be opened
         self.correct_button = QPushButton()
         self.correct_button.clicked.connect(self.correct_selected)
         self.score_button = QPushButton()
@@ -176,10 +182,30 @@ class ApplicationsView(View):
     def _selection_changed(self, *_: QItemSelection) -> None:
         self.set_locked(self.session.locked)
         app = self.selected()
+        self.attachments = None
         if app is None:
             hint = self.tr("Choose an application to see its details.")
             self.details.setHtml(f"<p>{escape(hint)}</p>")
             return
+        self._show_details(app)
+        app_id = app.id
+        self.session.read(
+            "attachments",
+            lambda r: attachments.attachments_of(r.database, app_id),
+            lambda found: self._attachments_read(app_id, found),
+        )
+
+    def _attachments_read(self, app_id: str, found: tuple[AttachmentEntry, ...]) -> None:
+        app = self.selected()
+        if app is None or app.id != app_id:
+            return  # another application was chosen meanwhile
+        self.attachments = found
+        self._show_details(app)
+        self.attachments_shown += 1
+
+    attachments_shown = 0  # how many times attachments were shown (tests wait on it)
+
+    def _show_details(self, app: Application) -> None:
         lines = []
         for column in self.model.columns:
             value = column.text(app)
@@ -188,7 +214,55 @@ class ApplicationsView(View):
                     f"<tr><th align='left' valign='top'>{escape(column.header())}</th>"
                     f"<td>{escape(value)}</td></tr>"
                 )
+        heading = self.tr("Attachments")
         self.details.setHtml(
             f"<h3>{escape(app.id)}</h3><p>{escape(app.title)}</p>"
             f"<table cellspacing='4'>{''.join(lines)}</table>"
+            f"<h4>{escape(heading)}</h4>{self._attachments_html()}"
         )
+
+    def _attachments_html(self) -> str:
+        if self.attachments is None:
+            return "<p>" + escape(self.tr("Reading…")) + "</p>"
+        if not self.attachments:
+            text = self.tr("No attachments. Import them with Round ▸ Import attachments….")
+            return "<p>" + escape(text) + "</p>"
+        items = []
+        for item in self.attachments:
+            kind = self.tr("Proposal") if item.kind == "proposal" else self.tr("Other")
+            facts = " · ".join((kind, file_size(item.size), "SHA-256 " + (item.sha256 or "")[:12]))
+            items.append(
+                f"<p style='margin-bottom:2px'><a href='attachment:{item.id}'>"
+                f"{escape(item.name)}</a><br><small>{escape(facts)}</small></p>"
+            )
+        hint = self.tr("Click a file to open it with its program.")
+        return "".join(items) + f"<p><small><i>{escape(hint)}</i></small></p>"
+
+    def _link_clicked(self, url: QUrl) -> None:
+        if url.scheme() == "attachment" and url.path().isdigit():
+            self.open_attachment(int(url.path()))
+
+    def open_attachment(self, attachment_id: int) -> None:
+        """Write the attachment to a temporary file (in the worker) and open it with the
+        program the system has for it."""
+        self.session.read(
+            "open attachment",
+            lambda r: attachments.write_to_file(r.database, attachment_id),
+            self._open_file,
+            self.tr("Cannot open the attachment"),
+        )
+
+    def _open_file(self, path: Path) -> None:
+        self.opened_files.append(path)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def file_size(size: int | None) -> str:
+    """A file size for people: bytes, KB or MB."""
+    if size is None:
+        return ""
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:,.1f} KB"
+    return f"{size / (1024 * 1024):,.1f} MB"

@@ -145,6 +145,7 @@ class DashboardView(View):
         )
         self.tracks.set_rows(board.tracks)
         self.reviewers.names = board.reviewer_names
+        self.reviewers.packages = board.packages
         self.reviewers.set_rows(board.reviewer_progress)
         self.warnings.track_names = {t.id: t.name for t in board.tracks}
         self.warnings.set_rows(board.warnings)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,6 +40,7 @@ _BANNER = "QLabel#importBanner {{ background: {fill}; color: {ink}; padding: 8px
 
 class ImportView(View):
     key = "import"
+    attachments_requested = Signal()  # the chair asks to import a folder of attachments
 
     def __init__(self, session: RoundSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -62,6 +64,9 @@ class ImportView(View):
         self.correcting.toggled.connect(self._mode_changed)
         self.choose_button = QPushButton()
         self.choose_button.clicked.connect(lambda: self.choose_files())
+        self.attachments_button = QPushButton()
+        self.attachments_button.setObjectName("importAttachments")
+        self.attachments_button.clicked.connect(self.attachments_requested.emit)
         self.files_label = QLabel()
         self.files_label.setWordWrap(True)
         self.banner = QLabel()
@@ -103,6 +108,7 @@ class ImportView(View):
         bottom = QHBoxLayout()
         bottom.addWidget(self.recheck_button)
         bottom.addWidget(self.clear_button)
+        bottom.addWidget(self.attachments_button)
         bottom.addStretch(1)
         bottom.addWidget(self.import_button)
         layout = QVBoxLayout(self)
@@ -132,6 +138,13 @@ class ImportView(View):
             )
         )
         self.choose_button.setText(self.tr("Choose files…"))
+        self.attachments_button.setText(self.tr("Attachments folder…"))
+        self.attachments_button.setToolTip(
+            self.tr(
+                "Import a folder of proposal PDFs and other files, matched to applications "
+                "by the application id in their names (Ctrl+Shift+T)"
+            )
+        )
         self.recheck_button.setText(self.tr("Check again"))
         self.recheck_button.setToolTip(self.tr("Read the files again (after correcting them)"))
         self.clear_button.setText(self.tr("Clear"))
@@ -380,6 +393,7 @@ class ImportView(View):
         self.kind.setEnabled(idle)
         self.correcting.setEnabled(idle and self.kind.currentIndex() == 0)
         self.choose_button.setEnabled(idle)
+        self.attachments_button.setEnabled(idle and not self.locked)
         self.recheck_button.setEnabled(idle and bool(self.paths) and self.chosen_kind() is not None)
         self.clear_button.setEnabled(idle and bool(self.paths))
         self._show_files()
