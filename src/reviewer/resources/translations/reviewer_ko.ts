@@ -120,59 +120,94 @@
 <context>
     <name>ApplicationsView</name>
     <message>
-        <location filename="../../ui/views/applications.py" line="79"/>
+        <location filename="../../ui/views/applications.py" line="85"/>
         <source>Applications</source>
         <translation>신청과제</translation>
     </message>
     <message>
-        <location filename="../../ui/views/applications.py" line="82"/>
+        <location filename="../../ui/views/applications.py" line="88"/>
         <source>&amp;Correct…</source>
         <translation>고치기(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/applications.py" line="83"/>
+        <location filename="../../ui/views/applications.py" line="89"/>
         <source>Correct a &amp;score…</source>
         <translation>점수 정정(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/applications.py" line="85"/>
+        <location filename="../../ui/views/applications.py" line="91"/>
         <source>Search id, title, company, business no. or field</source>
         <translation>과제번호, 과제명, 기업명, 사업자등록번호, 기술분야 검색</translation>
     </message>
     <message>
-        <location filename="../../ui/views/applications.py" line="128"/>
+        <location filename="../../ui/views/applications.py" line="134"/>
         <source>The round is locked: unlock it to correct an application</source>
         <translation>회차가 잠겨 있습니다. 과제를 고치려면 잠금을 해제하세요</translation>
     </message>
     <message>
-        <location filename="../../ui/views/applications.py" line="130"/>
+        <location filename="../../ui/views/applications.py" line="136"/>
         <source>Choose an application to correct it</source>
         <translation>고칠 과제를 고르세요</translation>
     </message>
     <message>
-        <location filename="../../ui/views/applications.py" line="132"/>
+        <location filename="../../ui/views/applications.py" line="138"/>
         <source>Correct this application; every change is audited with its reason</source>
         <translation>이 과제를 고칩니다. 바뀐 값은 모두 사유와 함께 감사 기록에 남습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/views/applications.py" line="137"/>
+        <location filename="../../ui/views/applications.py" line="143"/>
         <source>The round is locked: unlock it to correct a score</source>
         <translation>평가 회차가 잠겨 있습니다. 점수를 정정하려면 잠금을 해제하세요</translation>
     </message>
     <message>
-        <location filename="../../ui/views/applications.py" line="139"/>
+        <location filename="../../ui/views/applications.py" line="145"/>
         <source>Choose an application to correct one of its reviews</source>
         <translation>평가를 정정할 신청과제를 고르세요</translation>
     </message>
     <message>
-        <location filename="../../ui/views/applications.py" line="142"/>
+        <location filename="../../ui/views/applications.py" line="148"/>
         <source>Correct a criterion score of a review, or mark it as a conflict of interest; audited with its reason, and undone with Ctrl+Z</source>
         <translation>평가의 항목 점수를 정정하거나 이해충돌로 표시합니다. 사유와 함께 감사 기록에 남고, Ctrl+Z로 되돌릴 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/views/applications.py" line="180"/>
+        <location filename="../../ui/views/applications.py" line="187"/>
         <source>Choose an application to see its details.</source>
         <translation>신청과제를 고르면 상세 정보가 표시됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/applications.py" line="217"/>
+        <source>Attachments</source>
+        <translation>첨부 파일</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/applications.py" line="226"/>
+        <source>Reading…</source>
+        <translation>읽는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/applications.py" line="228"/>
+        <source>No attachments. Import them with Round ▸ Import attachments….</source>
+        <translation>첨부 파일이 없습니다. 평가 회차 ▸ 첨부 파일 가져오기…로 가져오세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/applications.py" line="232"/>
+        <source>Proposal</source>
+        <translation>사업계획서</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/applications.py" line="232"/>
+        <source>Other</source>
+        <translation>기타</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/applications.py" line="238"/>
+        <source>Click a file to open it with its program.</source>
+        <translation>파일을 누르면 해당 프로그램으로 열립니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/applications.py" line="252"/>
+        <source>Cannot open the attachment</source>
+        <translation>첨부 파일을 열 수 없습니다</translation>
     </message>
 </context>
 <context>
@@ -333,6 +368,59 @@
         <location filename="../../ui/views/assignments.py" line="168"/>
         <source>The assignment was not removed</source>
         <translation>배정을 취소하지 못했습니다</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/attachments.py" line="34"/>
+        <source>Choose the folder of attachments</source>
+        <translation>첨부 파일 폴더 선택</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/attachments.py" line="55"/>
+        <source>Import attachments</source>
+        <translation>첨부 파일 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/attachments.py" line="80"/>
+        <source>Checking the files in {folder}…</source>
+        <translation>{folder}의 파일을 검사하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/attachments.py" line="100"/>
+        <source>Checking {done} of {total}: {name}</source>
+        <translation>{total}개 중 {done}번째 검사 중: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/attachments.py" line="117"/>
+        <source>Files that match no application (not imported):</source>
+        <translation>과제번호를 찾지 못한 파일 (가져오지 않음):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/attachments.py" line="122"/>
+        <source>Files of a type that is not taken (PDF, HWP, HWPX, DOCX, XLSX, PPTX, ZIP and images are):</source>
+        <translation>받지 않는 형식이라 건너뛴 파일 (PDF, HWP, HWPX, DOCX, XLSX, PPTX, ZIP, 그림 파일만 받습니다):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/attachments.py" line="128"/>
+        <source>Attachments removed:</source>
+        <translation>삭제한 첨부 파일:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/attachments.py" line="137"/>
+        <source>Nothing was imported:</source>
+        <translation>아무것도 가져오지 않았습니다:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/attachments.py" line="144"/>
+        <source>The import was cancelled; nothing was imported.</source>
+        <translation>가져오기를 취소했습니다. 아무것도 가져오지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/attachments.py" line="161"/>
+        <source>{matched} files of {applications} applications: {added} added, {replaced} replaced, {unchanged} unchanged. Not imported: {unmatched} matching no application, {skipped} of a type not taken.</source>
+        <translation>과제 {applications}건의 파일 {matched}개: 추가 {added}, 교체 {replaced}, 변경 없음 {unchanged}. 가져오지 않은 파일: 과제번호를 찾지 못함 {unmatched}개, 받지 않는 형식 {skipped}개.</translation>
     </message>
 </context>
 <context>
@@ -721,108 +809,148 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../ui/models/dashboard.py" line="20"/>
+        <location filename="../../ui/models/dashboard.py" line="22"/>
         <source>Track</source>
         <translation>트랙</translation>
     </message>
     <message>
-        <location filename="../../ui/models/dashboard.py" line="21"/>
+        <location filename="../../ui/models/dashboard.py" line="23"/>
         <source>Seats</source>
         <translation>선정 정원</translation>
     </message>
     <message>
-        <location filename="../../ui/models/dashboard.py" line="24"/>
+        <location filename="../../ui/models/dashboard.py" line="26"/>
         <source>Applications</source>
         <translation>신청과제</translation>
     </message>
     <message>
-        <location filename="../../ui/models/dashboard.py" line="28"/>
+        <location filename="../../ui/models/dashboard.py" line="30"/>
         <source>Reviews</source>
         <translation>평가 수</translation>
     </message>
     <message>
-        <location filename="../../ui/models/dashboard.py" line="29"/>
-        <location filename="../../ui/models/dashboard.py" line="72"/>
+        <location filename="../../ui/models/dashboard.py" line="31"/>
+        <location filename="../../ui/models/dashboard.py" line="74"/>
         <source>Missing</source>
         <translation>미제출</translation>
     </message>
     <message>
-        <location filename="../../ui/models/dashboard.py" line="32"/>
+        <location filename="../../ui/models/dashboard.py" line="34"/>
         <source>Short of reviews</source>
         <translation>평가 부족</translation>
     </message>
     <message>
-        <location filename="../../ui/models/dashboard.py" line="38"/>
+        <location filename="../../ui/models/dashboard.py" line="40"/>
         <source>Ineligible</source>
         <translation>부적격</translation>
     </message>
     <message>
-        <location filename="../../ui/models/dashboard.py" line="41"/>
+        <location filename="../../ui/models/dashboard.py" line="43"/>
         <source>Incomplete</source>
         <translation>평가 미완료</translation>
     </message>
     <message>
-        <location filename="../../ui/models/dashboard.py" line="43"/>
+        <location filename="../../ui/models/dashboard.py" line="45"/>
         <source>Selected</source>
         <translation>선정</translation>
     </message>
     <message>
-        <location filename="../../ui/models/dashboard.py" line="56"/>
+        <location filename="../../ui/models/dashboard.py" line="58"/>
         <source>Reviewer</source>
         <translation>심사위원ID</translation>
     </message>
     <message>
-        <location filename="../../ui/models/dashboard.py" line="58"/>
+        <location filename="../../ui/models/dashboard.py" line="60"/>
         <source>Name</source>
         <translation>성명</translation>
     </message>
     <message>
-        <location filename="../../ui/models/dashboard.py" line="60"/>
+        <location filename="../../ui/models/dashboard.py" line="62"/>
         <source>Scored</source>
         <translation>평가 완료</translation>
     </message>
     <message>
-        <location filename="../../ui/models/dashboard.py" line="63"/>
+        <location filename="../../ui/models/dashboard.py" line="65"/>
         <source>Conflicts</source>
         <translation>이해충돌</translation>
     </message>
     <message>
-        <location filename="../../ui/models/dashboard.py" line="68"/>
+        <location filename="../../ui/models/dashboard.py" line="70"/>
         <source>Assigned</source>
         <translation>배정</translation>
     </message>
     <message>
-        <location filename="../../ui/models/dashboard.py" line="87"/>
+        <location filename="../../ui/models/dashboard.py" line="81"/>
+        <source>Package</source>
+        <translation>패키지 생성</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dashboard.py" line="89"/>
+        <source>Returned</source>
+        <translation>회신</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dashboard.py" line="96"/>
+        <source>Outstanding</source>
+        <translation>미회신</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dashboard.py" line="125"/>
+        <source>not yet</source>
+        <translation>아직 없음</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dashboard.py" line="126"/>
+        <source>v{version} · {at}</source>
+        <translation>{version}차 · {at}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dashboard.py" line="137"/>
+        <source>No package was written for this reviewer</source>
+        <translation>이 심사위원에게 만든 심사 패키지가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dashboard.py" line="140"/>
+        <source>Package {id} of {at}: {count} applications</source>
+        <translation>심사 패키지 {id} ({at} 생성): 신청과제 {count}건</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dashboard.py" line="154"/>
+        <source>Applications of the package not yet scored: {ids}</source>
+        <translation>패키지에서 아직 평가하지 않은 신청과제: {ids}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dashboard.py" line="163"/>
         <source>No selection has run yet.</source>
         <translation>아직 선정을 실행하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/dashboard.py" line="89"/>
+        <location filename="../../ui/models/dashboard.py" line="165"/>
         <source>Scores or applications changed since the last selection run.</source>
         <translation>마지막 선정 실행 뒤에 점수나 신청과제가 바뀌었습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/dashboard.py" line="93"/>
+        <location filename="../../ui/models/dashboard.py" line="169"/>
         <source>{track}: too few reviews for {count} of its applications</source>
         <translation>{track}: 평가 수가 모자란 과제 {count}건</translation>
     </message>
     <message>
-        <location filename="../../ui/models/dashboard.py" line="98"/>
+        <location filename="../../ui/models/dashboard.py" line="174"/>
         <source>Quota {quota}{where} is short by {count}</source>
         <translation>쿼터 {quota}{where}: {count}건 부족</translation>
     </message>
     <message>
-        <location filename="../../ui/models/dashboard.py" line="102"/>
+        <location filename="../../ui/models/dashboard.py" line="178"/>
         <source>{track}: boundary tie at {score} between {ids}</source>
         <translation>{track}: 경계 동점 {score}점 — {ids}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/dashboard.py" line="116"/>
+        <location filename="../../ui/models/dashboard.py" line="192"/>
         <source>Warning</source>
         <translation>경고</translation>
     </message>
     <message>
-        <location filename="../../ui/models/dashboard.py" line="122"/>
+        <location filename="../../ui/models/dashboard.py" line="198"/>
         <source>Double-click to see the applications</source>
         <translation>두 번 눌러 해당 과제를 봅니다</translation>
     </message>
@@ -1225,184 +1353,194 @@
 <context>
     <name>ImportView</name>
     <message>
-        <location filename="../../ui/views/import_view.py" line="119"/>
-        <location filename="../../ui/views/import_view.py" line="138"/>
+        <location filename="../../ui/views/import_view.py" line="125"/>
+        <location filename="../../ui/views/import_view.py" line="151"/>
         <source>Import</source>
         <translation>가져오기</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="122"/>
+        <location filename="../../ui/views/import_view.py" line="128"/>
         <source>The files hold:</source>
         <translation>파일 내용:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="123"/>
+        <location filename="../../ui/views/import_view.py" line="129"/>
         <source>Applications</source>
         <translation>신청과제</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="124"/>
+        <location filename="../../ui/views/import_view.py" line="130"/>
         <source>Reviewers</source>
         <translation>심사위원</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="125"/>
+        <location filename="../../ui/views/import_view.py" line="131"/>
         <source>Scores</source>
         <translation>평가 점수</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="126"/>
+        <location filename="../../ui/views/import_view.py" line="132"/>
         <source>Choose…</source>
         <translation>선택…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="127"/>
+        <location filename="../../ui/views/import_view.py" line="133"/>
         <source>Correct existing applications</source>
         <translation>기존 신청과제 수정</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="130"/>
+        <location filename="../../ui/views/import_view.py" line="136"/>
         <source>Each row names an application already in the round: the columns the file has replace the stored values, and every change is recorded in the audit log</source>
         <translation>각 행은 이미 회차에 있는 신청과제를 가리킵니다. 파일에 있는 열의 값으로 저장된 값을 바꾸고, 바뀐 내용은 모두 감사 기록에 남습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="134"/>
+        <location filename="../../ui/views/import_view.py" line="140"/>
         <source>Choose files…</source>
         <translation>파일 선택…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="135"/>
+        <location filename="../../ui/views/import_view.py" line="141"/>
+        <source>Attachments folder…</source>
+        <translation>첨부 파일 폴더…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="144"/>
+        <source>Import a folder of proposal PDFs and other files, matched to applications by the application id in their names (Ctrl+Shift+T)</source>
+        <translation>사업계획서 PDF 등 첨부 파일 폴더를 가져옵니다. 파일 이름의 과제번호로 신청과제를 찾습니다 (Ctrl+Shift+T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="148"/>
         <source>Check again</source>
         <translation>다시 확인</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="136"/>
+        <location filename="../../ui/views/import_view.py" line="149"/>
         <source>Read the files again (after correcting them)</source>
         <translation>파일을 다시 읽습니다 (파일을 고친 뒤)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="137"/>
+        <location filename="../../ui/views/import_view.py" line="150"/>
         <source>Clear</source>
         <translation>지우기</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="148"/>
+        <location filename="../../ui/views/import_view.py" line="161"/>
         <source>Choose the files to import</source>
         <translation>가져올 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="151"/>
+        <location filename="../../ui/views/import_view.py" line="164"/>
         <source>Workbooks (*.xlsx *.xlsm *.csv)</source>
         <translation>엑셀·CSV 파일 (*.xlsx *.xlsm *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="151"/>
+        <location filename="../../ui/views/import_view.py" line="164"/>
         <source>All files (*)</source>
         <translation>모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="353"/>
+        <location filename="../../ui/views/import_view.py" line="366"/>
         <source>The round is locked: unlock it to import</source>
         <translation>평가 회차가 잠겨 있습니다. 가져오려면 잠금을 해제하세요</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="355"/>
+        <location filename="../../ui/views/import_view.py" line="368"/>
         <source>Choose the files to import first</source>
         <translation>먼저 가져올 파일을 선택하세요</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="357"/>
+        <location filename="../../ui/views/import_view.py" line="370"/>
         <source>Choose what the files hold first</source>
         <translation>먼저 파일 내용을 선택하세요</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="359"/>
-        <location filename="../../ui/views/import_view.py" line="416"/>
+        <location filename="../../ui/views/import_view.py" line="372"/>
+        <location filename="../../ui/views/import_view.py" line="430"/>
         <source>Importing…</source>
         <translation>가져오는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="361"/>
+        <location filename="../../ui/views/import_view.py" line="374"/>
         <source>The files are being checked</source>
         <translation>파일을 확인하고 있습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="363"/>
+        <location filename="../../ui/views/import_view.py" line="376"/>
         <source>Problems found: {count}. Correct the files and check again</source>
         <translation>문제 {count}건이 있습니다. 파일을 고친 뒤 다시 확인하세요</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="367"/>
+        <location filename="../../ui/views/import_view.py" line="380"/>
         <source>The files hold no rows to import</source>
         <translation>가져올 행이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="375"/>
+        <location filename="../../ui/views/import_view.py" line="388"/>
         <source>Write the checked rows ({count}) to the round</source>
         <translation>확인한 행 {count}개를 평가 회차에 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="393"/>
+        <location filename="../../ui/views/import_view.py" line="407"/>
         <source>Choose files, or drop workbooks (.xlsx, .csv) on the window. Nothing is written to the round until you press Import.</source>
         <translation>파일을 선택하거나 엑셀·CSV 파일(.xlsx, .csv)을 창에 끌어다 놓으세요. [가져오기]를 누르기 전에는 회차에 아무것도 저장되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="400"/>
+        <location filename="../../ui/views/import_view.py" line="414"/>
         <source>Files: {files}</source>
         <translation>파일: {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="412"/>
+        <location filename="../../ui/views/import_view.py" line="426"/>
         <source>The round is locked: files can be checked, but nothing is imported until it is unlocked.</source>
         <translation>평가 회차가 잠겨 있습니다. 파일을 확인할 수는 있지만 잠금을 해제할 때까지 가져올 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="420"/>
+        <location filename="../../ui/views/import_view.py" line="434"/>
         <source>Checking the files…</source>
         <translation>파일을 확인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="426"/>
+        <location filename="../../ui/views/import_view.py" line="440"/>
         <source>The headers do not tell what these files hold: choose applications, reviewers or scores above.</source>
         <translation>열 제목만으로는 파일 내용을 알 수 없습니다. 위에서 신청과제, 심사위원, 평가 점수 중 하나를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="437"/>
+        <location filename="../../ui/views/import_view.py" line="451"/>
         <source>Nothing was imported: {reason}</source>
         <translation>가져오지 않았습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="444"/>
+        <location filename="../../ui/views/import_view.py" line="458"/>
         <source>Problems found: {count}. Correct the files and check again; nothing can be imported until then. Rows read without a problem: {rows}.</source>
         <translation>문제 {count}건이 있습니다. 파일을 고친 뒤 다시 확인하세요. 그때까지는 가져올 수 없습니다. 문제없이 읽은 행: {rows}개.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="450"/>
+        <location filename="../../ui/views/import_view.py" line="464"/>
         <source>The files hold no rows to import.</source>
         <translation>가져올 행이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="455"/>
+        <location filename="../../ui/views/import_view.py" line="469"/>
         <source>Rows checked: {rows}, and no problems found. Nothing is written to the round until you press Import.</source>
         <translation>{rows}개 행을 확인했고 문제가 없습니다. [가져오기]를 누르기 전에는 회차에 아무것도 저장되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="470"/>
+        <location filename="../../ui/views/import_view.py" line="484"/>
         <source>Problems ({count})</source>
         <translation>문제 ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="471"/>
+        <location filename="../../ui/views/import_view.py" line="485"/>
         <source>Columns ({count})</source>
         <translation>열 ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="473"/>
+        <location filename="../../ui/views/import_view.py" line="487"/>
         <source>Rows (first {shown} of {total})</source>
         <translation>행 ({total}개 중 처음 {shown}개)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="475"/>
+        <location filename="../../ui/views/import_view.py" line="489"/>
         <source>Rows ({count})</source>
         <translation>행 ({count})</translation>
     </message>
@@ -1423,157 +1561,162 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="470"/>
+        <location filename="../../ui/main_window.py" line="488"/>
         <source>Reviewer</source>
         <translation>평가 도구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="472"/>
+        <location filename="../../ui/main_window.py" line="490"/>
         <source>Open a round database to begin.</source>
         <translation>평가 회차 데이터베이스를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>Open &amp;recent</source>
         <translation>최근 회차 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>&amp;Round</source>
         <translation>평가 회차(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>&amp;New round…</source>
         <translation>새 평가 회차(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>&amp;Open round…</source>
         <translation>평가 회차 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>&amp;Close round</source>
         <translation>회차 닫기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>Re&amp;fresh</source>
         <translation>새로 고침(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>&amp;Run selection</source>
         <translation>선정 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>&amp;Export reports…</source>
         <translation>보고서 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>&amp;Lock round…</source>
         <translation>회차 잠그기(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>&amp;Unlock round…</source>
         <translation>회차 잠금 해제(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>Import &amp;applications…</source>
         <translation>신청과제 가져오기(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>Import r&amp;eviewers…</source>
         <translation>심사위원 가져오기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>Import &amp;scores…</source>
         <translation>평가 점수 가져오기(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="274"/>
+        <source>Import a&amp;ttachments…</source>
+        <translation>첨부 파일 가져오기(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>Open round</source>
         <translation>평가 회차 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>Round databases (*.db);;All files (*)</source>
         <translation>평가 회차 데이터베이스 (*.db);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>Opening {target}…</source>
         <translation>{target} 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>Cannot open the round</source>
         <translation>평가 회차를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>Waiting for the undo to finish…</source>
         <translation>실행 취소가 끝나기를 기다리는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="443"/>
+        <location filename="../../ui/main_window.py" line="461"/>
         <source>The round was not locked</source>
         <translation>회차를 잠그지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="467"/>
+        <location filename="../../ui/main_window.py" line="485"/>
         <source>{name} — Reviewer</source>
         <translation>{name} — 평가 도구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="474"/>
+        <location filename="../../ui/main_window.py" line="492"/>
         <source>🔒 Locked</source>
         <translation>🔒 잠김</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="474"/>
+        <location filename="../../ui/main_window.py" line="492"/>
         <source>Open for changes</source>
         <translation>변경 가능</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="477"/>
+        <location filename="../../ui/main_window.py" line="495"/>
         <source>The round is locked: its data and results cannot change until it is unlocked</source>
         <translation>회차가 잠겨 있습니다. 잠금을 해제할 때까지 데이터와 결과를 바꿀 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="489"/>
+        <location filename="../../ui/main_window.py" line="507"/>
         <source>The round is locked: unlock it first</source>
         <translation>회차가 잠겨 있습니다. 먼저 잠금을 해제하세요</translation>
     </message>
