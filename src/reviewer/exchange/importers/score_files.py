@@ -62,7 +62,7 @@ class EntryProblem(InvalidInput):
     """A problem with one entry of a score file: the message names its application."""
 
     def __init__(
-        self, file: str, application: str, key: str, criterion: str = "", **params: object
+        self, file: str, application: str, key: str, criterion: str = "", /, **params: object
     ) -> None:
         self.application = application
         self.criterion = criterion
@@ -148,8 +148,8 @@ def _check_entry(
     app_id = entry.application_id
     reviewer = record.reviewer_id
 
-    def fail(key: str, criterion: str = "", **params: object) -> None:
-        errors.add(EntryProblem(file, app_id, key, criterion, **params))
+    def fail(key: str, column: str = "", /, **params: object) -> None:
+        errors.add(EntryProblem(file, app_id, key, column, **params))
 
     if app_id in seen:
         fail("package.import.duplicate_entry")
