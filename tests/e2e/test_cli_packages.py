@@ -170,6 +170,20 @@ def test_an_unassigned_round_and_an_unknown_reviewer_exit_3(tmp_path: Path) -> N
     assert code == 3 and "reviewer R9 is not in the round" in err
 
 
+def test_verify_against_another_round_fails(package: Path, tmp_path: Path) -> None:
+    (tmp_path / "other").mkdir()
+    other = build_round(tmp_path / "other" / "round.db", select=False)
+    code, _, err = run(
+        "package", "verify", str(package), "--password-env", "PKG_PASSWORD", "--round", str(other)
+    )
+    assert code == 3 and "belongs to another round" in err
+    code, out, _ = run(
+        "package", "verify", str(package), "--password-env", "PKG_PASSWORD", "--round",
+        str(tmp_path / "round.db"), "--json",
+    )  # fmt: skip
+    assert code == 0 and json.loads(out)["round_checked"] is True
+
+
 def test_a_wrong_password_fails_cleanly(package: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WRONG", "not the password")
     code, out, err = run("package", "verify", str(package), "--password-env", "WRONG")

@@ -269,6 +269,11 @@ def test_a_declared_conflict_is_imported_as_the_reviewers(returned: Returned) ->
         returned.database, [returned.write(returned.scores(*full(), version=2), "v2.rvscore")]
     )
     assert reviews_of(returned.database, "R1")["A01"][2] is False
+    with returned.database.session() as session:
+        assert session.get(ConflictRow, ("A01", "R1")) is None
+    # so a third version scoring it again is no conflict either
+    third = returned.write(returned.scores(*full(comment="셋째"), version=3), "v3.rvscore")
+    assert importing.import_scores(returned.database, [third]).replaced == 3
 
 
 def test_unscored_entries_are_passed_over(returned: Returned) -> None:
@@ -352,3 +357,18 @@ def test_returned_scores_decide_the_selection(returned: Returned) -> None:
     after = a02(selecting.run_selection(returned.database, "en").document)
     assert after["final_score"] == 77.0 and after["reviews"] == 2
     assert after["status"] in ("selected", "not_selected", "selected_by_quota")
+
+
+def test_an_older_package_cannot_overwrite_a_newer_packages_scores(returned: Returned) -> None:
+    old = returned.write(returned.scores(*full()), "old.rvscore")
+    with returned.database.session() as session:
+        row = session.scalars(select(PackageRow)).one()
+        row.created_at = datetime(2026, 1, 1)  # made long before the next one
+    service.create_package(returned.database, "R1", returned.folder / "new.rvpkg", PASSWORD)
+    package = open_package(returned.folder / "new.rvpkg", PASSWORD).package
+    newer = Returned(returned.database, package, returned.folder)
+    importing.import_scores(returned.database, [newer.write(newer.scores(*full()), "new.rvscore")])
+    with pytest.raises(InvalidInputs) as caught:
+        importing.import_scores(returned.database, [old])
+    assert [e.key for e in caught.value.errors] == ["package.import.superseded"]
+    assert package.package_id in caught.value.message("en")

@@ -143,6 +143,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "this version was imported already: the file is version {version}, the newest "
         "imported is {returned}; use the reviewer's latest file",
     ),
+    "package.import.superseded": (
+        "이 심사위원의 더 새 패키지({newer})에서 이미 점수를 가져왔습니다. 예전 패키지의 "
+        "점수 파일은 새 점수를 덮어쓸 수 없습니다",
+        "scores from a newer package of this reviewer ({newer}) were imported already; a "
+        "score file of an older package cannot overwrite them",
+    ),
     "package.import.same_package_twice": (
         "같은 패키지의 점수 파일이 두 개입니다 ({other}). 가장 최근 파일 하나만 가져오세요",
         "two score files of the same package ({other}); import only the newest one",

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from sqlalchemy import select, tuple_, update
+from sqlalchemy import delete, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from reviewer.errors import ErrorList, InvalidInput, InvalidInputs, Location
@@ -38,12 +38,23 @@ def package_record(session: Session, package_id: str) -> PackageRecord | None:
     row = session.get(PackageRow, package_id)
     if row is None:
         return None
+    newer = session.scalars(
+        select(PackageRow.id)
+        .where(
+            PackageRow.reviewer_id == row.reviewer_id,
+            PackageRow.created_at > row.created_at,
+            PackageRow.returned_version.is_not(None),
+        )
+        .order_by(PackageRow.created_at.desc())
+        .limit(1)
+    ).first()
     return PackageRecord(
         package_id=row.id,
         reviewer_id=row.reviewer_id,
         secret=bytes.fromhex(row.secret),
         applications=frozenset(str(a) for a in row.applications),
         returned_version=row.returned_version,
+        superseded_by=newer,
     )
 
 
@@ -115,6 +126,17 @@ def check_all(session: Session, signed: Sequence[SignedScores]) -> list[CheckedS
 def _store(session: Session, item: CheckedScores) -> tuple[int, int, int]:
     scores = item.signed.scores
     source = f"{item.signed.file} (package {scores.package_id} v{scores.version})"
+    pairs = sorted((r.application_id, r.reviewer_id) for r in item.reviews)
+    for start in range(0, len(pairs), 500):
+        # the reviewer's own earlier conflicts follow their newest review, as declared ones do
+        session.execute(
+            delete(ConflictRow).where(
+                tuple_(ConflictRow.application_id, ConflictRow.reviewer_id).in_(
+                    pairs[start : start + 500]
+                ),
+                ConflictRow.source == "reviewer",
+            )
+        )
     added, replaced = repository.replace_reviews(session, list(item.reviews), source=source[:300])
     declared = sorted((r.application_id, r.reviewer_id) for r in item.reviews if r.conflict)
     for start in range(0, len(declared), 500):

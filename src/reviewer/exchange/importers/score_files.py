@@ -3,7 +3,8 @@
 The checks run in a fixed order, each with its own message: the package the file names
 is one the round made, the signature is that package's, the file is of this round and
 of the package's reviewer, its version is newer than the last one imported from the
-package (an older or equal one is a replay), and then every entry: its application is in
+package (an older or equal one is a replay) and no newer package of the reviewer has
+returned scores already, and then every entry: its application is in
 the package and still assigned to the reviewer, its scores fit the rubric exactly as a
 spreadsheet's would (:class:`~reviewer.exchange.importers.score_checks.Scale`), and it
 scores no application the round records a conflict for. An entry with neither scores
@@ -34,6 +35,8 @@ class PackageRecord:
     secret: bytes
     applications: frozenset[str]
     returned_version: int | None
+    #: a newer package of the same reviewer that scores were imported from already
+    superseded_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,8 @@ def check_package(signed: SignedScores, record: PackageRecord | None, uid: str) 
             version=scores.version,
             returned=record.returned_version,
         )
+    if record.superseded_by is not None:
+        raise InvalidInput("package.import.superseded", where, newer=record.superseded_by)
 
 
 def check_score_file(
