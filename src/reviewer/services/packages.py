@@ -20,31 +20,21 @@ import os
 import re
 import secrets
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from reviewer.domain.config import Track
-from reviewer.domain.package import PackageApplication, PackageAttachment, ReviewerPackage
 from reviewer.errors import InvalidInput, Location, RefusedByState
-from reviewer.exchange.packages import FORMAT, write_package
+from reviewer.exchange.packages import write_package
 from reviewer.i18n import Lang, render
+from reviewer.services.package_contents import PackagePlan, plan_package
 from reviewer.store import repository
-from reviewer.store.audit import audit, now
+from reviewer.store.audit import audit
 from reviewer.store.engine import Database
-from reviewer.store.models import (
-    ApplicationRow,
-    AssignmentRow,
-    AttachmentBlobRow,
-    AttachmentRow,
-    ConflictRow,
-    PackageRow,
-    ReviewerRow,
-    ReviewRow,
-)
+from reviewer.store.models import AssignmentRow, PackageRow
 
 SUFFIX = ".rvpkg"
 PASSWORDS_FILE = "passwords.csv"
@@ -53,7 +43,6 @@ PASSWORDS_FILE = "passwords.csv"
 PASSWORD_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 PASSWORD_GROUPS, PASSWORD_GROUP = 4, 4
 MIN_PASSWORD = 8
-_CHUNK = 500
 _UNSAFE_NAME = re.compile(r"[^\w.-]+")
 
 
@@ -105,12 +94,6 @@ class CreateAllSummary:
 
 
 @dataclass
-class _Plan:
-    package: ReviewerPackage
-    contents: dict[str, bytes]
-
-
-@dataclass
 class _Staged:
     """Files written under temporary names, waiting to be renamed into place."""
 
@@ -150,127 +133,7 @@ def _forget(database: Database, package_ids: Sequence[str]) -> None:
         audit(session, "package.create.undone", None, packages=list(package_ids))
 
 
-# -- what a package holds ------------------------------------------------------------
-
-
-def _chunks(values: Sequence[str]) -> Iterable[list[str]]:
-    for start in range(0, len(values), _CHUNK):
-        yield list(values[start : start + _CHUNK])
-
-
-def _conflicted(session: Session, reviewer_id: str) -> set[str]:
-    found = set(
-        session.scalars(
-            select(ConflictRow.application_id).where(ConflictRow.reviewer_id == reviewer_id)
-        )
-    )
-    found.update(
-        session.scalars(
-            select(ReviewRow.application_id).where(
-                ReviewRow.reviewer_id == reviewer_id, ReviewRow.conflict.is_(True)
-            )
-        )
-    )
-    return found
-
-
-def _attachments(
-    session: Session, app_ids: Sequence[str]
-) -> tuple[dict[str, list[PackageAttachment]], dict[str, bytes]]:
-    by_app: dict[str, list[PackageAttachment]] = {}
-    digests: set[str] = set()
-    for chunk in _chunks(app_ids):
-        rows = session.execute(
-            select(
-                AttachmentRow.application_id,
-                AttachmentRow.name,
-                AttachmentRow.kind,
-                AttachmentRow.sha256,
-                AttachmentBlobRow.size,
-            )
-            .join(AttachmentBlobRow, AttachmentBlobRow.sha256 == AttachmentRow.sha256)
-            .where(AttachmentRow.application_id.in_(chunk))
-            .order_by(AttachmentRow.application_id, AttachmentRow.id)
-        )
-        for app_id, name, kind, digest, size in rows:
-            if digest is None:  # the join keeps only attachments with a content
-                continue
-            by_app.setdefault(app_id, []).append(PackageAttachment(name, kind, digest, size))
-            digests.add(digest)
-    contents: dict[str, bytes] = {}
-    for chunk in _chunks(sorted(digests)):
-        for digest, content in session.execute(
-            select(AttachmentBlobRow.sha256, AttachmentBlobRow.content).where(
-                AttachmentBlobRow.sha256.in_(chunk)
-            )
-        ):
-            contents[digest] = bytes(content)
-    return by_app, contents
-
-
-def _plan(session: Session, reviewer_id: str) -> _Plan:
-    """What ``reviewer_id``'s package holds; InvalidInput when they can have none."""
-    info = repository.round_info(session)
-    reviewer = session.get(ReviewerRow, reviewer_id)
-    if reviewer is None:
-        raise InvalidInput("package.unknown_reviewer", reviewer=reviewer_id)
-    if session.scalars(select(AssignmentRow.reviewer_id).limit(1)).first() is None:
-        raise InvalidInput("package.no_assignments")
-    assigned = set(
-        session.scalars(
-            select(AssignmentRow.application_id).where(AssignmentRow.reviewer_id == reviewer_id)
-        )
-    )
-    if not assigned:
-        raise InvalidInput("package.reviewer_unassigned", reviewer=reviewer_id)
-    ids = sorted(assigned - _conflicted(session, reviewer_id))
-    if not ids:
-        raise InvalidInput("package.all_conflicted", reviewer=reviewer_id)
-    if not info.uid:
-        raise InvalidInput("package.no_round_uid")
-    attachments, contents = _attachments(session, ids)
-    applications: list[PackageApplication] = []
-    for chunk in _chunks(ids):
-        for row in session.scalars(
-            select(ApplicationRow).where(ApplicationRow.id.in_(chunk)).order_by(ApplicationRow.id)
-        ):
-            applications.append(
-                PackageApplication(
-                    id=row.id,
-                    track=row.track_id,
-                    title=row.title,
-                    company=row.company,
-                    ai_category=row.ai_category,
-                    field=row.field,
-                    amount=row.amount,
-                    attachments=tuple(attachments.get(row.id, ())),
-                )
-            )
-    config = repository.load_config(session)
-    used = {app.track for app in applications}
-    tracks = tuple(
-        Track(id=t.id, name=t.name, seats=0, criteria=t.criteria)
-        for t in config.tracks
-        if t.id in used
-    )
-    package = ReviewerPackage(
-        format=FORMAT,
-        package_id=uuid.uuid4().hex,
-        round_id=info.uid,
-        round_name=info.name,
-        reviewer_id=reviewer.id,
-        reviewer_name=reviewer.name,
-        tracks=tracks,
-        applications=tuple(applications),
-        secret=secrets.token_bytes(32),
-        created_at=now(),
-        comment_below=config.comment_below,
-        comment_above=config.comment_above,
-    )
-    return _Plan(package, contents)
-
-
-def _record(session: Session, plan: _Plan, file: str, password: bool) -> PackageSummary:
+def _record(session: Session, plan: PackagePlan, file: str, password: bool) -> PackageSummary:
     package = plan.package
     session.add(
         PackageRow(
@@ -337,7 +200,7 @@ def create_package(
     try:
         with database.session() as session:
             repository.require_open(session)
-            plan = _plan(session, reviewer_id)
+            plan = plan_package(session, reviewer_id)
             write_package(staged.temporary(out), plan.package, plan.contents, password)
             summary = _record(session, plan, out.name, password is not None)
     except BaseException:
@@ -419,7 +282,7 @@ def create_all(
             rows: list[tuple[str, str, str, str]] = []
             for reviewer_id in reviewer_ids:
                 try:
-                    plan = _plan(session, reviewer_id)
+                    plan = plan_package(session, reviewer_id)
                 except InvalidInput as problem:
                     if problem.key != "package.all_conflicted":
                         raise
