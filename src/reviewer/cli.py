@@ -194,7 +194,14 @@ def _ask_password(prompt: str) -> str:
     return getpass.getpass(prompt)
 
 
-def _password(args: argparse.Namespace, lang: Lang, *, confirm: bool, needed: bool) -> str | None:
+def _password(
+    args: argparse.Namespace,
+    lang: Lang,
+    *,
+    confirm: bool,
+    needed: bool,
+    missing: str = "package.password_source",
+) -> str | None:
     """The password of ``--password-env``, or typed on a terminal (twice with
     ``confirm``); None when ``needed`` is false and none was given."""
     import os
@@ -209,7 +216,7 @@ def _password(args: argparse.Namespace, lang: Lang, *, confirm: bool, needed: bo
     if not needed:
         return None
     if not sys.stdin.isatty():
-        raise UsageError("package.password_source")
+        raise UsageError(missing)
     value = _ask_password(render("package.password_prompt", lang))
     if confirm and _ask_password(render("package.password_again", lang)) != value:
         raise InvalidInput("package.password_mismatch")
@@ -225,6 +232,7 @@ def _run_package(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO)
             lang,
             confirm=False,
             needed=package_verify.needs_password(args.package or args.file),
+            missing="package.verify.password_source",
         )
         if args.round is not None:
             with rounds.open_round(args.round) as database:

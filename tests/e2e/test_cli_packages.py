@@ -145,6 +145,17 @@ def test_without_a_password_source_off_a_terminal_it_is_a_usage_error(
     assert not (tmp_path / "x.rvpkg").exists()
 
 
+def test_verify_without_the_password_off_a_terminal_is_a_usage_error(
+    package: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reviewer.cli as cli
+
+    monkeypatch.setattr(cli.sys.stdin, "isatty", lambda: False)
+    code, out, err = run("package", "verify", str(package))
+    assert code == 2 and out == ""
+    assert "the package needs its password: give --password-env VAR" in err
+
+
 def test_no_password_and_a_password_together_are_a_usage_error(
     round_db: Path, tmp_path: Path
 ) -> None:

@@ -113,6 +113,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "비밀번호를 정하세요: --password-env 변수이름, 터미널에서 입력, 또는 --no-password",
         "choose a password: --password-env VAR, type it on a terminal, or --no-password",
     ),
+    "package.verify.password_source": (
+        "이 패키지는 비밀번호가 필요합니다: --password-env 변수이름을 지정하거나 터미널에서 입력하세요",
+        "the package needs its password: give --password-env VAR, or type it on a terminal",
+    ),
     "package.password_prompt": ("패키지 비밀번호: ", "package password: "),
     "package.password_again": ("비밀번호 다시 입력: ", "the password again: "),
     "package.list.reviewer": ("심사위원ID", "reviewer id"),
