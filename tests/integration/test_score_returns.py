@@ -372,3 +372,18 @@ def test_an_older_package_cannot_overwrite_a_newer_packages_scores(returned: Ret
         importing.import_scores(returned.database, [old])
     assert [e.key for e in caught.value.errors] == ["package.import.superseded"]
     assert package.package_id in caught.value.message("en")
+
+
+def test_the_dashboard_sees_each_reviewers_package(returned: Returned) -> None:
+    from reviewer.services.package_status import package_statuses
+
+    before = {s.reviewer_id: s for s in package_statuses(returned.database)}
+    r1 = before["R1"]
+    assert (r1.assigned, r1.conflicts, r1.reviewed, r1.missing) == (4, 1, 0, 3)
+    assert r1.package_id == returned.package.package_id and r1.returned_version is None
+    assert before["R2"].package_id is None and before["R2"].missing == 0
+    entries = (*full()[:2], ScoreEntry("B01"))
+    importing.import_scores(returned.database, [returned.write(returned.scores(*entries))])
+    r1 = {s.reviewer_id: s for s in package_statuses(returned.database)}["R1"]
+    assert (r1.reviewed, r1.missing, r1.returned_version) == (2, 1, 1)
+    assert r1.returned_at is not None and r1.reviewer_name == "김하나"
