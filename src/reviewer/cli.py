@@ -248,14 +248,14 @@ def _run_package(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO)
         return EXIT_OK
     with rounds.open_round(args.database) as database:
         if args.action == "create":
-            if args.no_password:
-                password = None
-                print(render("package.no_password_warning", lang), file=err)
-            else:
-                password = _password(args, lang, confirm=True, needed=True)
+            password = (
+                None if args.no_password else _password(args, lang, confirm=True, needed=True)
+            )
             summary = packages.create_package(
                 database, args.reviewer, args.out, password, force=args.force
             )
+            if password is None:
+                print(render("package.no_password_warning", lang), file=err)
             if args.json:
                 json.dump(summary.document(), out, ensure_ascii=False, indent=2)
                 out.write("\n")
