@@ -171,7 +171,8 @@ def _package_parser(commands: Any) -> None:
     verify.add_argument(
         "--round",
         metavar="ROUND.db",
-        help="a score file: check its signature and round against the round that made its package",
+        help="check that the file is of this round, and a score file's signature with the "
+        "secret the round keeps for its package",
     )
     verify.add_argument(
         "--package",
