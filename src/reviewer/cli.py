@@ -82,7 +82,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     kinds = imp.add_subparsers(dest="kind", required=True, metavar="KIND")
     for kind, many in (("applications", True), ("reviewers", True), ("scores", True)):
-        sub = kinds.add_parser(kind, help=f"import {kind} from .xlsx or .csv files")
+        files = ".xlsx, .csv or reviewers' .rvscore" if kind == "scores" else ".xlsx or .csv"
+        sub = kinds.add_parser(kind, help=f"import {kind} from {files} files")
         if kind == "applications":
             sub.add_argument(
                 "--update",
@@ -189,10 +190,176 @@ def _parser() -> argparse.ArgumentParser:
     gui.add_argument("database", nargs="?", help="round database to open")
     _screenshot_arguments(gui)
 
+    _package_parser(commands)
+
     template = commands.add_parser("template", help="write the Seoul 2025 round.toml template")
     template.add_argument("output", type=Path)
     template.add_argument("--force", action="store_true", help="overwrite the file when it exists")
     return parser
+
+
+def _package_parser(commands: Any) -> None:
+    package = commands.add_parser(
+        "package", help="reviewer packages: make them, verify them and returned score files"
+    )
+    actions = package.add_subparsers(dest="action", required=True, metavar="ACTION")
+    create = actions.add_parser("create", help="write one reviewer's package", epilog=EXIT_CODES)
+    create.add_argument("database")
+    create.add_argument("--reviewer", required=True, help="the reviewer's id")
+    create.add_argument("--out", required=True, type=Path, metavar="R.rvpkg")
+    secret = create.add_mutually_exclusive_group()
+    secret.add_argument(
+        "--no-password",
+        action="store_true",
+        help="no password: anyone with the file can read it (a warning is printed)",
+    )
+    secret.add_argument(
+        "--password-env",
+        metavar="VAR",
+        help="take the password from this environment variable (default: asked twice)",
+    )
+    create.add_argument("--force", action="store_true", help="replace an existing file")
+    create.add_argument("--json", action="store_true", help="print the result as JSON")
+
+    every = actions.add_parser(
+        "create-all",
+        help="one package per assigned reviewer, each under a generated password, and "
+        "passwords.csv",
+        epilog=EXIT_CODES,
+    )
+    every.add_argument("database")
+    every.add_argument("--out", required=True, type=Path, metavar="DIR")
+    every.add_argument("--force", action="store_true", help="replace existing files")
+    every.add_argument("--json", action="store_true", help="print the result as JSON")
+
+    verify = actions.add_parser(
+        "verify",
+        help="check a .rvpkg or a .rvscore and show what it holds; writes nothing",
+        epilog=EXIT_CODES,
+    )
+    verify.add_argument("file", type=Path)
+    verify.add_argument(
+        "--password-env", metavar="VAR", help="the package's password from this variable"
+    )
+    verify.add_argument(
+        "--round",
+        metavar="ROUND.db",
+        help="check that the file is of this round, and a score file's signature with the "
+        "secret the round keeps for its package",
+    )
+    verify.add_argument(
+        "--package",
+        type=Path,
+        metavar="R.rvpkg",
+        help="a score file: check its signature with the package it came from",
+    )
+    verify.add_argument("--json", action="store_true", help="print the result as JSON")
+
+
+class UsageError(ReviewerError):
+    """A command given without what it needs. Exit code 2."""
+
+    exit_code = EXIT_USAGE
+
+
+def _ask_password(prompt: str) -> str:
+    import getpass
+
+    return getpass.getpass(prompt)
+
+
+def _password(
+    args: argparse.Namespace,
+    lang: Lang,
+    *,
+    confirm: bool,
+    needed: bool,
+    missing: str = "package.password_source",
+) -> str | None:
+    """The password of ``--password-env``, or typed on a terminal (twice with
+    ``confirm``); None when ``needed`` is false and none was given."""
+    import os
+
+    from reviewer.errors import InvalidInput
+
+    if args.password_env:
+        value = os.environ.get(args.password_env, "")
+        if not value:
+            raise InvalidInput("package.password_env_missing", name=args.password_env)
+        return value
+    if not needed:
+        return None
+    if not sys.stdin.isatty():
+        raise UsageError(missing)
+    value = _ask_password(render("package.password_prompt", lang))
+    if confirm and _ask_password(render("package.password_again", lang)) != value:
+        raise InvalidInput("package.password_mismatch")
+    return value
+
+
+def _run_package(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> int:
+    from reviewer.services import package_verify, packages, rounds
+
+    if args.action == "verify":
+        password = _password(
+            args,
+            lang,
+            confirm=False,
+            needed=package_verify.needs_password(args.package or args.file),
+            missing="package.verify.password_source",
+        )
+        if args.round is not None:
+            with rounds.open_round(args.round) as database:
+                report = package_verify.verify_file(args.file, password, database, args.package)
+        else:
+            report = package_verify.verify_file(args.file, password, None, args.package)
+        if args.json:
+            json.dump(report.document(), out, ensure_ascii=False, indent=2)
+            out.write("\n")
+        else:
+            for line in report.lines(lang):
+                print(line, file=out)
+        return EXIT_OK
+    with rounds.open_round(args.database) as database:
+        if args.action == "create":
+            password = (
+                None if args.no_password else _password(args, lang, confirm=True, needed=True)
+            )
+            summary = packages.create_package(
+                database, args.reviewer, args.out, password, force=args.force
+            )
+            if password is None:
+                print(render("package.no_password_warning", lang), file=err)
+            if args.json:
+                json.dump(summary.document(), out, ensure_ascii=False, indent=2)
+                out.write("\n")
+            else:
+                print(summary.message(lang), file=out)
+        else:
+            made = packages.create_all(database, args.out, force=args.force, lang=lang)
+            if args.json:
+                document = {
+                    "packages": [s.document() for s in made.packages],
+                    "passwords": str(made.passwords),
+                    "skipped": list(made.skipped),
+                }
+                json.dump(document, out, ensure_ascii=False, indent=2)
+                out.write("\n")
+            else:
+                for summary in made.packages:
+                    print(summary.message(lang), file=out)
+                for reviewer in made.skipped:
+                    print(render("package.skipped", lang, reviewer=reviewer), file=out)
+                print(
+                    render(
+                        "package.created_all",
+                        lang,
+                        count=len(made.packages),
+                        passwords=made.passwords,
+                    ),
+                    file=out,
+                )
+    return EXIT_OK
 
 
 def _progress(stream: TextIO) -> Callable[[str, int, int], None]:
@@ -248,6 +415,8 @@ def _run(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> int:
         return EXIT_OK
     if args.command == "gui":
         return _run_gui(args, args.lang)
+    if args.command == "package":
+        return _run_package(args, lang, out, err)
     if args.command == "demo":
         from reviewer.services.demo import run_demo
 

@@ -405,3 +405,37 @@ def test_numbers_too_large_for_the_rules_or_the_database_are_refused(old: str, n
     with pytest.raises(ConfigError) as info:
         parse_config(text)
     assert info.value.key in ("config.too_large", "config.syntax")
+
+
+def test_comment_bounds_default_to_60_and_95() -> None:
+    config = parse_config(MINIMAL)
+    assert (config.comment_below, config.comment_above) == (60.0, 95.0)
+    template = load_config(str(template_path()))
+    assert (template.comment_below, template.comment_above) == (60.0, 95.0)
+
+
+def test_comment_bounds_are_read_and_written_back() -> None:
+    from reviewer.domain.config_writer import config_toml
+
+    text = MINIMAL.replace("[round]\n", "[round]\ncomment_below = 50\ncomment_above = 97.5\n", 1)
+    config = parse_config(text)
+    assert (config.comment_below, config.comment_above) == (50.0, 97.5)
+    again = parse_config(config_toml(config))
+    assert (again.comment_below, again.comment_above) == (50.0, 97.5)
+    assert "comment_below" not in config_toml(parse_config(MINIMAL))
+
+
+@pytest.mark.parametrize(
+    ("lines", "needle"),
+    [
+        ("comment_below = -1", "comment_below must be a total between 0 and 100 (got -1)"),
+        ("comment_above = 101", "comment_above must be a total between 0 and 100 (got 101)"),
+        ("comment_below = 90\ncomment_above = 80", "comment_below (90) cannot be above"),
+        ('comment_below = "60"', "comment_below"),
+    ],
+)
+def test_bad_comment_bounds_are_refused(lines: str, needle: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        parse_config(MINIMAL.replace("[round]\n", f"[round]\n{lines}\n", 1))
+    assert needle in caught.value.message("en")
+    assert caught.value.message("ko")

@@ -15,6 +15,9 @@ REQUIREMENTS: tuple[str, ...] = ("investment_commitment", "guarantee")
 METHODS: tuple[str, ...] = ("trimmed", "mean", "median")
 NORMALIZERS: tuple[str, ...] = ("none", "zscore")
 OBJECTIVES: tuple[str, ...] = ("fill", "quota", "score")
+#: A reviewer's total below / above these needs a comment, unless the round sets others.
+COMMENT_BELOW = 60.0
+COMMENT_ABOVE = 95.0
 
 Method = Literal["trimmed", "mean", "median"]
 Normalize = Literal["none", "zscore"]
@@ -126,6 +129,8 @@ class RoundConfig:
     min_reviews: int = 3
     decimals: int = 2
     region: str | None = None
+    comment_below: float = COMMENT_BELOW
+    comment_above: float = COMMENT_ABOVE
     aggregation: Aggregation = field(default_factory=Aggregation)
     selection: SelectionRules = field(default_factory=SelectionRules)
     source: str = ""

@@ -14,6 +14,8 @@ from typing import Any
 
 from reviewer.domain.config import (
     AI_CATEGORIES,
+    COMMENT_ABOVE,
+    COMMENT_BELOW,
     METHODS,
     NORMALIZERS,
     OBJECTIVES,
@@ -192,7 +194,20 @@ class _Parser:
             ("round", "aggregation", "selection", "criteria", "tracks", "quotas"),
         )
         head = self.table(data, "round", "[round]")
-        self.known(head, "[round]", ("name", "year", "cutoff", "min_reviews", "decimals", "region"))
+        self.known(
+            head,
+            "[round]",
+            (
+                "name",
+                "year",
+                "cutoff",
+                "min_reviews",
+                "decimals",
+                "region",
+                "comment_below",
+                "comment_above",
+            ),
+        )
         name = self.string(head, "name", "[round]", limit=self.limits.round_name)
         year = self.integer(head, "year", "[round]", minimum=2000, maximum=9999)
         cutoff = self.number(head, "cutoff", "[round]", 70)
@@ -205,6 +220,18 @@ class _Parser:
         region = head.get("region")
         if region is not None and (not isinstance(region, str) or not region.strip()):
             raise self.fail("[round]", "config.not_text", key="region", value=region)
+        comment_below = self.number(head, "comment_below", "[round]", COMMENT_BELOW)
+        comment_above = self.number(head, "comment_above", "[round]", COMMENT_ABOVE)
+        for key, value in (("comment_below", comment_below), ("comment_above", comment_above)):
+            if not 0 <= value <= 100:
+                raise self.fail("[round]", "config.total_bound", key=key, value=f"{value:g}")
+        if comment_below > comment_above:
+            raise self.fail(
+                "[round]",
+                "config.comment_bounds",
+                below=f"{comment_below:g}",
+                above=f"{comment_above:g}",
+            )
 
         aggregation = self.aggregation(self.table(data, "aggregation", "[aggregation]"))
         default_rubric = self.rubric(data.get("criteria", []), "[[criteria]]")
@@ -223,6 +250,8 @@ class _Parser:
             min_reviews=min_reviews,
             decimals=decimals,
             region=region.strip() if isinstance(region, str) else None,
+            comment_below=comment_below,
+            comment_above=comment_above,
             aggregation=aggregation,
             selection=selection,
             source=text,

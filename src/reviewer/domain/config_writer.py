@@ -16,7 +16,15 @@ from typing import Any
 
 import tomli_w
 
-from reviewer.domain.config import AI_CATEGORIES, Criterion, Quota, RoundConfig, Track
+from reviewer.domain.config import (
+    AI_CATEGORIES,
+    COMMENT_ABOVE,
+    COMMENT_BELOW,
+    Criterion,
+    Quota,
+    RoundConfig,
+    Track,
+)
 
 Document = dict[str, Any]
 
@@ -104,6 +112,10 @@ def config_document(config: RoundConfig) -> Document:
     }
     if config.region is not None:
         head["region"] = config.region
+    if config.comment_below != COMMENT_BELOW:
+        head["comment_below"] = number_value(config.comment_below)
+    if config.comment_above != COMMENT_ABOVE:
+        head["comment_above"] = number_value(config.comment_above)
     rules = config.aggregation
     aggregation: Document = {
         "method": rules.method,

@@ -20,11 +20,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from reviewer.domain.config import Track
+from reviewer.domain.config import COMMENT_ABOVE, COMMENT_BELOW, Track
 
-#: A total below / above these needs a comment, unless the round sets other bounds.
-COMMENT_BELOW = 60.0
-COMMENT_ABOVE = 95.0
+__all__ = [
+    "COMMENT_ABOVE",
+    "COMMENT_BELOW",
+    "PackageApplication",
+    "PackageAttachment",
+    "ReviewerPackage",
+    "ScoreEntry",
+    "ScoreReturn",
+]
 
 
 @dataclass(frozen=True)

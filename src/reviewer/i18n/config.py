@@ -49,6 +49,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{key} 값 {value!r|은} 허용되지 않습니다. 가능한 값: {choices}",
         "{key} cannot be {value!r}; choose one of: {choices}",
     ),
+    "config.total_bound": (
+        "{key|은} 0과 100 사이의 총점이어야 합니다 (값: {value})",
+        "{key} must be a total between 0 and 100 (got {value})",
+    ),
+    "config.comment_bounds": (
+        "comment_below({below})는 comment_above({above})보다 클 수 없습니다",
+        "comment_below ({below}) cannot be above comment_above ({above})",
+    ),
     "config.fraction": (
         "{key|은} 0과 1 사이여야 합니다 (값: {value})",
         "{key} must be between 0 and 1 (got {value})",

@@ -23,6 +23,8 @@ from reviewer.store import audit as audit_log
 from reviewer.store import repository, updates
 from reviewer.store.engine import Database
 
+SCORE_FILE_SUFFIX = ".rvscore"
+
 
 @dataclass(frozen=True)
 class ImportSummary:
@@ -199,7 +201,17 @@ def import_reviewers(database: Database, paths: Sequence[Path]) -> ImportSummary
 
 
 def import_scores(database: Database, paths: Sequence[Path]) -> ImportSummary:
+    """Import score spreadsheets, or reviewers' score files (``.rvscore``); one command
+    imports one kind, so a mix is refused."""
     check_files(paths)
+    returned = [p for p in paths if p.suffix.lower() == SCORE_FILE_SUFFIX]
+    if returned:
+        if len(returned) != len(paths):
+            others = [p.name for p in paths if p not in returned]
+            raise InvalidInput("package.import.mixed", files=", ".join(others))
+        from reviewer.services.score_returns import import_score_files
+
+        return import_score_files(database, paths)
     with database.session() as session:
         repository.require_open(session)
         reviews = read_scores(session, paths).result()
