@@ -32,6 +32,7 @@ def catalog() -> Mapping[str, tuple[str, str]]:
         importing,
         packages,
         reports,
+        reviewer_work,
         scoring,
         selection,
         services,
@@ -48,6 +49,7 @@ def catalog() -> Mapping[str, tuple[str, str]]:
         services,
         corrections,
         packages,
+        reviewer_work,
     ):
         for key, value in module.MESSAGES.items():
             if key in merged:
