@@ -78,7 +78,7 @@ def test_every_change_is_in_the_database_when_it_returns(data: Path, package_fil
 def test_reopening_resumes_exactly(data: Path, package_file: Path) -> None:
     work = ReviewerWork.open(package_file, PASSWORD)
     first = work.first_opened_at
-    work.save(Draft("2025-0001", {"tech": "45", "biz": "2"}))  # 45 is wrong: kept as typed
+    work.save(Draft("2025-0001", {"tech": "35", "biz": "2"}, comment="메모"))
     work.save(Draft("2025-0003", conflict=True, conflict_reason="전 직장"))
     work.set_current("2025-0003")
     work.close()  # (a killed program closes nothing: see the window's tests)
@@ -87,13 +87,28 @@ def test_reopening_resumes_exactly(data: Path, package_file: Path) -> None:
     try:
         assert again.first_opened_at == first
         assert again.current == "2025-0003"
-        assert again.draft("2025-0001").texts == {"tech": "45", "biz": "2"}
+        assert again.draft("2025-0001").texts == {"tech": "35", "biz": "2"}
+        assert again.draft("2025-0001").comment == "메모"
         assert again.draft("2025-0003").conflict
         assert again.draft("2025-0003").conflict_reason == "전 직장"
         assert again.draft("2025-0002") == Draft("2025-0002")
         assert again.progress().done == 1  # the conflict
     finally:
         again.close()
+
+
+def test_a_wrong_value_is_never_kept(data: Path, package_file: Path) -> None:
+    work = ReviewerWork.open(package_file, PASSWORD)
+    try:
+        kept = work.save(Draft("2025-0001", {"tech": "45", "biz": "abc", "policy": "9"}))
+        assert kept.texts == {}
+        assert _rows(work.work_file)[0][1] == "{}"
+        assert work.save(Draft("2025-0001", {"tech": " 40 ", "policy": "2"})).texts == {
+            "tech": "40",
+            "policy": "2",
+        }
+    finally:
+        work.close()
 
 
 def _complete(work: ReviewerWork) -> None:

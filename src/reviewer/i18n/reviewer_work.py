@@ -13,4 +13,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "이 작업 파일은 다른 심사 패키지의 것입니다",
         "this working file belongs to another reviewer package",
     ),
+    "work.no_password_variable": (
+        "환경 변수 {variable|이} 설정되어 있지 않습니다",
+        "the environment variable {variable} is not set",
+    ),
 }

@@ -26,7 +26,7 @@ from sqlalchemy import select
 
 from reviewer.domain.config import Criterion
 from reviewer.domain.package import PackageApplication, ReviewerPackage, ScoreEntry, ScoreReturn
-from reviewer.domain.score_form import Draft, FormCheck, FormStatus, check_form
+from reviewer.domain.score_form import Draft, FormCheck, FormStatus, check_form, check_value
 from reviewer.errors import InvalidInput, Location, RefusedByState
 from reviewer.exchange.packages import (
     FORMAT,
@@ -187,11 +187,17 @@ class ReviewerWork:
     # -- changing (each committed at once) ---------------------------------------------------
 
     def save(self, draft: Draft) -> Draft:
-        """Keep ``draft`` (its time set now); returns it as kept."""
-        self.application(draft.application_id)  # KeyError for an application not here
+        """Keep ``draft`` (its time set now); returns it as kept. A field whose value is
+        wrong (not a number, outside its range, not a grade) is not kept: a wrong score
+        never reaches the working database, let alone a score file."""
+        criteria = {c.id: c for c in self.criteria(draft.application_id)}
         kept = Draft(
             application_id=draft.application_id,
-            texts={k: v for k, v in draft.texts.items() if v != ""},
+            texts={
+                k: v.strip()
+                for k, v in draft.texts.items()
+                if k in criteria and check_value(criteria[k], v).value is not None
+            },
             comment=draft.comment,
             conflict=draft.conflict,
             conflict_reason=draft.conflict_reason if draft.conflict else "",
