@@ -13,7 +13,7 @@ from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -37,6 +37,27 @@ Check = Callable[[Draft], FormCheck]
 
 def number(value: float) -> str:
     return f"{value:g}"
+
+
+class GradeBox(QComboBox):
+    """A grade field: typing a grade's number chooses it at once (not Qt's type-ahead
+    search, which joins keys typed in quick succession); Delete or Backspace clears it."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        if text.isdigit() and event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        ):
+            if 1 <= int(text) < self.count():
+                self.setCurrentIndex(int(text))
+            event.accept()
+            return
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.setCurrentIndex(0)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 class ScoreForm(QWidget):
@@ -217,7 +238,7 @@ class ScoreForm(QWidget):
             name = QLabel()
             editor: QLineEdit | QComboBox
             if criterion.grades is not None:
-                editor = QComboBox()
+                editor = GradeBox()
                 editor.addItem("—")
                 for position, grade in enumerate(grade_names(criterion), start=1):
                     editor.addItem(f"{position} · {grade}")
@@ -254,7 +275,7 @@ class ScoreForm(QWidget):
     def focus_first(self) -> None:
         """Put the cursor in the first field still to fill (or the comment)."""
         if self.draft is not None and self.draft.conflict:
-            self.conflict_button.setFocus()
+            self.withdraw_button.setFocus()
             return
         check = self.checked
         for criterion in self.criteria:

@@ -11,7 +11,7 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -288,6 +288,8 @@ class ReviewerWindow(QMainWindow):
         first = work.current if work.current in ids else (ids[0] if ids else None)
         if first is not None:
             self.choose(first)
+        # once the password dialog has given the focus back, the cursor goes to the form
+        QTimer.singleShot(0, self.form.focus_first)
 
     # -- the application shown ---------------------------------------------------------------
 
@@ -361,6 +363,7 @@ class ReviewerWindow(QMainWindow):
         self.form.set_draft(draft)
         dialog.accept()
         self.dialog = None
+        self.form.focus_first()
 
     def withdraw_conflict(self) -> None:
         if self.current is None or not self.draft(self.current).conflict:
@@ -372,6 +375,7 @@ class ReviewerWindow(QMainWindow):
             self._keep(draft)
             self.form.set_draft(draft)
             self.dialog = None
+            self.form.focus_first()
 
         self.dialog = confirm(
             self,
