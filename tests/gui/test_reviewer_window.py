@@ -11,13 +11,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from reviewer.exchange import packages
 from reviewer.exchange.packages import read_score_file
 from reviewer.services.reviewer_work import work_path
+from reviewer.ui.main_window import MainWindow
 from reviewer.ui.reviewer.dialogs import ConflictDialog, PasswordDialog
 from reviewer.ui.reviewer.window import ReviewerWindow
 from reviewer.ui.settings import Settings
@@ -349,3 +351,64 @@ def test_send_writes_the_scores_typed_and_counts_the_version(
     assert "Version 2 of your scores" in second.text()
     assert read_score_file(tmp_path / "second.rvscore").scores.version == 2
     assert read_score_file(tmp_path / "first.rvscore").scores.version == 1
+
+
+def _drop(target: QWidget, path: Path) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    target.dropEvent(event)  # type: ignore[attr-defined]
+
+
+def test_a_package_without_password_dropped_on_the_window_opens_at_once(
+    qtbot: QtBot,
+    settings: Settings,
+    windows: list[ReviewerWindow],
+    data: Path,
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "open.rvpkg"
+    build_package(path, password=None)
+    window = new_window(qtbot, settings, windows)
+    assert "Open the reviewer package" in window.placeholder.text()
+    _drop(window, path)
+    qtbot.waitUntil(lambda: window.work is not None, timeout=10_000)
+    assert window.dialog is None  # no password asked
+    assert window.assigned.model.rowCount() == 5
+    window.choose("2025-0005")
+    assert window.proposal.stack.currentWidget() is window.proposal.empty
+    assert window.proposal.empty.text() == "This application has no proposal PDF."
+
+
+def test_a_package_dropped_on_the_chairs_window_opens_the_reviewers(
+    qtbot: QtBot, window: MainWindow, data: Path, package_file: Path
+) -> None:
+    _drop(window, package_file)
+    assert len(window.reviewer_windows) == 1
+    reviewer = window.reviewer_windows[0]
+    qtbot.waitUntil(lambda: isinstance(reviewer.dialog, PasswordDialog), timeout=10_000)
+    reviewer.close()
+
+
+def test_another_file_opens_outside_from_a_temporary_copy(
+    qtbot: QtBot,
+    settings: Settings,
+    windows: list[ReviewerWindow],
+    data: Path,
+    package_file: Path,
+) -> None:
+    window = new_window(qtbot, settings, windows)
+    opened: list[str] = []
+    window.opener = lambda path: opened.append(path) or True
+    open_with_password(qtbot, window, package_file)
+    assert window.proposal.files.rowCount() == 1
+    qtbot.mouseClick(window.proposal.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
+    assert Path(opened[0]).name == "2025-0001_부속서류.hwpx"
+    assert Path(opened[0]).read_bytes() == "2025-0001 부속서류".encode()
