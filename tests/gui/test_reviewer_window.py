@@ -174,7 +174,7 @@ def score_by_keyboard(qtbot: QtBot, window: ReviewerWindow, data: Path) -> None:
     assert not error.isVisible()
     assert form.total.text() == "Total 100.00 / 100"
     # above 95: a comment is required, and Ctrl+Enter says so
-    assert form.comment_note.text().startswith("A comment is required: the total is")
+    assert form.comment_note.text() == "A comment is required: the total is above 95."
     assert status(window, "2025-0002") == "In progress"
     ctrl_enter(qtbot)
     assert window.current == "2025-0002"
@@ -345,7 +345,7 @@ def test_send_writes_the_scores_typed_and_counts_the_version(
     assert entries["2025-0003"].conflict
     assert entries["2025-0003"].conflict_reason == "Former employer"
     qtbot.mouseClick(first.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
-    assert "sent 1 times, last as version 1" in window.where.text()
+    assert "version 1 sent" in window.where.text()
 
     second = send(qtbot, window, tmp_path / "second.rvscore", warned=True)
     assert "Version 2 of your scores" in second.text()

@@ -81,7 +81,7 @@ class AssignedList(QWidget):
         self._choosing = False
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(6, 6, 0, 0)
         layout.addWidget(self.progress_label)
         layout.addWidget(self.progress)
         layout.addWidget(self.table, 1)

@@ -76,7 +76,6 @@ class ProposalView(QWidget):
         self.stack.addWidget(self.pdf)
         self.files: RowTableModel[_File] = RowTableModel(FILE_COLUMNS, self)
         self.file_table = data_table(self.files, sortable=False, stretch=0)
-        self.file_table.setMaximumHeight(self.file_table.fontMetrics().height() * 5 + 12)
         self.file_table.doubleClicked.connect(lambda _i: self.open_selected())
         self.open_button = QPushButton()
         self.open_button.setObjectName("openAttachment")
@@ -126,10 +125,7 @@ class ProposalView(QWidget):
         self.document.close()
         proposal = proposal_of(app) if app is not None else None
         others = [a for a in (app.attachments if app else ()) if a != proposal]
-        self.files.set_rows([_File(a) for a in others])
-        self.files_box.setVisible(bool(others))
-        if others:
-            self.file_table.selectRow(0)
+        self._list_files(others)
         if proposal is None:
             self._say(self._no_proposal_text)
             return None
@@ -150,12 +146,22 @@ class ProposalView(QWidget):
         self.document.load(buffer)
         if self.document.status() == QPdfDocument.Status.Error or self.document.pageCount() < 1:
             self._say(self._unreadable_text)
-            self.files.set_rows([_File(a) for a in self.app.attachments])
-            self.files_box.setVisible(True)
+            self._list_files(list(self.app.attachments))
             return
         self.shown = attachment
         self.stack.setCurrentWidget(self.pdf)
         self.pdf.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+
+    def _list_files(self, files: list[PackageAttachment]) -> None:
+        """List ``files`` in a table just tall enough for them (at most four rows)."""
+        self.files.set_rows([_File(a) for a in files])
+        self.files_box.setVisible(bool(files))
+        rows = min(max(len(files), 1), 4)
+        height = self.file_table.horizontalHeader().sizeHint().height()
+        height += rows * self.file_table.verticalHeader().defaultSectionSize() + 4
+        self.file_table.setFixedHeight(height)
+        if files:
+            self.file_table.selectRow(0)
 
     def open_selected(self) -> None:
         index = self.file_table.currentIndex()

@@ -187,7 +187,8 @@ class ScoreForm(QWidget):
     def _show_heading(self) -> None:
         app = self.app
         if app is None:
-            self.heading.setText(f"<p>{escape(self.tr('Choose an application on the left.'))}</p>")
+            hint = self.tr("Choose an application on the left.")
+            self.heading.setText(f"<p>{escape(hint)}</p>")
             return
         self.heading.setText(
             f"<b style='font-size:13pt'>{escape(app.id)}</b><br>{escape(app.title)}"
@@ -372,12 +373,12 @@ class ScoreForm(QWidget):
             )
         self.total.setText(self._total_text(check, conflict))
         below, above = self._comment_bounds
-        if check is not None and check.comment_missing:
-            self.comment_note.setText(
-                self.tr(
-                    "A comment is required: the total is below {below} or above {above}."
-                ).format(below=number(below), above=number(above))
-            )
+        if check is not None and check.comment_missing and check.total is not None:
+            if check.total > above:
+                note = self.tr("A comment is required: the total is above {above}.")
+            else:
+                note = self.tr("A comment is required: the total is below {below}.")
+            self.comment_note.setText(note.format(below=number(below), above=number(above)))
             self.comment_note.setStyleSheet(f"color: {palette.CUTOFF};")
         else:
             self.comment_note.setText(

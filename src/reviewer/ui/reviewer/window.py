@@ -101,7 +101,7 @@ class ReviewerWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setStretchFactor(2, 3)
-        self.splitter.setSizes([380, 560, 380])
+        self.splitter.setSizes([450, 500, 370])
         self.placeholder = QLabel()
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
@@ -203,9 +203,8 @@ class ReviewerWindow(QMainWindow):
         )
         if work.sent_version:
             self.where.setText(
-                self.tr("{file} · sent {count} times, last as version {version}").format(
+                self.tr("{file} · version {version} sent").format(
                     file=self.package_path.name if self.package_path else "",
-                    count=work.sent_version,
                     version=work.sent_version,
                 )
             )
@@ -284,6 +283,7 @@ class ReviewerWindow(QMainWindow):
         self.assigned.set_rows(work.package.applications, work.checks())
         self.stack.setCurrentWidget(self.splitter)
         self._update_title()
+        self._show_saving()
         ids = [app.id for app in work.package.applications]
         first = work.current if work.current in ids else (ids[0] if ids else None)
         if first is not None:
