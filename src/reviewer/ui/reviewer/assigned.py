@@ -105,17 +105,11 @@ class AssignedList(QWidget):
 
     def update_row(self, app_id: str, check: FormCheck) -> None:
         """Show one application's new status and total (the others stay as they are)."""
-        rows = self.model.rows()
-        for position, row in enumerate(rows):
+        for position, row in enumerate(self.model.rows()):
             if row.app.id == app_id:
                 new = _row(row.app, check)
                 if new != row:
-                    rows[position] = new
-                    self.model._rows[position] = new
-                    self.model.dataChanged.emit(
-                        self.model.index(position, 0),
-                        self.model.index(position, len(COLUMNS) - 1),
-                    )
+                    self.model.set_row(position, new)
                     self._show_progress()
                 return
 
