@@ -21,6 +21,7 @@ from reviewer.exchange.packages import read_score_file
 from reviewer.services.reviewer_work import work_path
 from reviewer.ui.main_window import MainWindow
 from reviewer.ui.reviewer.dialogs import ConflictDialog, PasswordDialog
+from reviewer.ui.reviewer.score_form import GradeBox
 from reviewer.ui.reviewer.window import ReviewerWindow
 from reviewer.ui.settings import Settings
 from tests.reviewer_package import PACKAGE_ID, PASSWORD, SECRET, build_package
@@ -412,3 +413,18 @@ def test_another_file_opens_outside_from_a_temporary_copy(
     qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
     assert Path(opened[0]).name == "2025-0001_부속서류.hwpx"
     assert Path(opened[0]).read_bytes() == "2025-0001 부속서류".encode()
+
+
+def test_a_grade_is_chosen_by_its_number_or_its_letter(qtbot: QtBot) -> None:
+    box = GradeBox(("A", "B", "C"))
+    qtbot.addWidget(box)
+    qtbot.keyClicks(box, "2")
+    assert box.currentText() == "2 · B"
+    qtbot.keyClicks(box, "31")  # keys in quick succession: each one decides
+    assert box.currentText() == "1 · A"
+    qtbot.keyClicks(box, "c")
+    assert box.currentText() == "3 · C"
+    qtbot.keyClicks(box, "9")  # no grade 9: unchanged
+    assert box.currentText() == "3 · C"
+    qtbot.keyClick(box, Qt.Key.Key_Backspace)
+    assert box.currentIndex() == 0

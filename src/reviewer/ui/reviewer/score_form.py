@@ -40,17 +40,34 @@ def number(value: float) -> str:
 
 
 class GradeBox(QComboBox):
-    """A grade field: typing a grade's number chooses it at once (not Qt's type-ahead
-    search, which joins keys typed in quick succession); Delete or Backspace clears it."""
+    """A grade field: typing a grade's number, or the first letter of its name (``A``
+    for a grade named A), chooses it at once — not Qt's type-ahead search, which joins
+    keys typed in quick succession; Delete or Backspace clears it."""
+
+    def __init__(self, grades: tuple[str, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.grades = grades
+        self.addItem("—")
+        for position, grade in enumerate(grades, start=1):
+            self.addItem(f"{position} · {grade}")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text()
-        if text.isdigit() and event.modifiers() in (
+        plain = event.modifiers() in (
             Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.ShiftModifier,
             Qt.KeyboardModifier.KeypadModifier,
-        ):
-            if 1 <= int(text) < self.count():
+        )
+        if plain and text.isdigit():
+            if 1 <= int(text) <= len(self.grades):
                 self.setCurrentIndex(int(text))
+            event.accept()
+            return
+        if plain and text.strip() and text.isprintable():
+            for position, grade in enumerate(self.grades, start=1):
+                if grade.casefold().startswith(text.casefold()):
+                    self.setCurrentIndex(position)
+                    break
             event.accept()
             return
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
@@ -239,10 +256,7 @@ class ScoreForm(QWidget):
             name = QLabel()
             editor: QLineEdit | QComboBox
             if criterion.grades is not None:
-                editor = GradeBox()
-                editor.addItem("—")
-                for position, grade in enumerate(grade_names(criterion), start=1):
-                    editor.addItem(f"{position} · {grade}")
+                editor = GradeBox(grade_names(criterion))
                 editor.currentIndexChanged.connect(self._edited)
             else:
                 editor = QLineEdit()
