@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -550,24 +551,41 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 
 def _screenshot_arguments(parser: argparse.ArgumentParser) -> None:
-    from reviewer.ui.screenshot import VIEWS
+    from reviewer.ui.screenshot import REVIEWER_VIEWS, VIEWS
 
     parser.add_argument(
         "--screenshot", type=Path, metavar="FILE.png", help="render a view to a PNG and exit"
     )
     parser.add_argument(
-        "--view", choices=VIEWS, default="dashboard", help="the view to render (--screenshot)"
+        "--view",
+        choices=VIEWS + REVIEWER_VIEWS,
+        default=None,
+        help="the view to render (--screenshot; default: dashboard, or reviewer-list for a "
+        "reviewer package)",
+    )
+    parser.add_argument(
+        "--password-env",
+        metavar="VAR",
+        default=None,
+        help="a reviewer package's password from this environment variable",
     )
 
 
 def _run_gui(args: argparse.Namespace, lang: str | None) -> int:
+    password = None
+    if args.password_env:
+        password = os.environ.get(args.password_env)
+        if password is None:
+            message = render("work.no_password_variable", lang, variable=args.password_env)
+            print(render("cli.error", lang, message=message), file=sys.stderr)
+            return EXIT_USAGE
     if args.screenshot is not None:
         from reviewer.ui.screenshot import render_view
 
-        return render_view(args.database, args.screenshot, args.view, lang)
+        return render_view(args.database, args.screenshot, args.view, lang, password=password)
     from reviewer.ui.app import run as run_gui
 
-    return run_gui(args.database, lang)
+    return run_gui(args.database, lang, password=password)
 
 
 def gui_main(argv: Sequence[str] | None = None) -> int:

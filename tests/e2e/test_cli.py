@@ -562,7 +562,9 @@ def test_reviewer_gui_reads_its_options(
 
     calls: list[tuple[str | None, str | None]] = []
 
-    def fake_run(target: str | None = None, lang: str | None = None) -> int:
+    def fake_run(
+        target: str | None = None, lang: str | None = None, password: str | None = None
+    ) -> int:
         calls.append((target, lang))
         return 0
 
@@ -580,7 +582,9 @@ def test_reviewer_gui_reads_sys_argv(monkeypatch: pytest.MonkeyPatch) -> None:
 
     calls: list[tuple[str | None, str | None]] = []
     monkeypatch.setattr(
-        reviewer.ui.app, "run", lambda target=None, lang=None: calls.append((target, lang)) or 0
+        reviewer.ui.app,
+        "run",
+        lambda target=None, lang=None, password=None: calls.append((target, lang)) or 0,
     )
     monkeypatch.setattr(sys, "argv", ["reviewer-gui", "--lang", "en", "my round.db"])
     assert gui_main() == 0

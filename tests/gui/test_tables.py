@@ -546,3 +546,16 @@ def test_a_filter_on_a_column_that_is_gone_is_ignored(qtbot: object) -> None:
     assert proxy.rowCount() == 1
     model.set_columns([Column("b", header("T", "B"), lambda r: r["a"])])  # no 'a', no 'id'
     assert proxy.rowCount() == 2
+
+
+def test_set_row_replaces_one_row_in_place() -> None:
+    model: RowTableModel[int] = RowTableModel([Column("v", header("T", "V"), lambda r: r)])
+    model.set_rows([1, 2, 3])
+    changed: list[tuple[int, int]] = []
+    resets: list[int] = []
+    model.dataChanged.connect(lambda first, last, *_: changed.append((first.row(), last.row())))
+    model.modelReset.connect(lambda: resets.append(1))
+    model.set_row(1, 20)
+    assert model.rows() == [1, 20, 3]
+    assert model.index(1, 0).data() == "20"
+    assert changed == [(1, 1)] and resets == []

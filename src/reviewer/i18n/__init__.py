@@ -34,6 +34,7 @@ def catalog() -> Mapping[str, tuple[str, str]]:
         importing,
         packages,
         reports,
+        reviewer_work,
         scoring,
         selection,
         services,
@@ -52,6 +53,7 @@ def catalog() -> Mapping[str, tuple[str, str]]:
         packages,
         assignments,
         attachments,
+        reviewer_work,
     ):
         for key, value in module.MESSAGES.items():
             if key in merged:

@@ -36,6 +36,7 @@ from reviewer.ui.dialogs.export import open_export
 from reviewer.ui.dialogs.lock import UnlockDialog, ask_lock, ask_unlock_reason
 from reviewer.ui.dialogs.new_round import open_new_round
 from reviewer.ui.dialogs.score_correction import open_score_correction
+from reviewer.ui.reviewer.window import PACKAGE_SUFFIX, ReviewerWindow
 from reviewer.ui.round_session import RoundSession, error_text
 from reviewer.ui.settings import Settings
 from reviewer.ui.translation import Translations
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1320, 820)
         self.dialog: QWidget | None = None  # the dialog open now, if any
+        self.reviewer_windows: list[ReviewerWindow] = []  # packages dropped on the window
         self.error_box: QMessageBox | None = None
         # the chair's review corrections; cleared when the round is closed or replaced
         self.undo_stack = UndoStack(self.session, self)
@@ -532,6 +534,11 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:
         paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        reviewer_packages = [p for p in paths if p.lower().endswith(PACKAGE_SUFFIX)]
+        if reviewer_packages:
+            self.open_package(reviewer_packages[0])
+            event.acceptProposedAction()
+            return
         rounds = [p for p in paths if p.lower().endswith(ROUND_SUFFIXES)]
         if rounds:
             self.open_round(rounds[0])
@@ -548,7 +555,24 @@ class MainWindow(QMainWindow):
             self.import_attachments(folders[0])
             event.acceptProposedAction()
 
+    def open_package(self, path: str | Path) -> ReviewerWindow:
+        """Open a reviewer package in the reviewer's window of its own (its password is
+        asked there)."""
+        window = ReviewerWindow(self.settings, self.translations, self._lang)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.destroyed.connect(lambda *_: self._forget_reviewer(window))
+        self.reviewer_windows.append(window)
+        window.show()
+        window.open_package(Path(path))
+        return window
+
+    def _forget_reviewer(self, window: ReviewerWindow) -> None:
+        if window in self.reviewer_windows:
+            self.reviewer_windows.remove(window)
+
     def _droppable(self, path: str) -> bool:
+        if path.lower().endswith(PACKAGE_SUFFIX):
+            return True
         if self.session.is_open and path.lower().endswith(WORKBOOK_SUFFIXES):
             return True
         if self.session.is_open and not self.session.locked and _folder_like(path):

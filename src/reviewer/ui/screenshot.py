@@ -38,6 +38,7 @@ VIEWS = (
     "correction",  # the score-correction dialog of the first application's first review
     "attachments",  # the applications with the first one's details and attachments
 )
+REVIEWER_VIEWS = ("reviewer-list", "reviewer-form", "reviewer-conflict")  # of a package
 # a dialog or a state of a page → the page
 DIALOG_VIEWS = {"export": "selection", "correction": "applications", "attachments": "applications"}
 SIZE = (1320, 820)
@@ -46,11 +47,24 @@ SIZE = (1320, 820)
 def render_view(
     target: str | None,
     output: Path,
-    view: str = "dashboard",
+    view: str | None = "dashboard",
     lang: str | None = None,
     size: tuple[int, int] = SIZE,
+    password: str | None = None,
 ) -> int:
-    """Write the screenshot; 0 on success, 3 when the round cannot be opened."""
+    """Write the screenshot; 0 on success, 3 when the round (or the reviewer package,
+    opened with ``password``) cannot be opened."""
+    package = target is not None and target.lower().endswith(".rvpkg")
+    if view is None:
+        view = "reviewer-list" if package else "dashboard"
+    if package or view in REVIEWER_VIEWS:
+        if not package or view not in REVIEWER_VIEWS:
+            print(f"error: the view {view} is of a reviewer package (.rvpkg)", file=sys.stderr)
+            return 2
+        from reviewer.ui.reviewer.screenshot import render_reviewer_view
+
+        output.parent.mkdir(parents=True, exist_ok=True)
+        return render_reviewer_view(str(target), output, view, lang, size, password)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication

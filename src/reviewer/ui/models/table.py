@@ -147,6 +147,12 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
     def rows(self) -> list[R]:
         return list(self._rows)
 
+    def set_row(self, position: int, row: R) -> None:
+        """Show ``row`` in place of the row at ``position`` (no reset: the selection and
+        the scroll position stay; the sort is not applied again)."""
+        self._rows[position] = row
+        self.dataChanged.emit(self.index(position, 0), self.index(position, len(self.columns) - 1))
+
     def row_at(self, row: int) -> R:
         return self._rows[row]
 

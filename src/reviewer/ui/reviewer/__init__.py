@@ -1,0 +1,1 @@
+"""The reviewer's window: scoring a package offline."""
