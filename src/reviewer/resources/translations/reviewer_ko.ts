@@ -211,6 +211,64 @@
     </message>
 </context>
 <context>
+    <name>AssignedList</name>
+    <message>
+        <location filename="../../ui/reviewer/assigned.py" line="28"/>
+        <source>Not scored</source>
+        <translation>미평가</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/assigned.py" line="29"/>
+        <source>In progress</source>
+        <translation>작성 중</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/assigned.py" line="30"/>
+        <source>Complete</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/assigned.py" line="31"/>
+        <source>Conflict</source>
+        <translation>이해충돌</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/assigned.py" line="48"/>
+        <source>No.</source>
+        <translation>과제번호</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/assigned.py" line="49"/>
+        <source>Title</source>
+        <translation>과제명</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/assigned.py" line="50"/>
+        <source>Company</source>
+        <translation>기업명</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/assigned.py" line="53"/>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/assigned.py" line="60"/>
+        <source>Total</source>
+        <translation>총점</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/assigned.py" line="91"/>
+        <source>Assigned applications</source>
+        <translation>배정된 신청과제</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/assigned.py" line="122"/>
+        <source>{done} / {total} scored</source>
+        <translation>{done} / {total} 평가 완료</translation>
+    </message>
+</context>
+<context>
     <name>AssignmentDialog</name>
     <message>
         <location filename="../../ui/dialogs/assignment.py" line="117"/>
@@ -701,6 +759,29 @@
         <location filename="../../ui/views/charts.py" line="352"/>
         <source>Points (displaced − selected)</source>
         <translation>점수 차 (쿼터 미선정 − 대신 선정)</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../ui/reviewer/dialogs.py" line="98"/>
+        <source>Declare a conflict of interest</source>
+        <translation>이해충돌 신고</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/dialogs.py" line="101"/>
+        <source>Why can you not score {application}? The reason is sent to the secretariat with your scores, and the form of this application is locked.</source>
+        <translation>{application} 과제를 평가할 수 없는 사유를 적어 주세요. 사유는 점수와 함께 사무국에 전달되며, 이 과제의 평가표는 잠깁니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/dialogs.py" line="108"/>
+        <source>e.g. I advised this company in the last three years</source>
+        <translation>예: 최근 3년 안에 이 기업에 자문한 적이 있음</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/dialogs.py" line="110"/>
+        <source>Declare</source>
+        <translation>신고</translation>
     </message>
 </context>
 <context>
@@ -1561,162 +1642,162 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="488"/>
+        <location filename="../../ui/main_window.py" line="490"/>
         <source>Reviewer</source>
         <translation>평가 도구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="490"/>
+        <location filename="../../ui/main_window.py" line="492"/>
         <source>Open a round database to begin.</source>
         <translation>평가 회차 데이터베이스를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>Open &amp;recent</source>
         <translation>최근 회차 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>&amp;Round</source>
         <translation>평가 회차(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>&amp;New round…</source>
         <translation>새 평가 회차(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>&amp;Open round…</source>
         <translation>평가 회차 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>&amp;Close round</source>
         <translation>회차 닫기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>Re&amp;fresh</source>
         <translation>새로 고침(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>&amp;Run selection</source>
         <translation>선정 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>&amp;Export reports…</source>
         <translation>보고서 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>&amp;Lock round…</source>
         <translation>회차 잠그기(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>&amp;Unlock round…</source>
         <translation>회차 잠금 해제(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>Import &amp;applications…</source>
         <translation>신청과제 가져오기(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>Import r&amp;eviewers…</source>
         <translation>심사위원 가져오기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>Import &amp;scores…</source>
         <translation>평가 점수 가져오기(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>Import a&amp;ttachments…</source>
         <translation>첨부 파일 가져오기(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>Open round</source>
         <translation>평가 회차 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>Round databases (*.db);;All files (*)</source>
         <translation>평가 회차 데이터베이스 (*.db);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>Opening {target}…</source>
         <translation>{target} 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>Cannot open the round</source>
         <translation>평가 회차를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>Waiting for the undo to finish…</source>
         <translation>실행 취소가 끝나기를 기다리는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="461"/>
+        <location filename="../../ui/main_window.py" line="463"/>
         <source>The round was not locked</source>
         <translation>회차를 잠그지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="485"/>
+        <location filename="../../ui/main_window.py" line="487"/>
         <source>{name} — Reviewer</source>
         <translation>{name} — 평가 도구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="492"/>
+        <location filename="../../ui/main_window.py" line="494"/>
         <source>🔒 Locked</source>
         <translation>🔒 잠김</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="492"/>
+        <location filename="../../ui/main_window.py" line="494"/>
         <source>Open for changes</source>
         <translation>변경 가능</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="495"/>
+        <location filename="../../ui/main_window.py" line="497"/>
         <source>The round is locked: its data and results cannot change until it is unlocked</source>
         <translation>회차가 잠겨 있습니다. 잠금을 해제할 때까지 데이터와 결과를 바꿀 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="507"/>
+        <location filename="../../ui/main_window.py" line="509"/>
         <source>The round is locked: unlock it first</source>
         <translation>회차가 잠겨 있습니다. 먼저 잠금을 해제하세요</translation>
     </message>
@@ -1918,6 +1999,67 @@
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../ui/reviewer/dialogs.py" line="33"/>
+        <source>Open the reviewer package</source>
+        <translation>심사 패키지 열기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/dialogs.py" line="36"/>
+        <source>Enter the password of {name}. The secretariat gives it to you separately.</source>
+        <translation>{name}의 비밀번호를 입력하세요. 비밀번호는 사무국에서 따로 알려 드립니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/dialogs.py" line="52"/>
+        <source>Open</source>
+        <translation>열기</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalView</name>
+    <message>
+        <location filename="../../ui/reviewer/proposal.py" line="49"/>
+        <source>Other files</source>
+        <translation>기타 첨부파일</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/proposal.py" line="50"/>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/proposal.py" line="97"/>
+        <source>&amp;Open</source>
+        <translation>열기(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/proposal.py" line="98"/>
+        <source>Open the chosen file in its own program</source>
+        <translation>선택한 파일을 해당 프로그램으로 엽니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/proposal.py" line="104"/>
+        <source>Choose an application to see its proposal.</source>
+        <translation>신청과제를 고르면 사업계획서가 표시됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/proposal.py" line="105"/>
+        <source>This application has no proposal PDF.</source>
+        <translation>이 과제에는 사업계획서 PDF가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/proposal.py" line="108"/>
+        <source>Loading the proposal…</source>
+        <translation>사업계획서를 불러오는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/proposal.py" line="111"/>
+        <source>The proposal PDF cannot be shown. Open it with Open below.</source>
+        <translation>사업계획서 PDF를 표시할 수 없습니다. 아래 [열기]로 여세요.</translation>
+    </message>
+</context>
+<context>
     <name>QuotaTable</name>
     <message>
         <location filename="../../ui/models/run.py" line="154"/>
@@ -1948,6 +2090,175 @@
         <location filename="../../ui/models/run.py" line="171"/>
         <source>Tracks</source>
         <translation>트랙</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewerWindow</name>
+    <message>
+        <location filename="../../ui/reviewer/window.py" line="160"/>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/window.py" line="161"/>
+        <source>&amp;Language</source>
+        <translation>언어(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/window.py" line="162"/>
+        <source>&amp;Open package…</source>
+        <translation>심사 패키지 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/window.py" line="163"/>
+        <source>&amp;Send scores…</source>
+        <translation>점수 보내기(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/window.py" line="164"/>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/window.py" line="167"/>
+        <source>Open the reviewer package (.rvpkg) the secretariat sent you: drop it here, or choose File ▸ Open package.</source>
+        <translation>사무국에서 받은 심사 패키지(.rvpkg)를 여세요. 이 창에 끌어다 놓거나 [파일 ▸ 심사 패키지 열기]를 고르면 됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/window.py" line="196"/>
+        <source>Scoring — Reviewer</source>
+        <translation>평가 — Reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/window.py" line="200"/>
+        <source>{round} — {reviewer} — Reviewer</source>
+        <translation>{round} — {reviewer} — Reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/window.py" line="206"/>
+        <source>{file} · version {version} sent</source>
+        <translation>{file} · {version}차 점수 보냄</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/window.py" line="213"/>
+        <source>{file} · not sent yet</source>
+        <translation>{file} · 아직 점수를 보내지 않음</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/window.py" line="222"/>
+        <source>Open reviewer package</source>
+        <translation>심사 패키지 열기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/window.py" line="222"/>
+        <source>Reviewer packages (*.rvpkg)</source>
+        <translation>심사 패키지 (*.rvpkg)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/window.py" line="234"/>
+        <source>Opening {file}…</source>
+        <translation>{file} 여는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/window.py" line="270"/>
+        <source>This is not the package&apos;s password. Check it and try again.</source>
+        <translation>이 패키지의 비밀번호가 아닙니다. 확인하고 다시 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/window.py" line="274"/>
+        <source>Cannot open the package</source>
+        <translation>심사 패키지를 열 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/window.py" line="320"/>
+        <source>Cannot show the proposal</source>
+        <translation>사업계획서를 표시할 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/window.py" line="333"/>
+        <source>Every application is done: send your scores with Ctrl+Shift+S.</source>
+        <translation>모든 과제의 평가를 마쳤습니다. Ctrl+Shift+S로 점수를 보내세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/window.py" line="383"/>
+        <source>Withdraw the conflict</source>
+        <translation>이해충돌 신고 철회</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/window.py" line="385"/>
+        <source>Withdraw your conflict of interest for {application}? You can then score it.</source>
+        <translation>{application} 과제의 이해충돌 신고를 철회할까요? 철회하면 이 과제를 평가할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/window.py" line="394"/>
+        <source>Saving…</source>
+        <translation>저장 중…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/window.py" line="397"/>
+        <source>Every change is saved</source>
+        <translation>모든 변경 내용이 저장되었습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/window.py" line="404"/>
+        <source>Not saved: {error} (saved again with your next change)</source>
+        <translation>저장하지 못했습니다: {error} (다음에 입력하면 다시 저장합니다)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/window.py" line="427"/>
+        <location filename="../../ui/reviewer/window.py" line="436"/>
+        <source>Cannot open the file</source>
+        <translation>파일을 열 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/window.py" line="428"/>
+        <source>No program on this computer opens {file}.</source>
+        <translation>이 컴퓨터에는 {file} 파일을 여는 프로그램이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/window.py" line="463"/>
+        <source>Some applications are not complete</source>
+        <translation>평가를 마치지 않은 과제가 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/window.py" line="465"/>
+        <source>{count} of {total} applications are not complete ({ids}). Only complete applications and declared conflicts are sent; you can send again later. Send now?</source>
+        <translation>과제 {total}건 중 {count}건의 평가를 마치지 않았습니다({ids}). 평가를 마친 과제와 이해충돌을 신고한 과제만 보내지며, 나중에 다시 보낼 수 있습니다. 지금 보낼까요?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/window.py" line="486"/>
+        <source>Send scores</source>
+        <translation>점수 보내기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/window.py" line="488"/>
+        <source>Score files (*.rvscore)</source>
+        <translation>점수 파일 (*.rvscore)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/window.py" line="500"/>
+        <source>Writing {file}…</source>
+        <translation>{file} 저장 중…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/window.py" line="505"/>
+        <source>The scores were not sent</source>
+        <translation>점수를 보내지 못했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/window.py" line="512"/>
+        <source>Version {version} of your scores was written to {file} ({count} applications). Send this file to the secretariat.</source>
+        <translation>점수 {version}차본을 {file}에 저장했습니다(과제 {count}건). 이 파일을 사무국에 보내 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/window.py" line="516"/>
+        <source>Not in it, because not complete: {ids}</source>
+        <translation>평가를 마치지 않아 빠진 과제: {ids}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/window.py" line="519"/>
+        <source>Scores written</source>
+        <translation>점수 파일을 저장했습니다</translation>
     </message>
 </context>
 <context>
@@ -2871,6 +3182,129 @@
         <location filename="../../ui/dialogs/score_correction.py" line="270"/>
         <source>Change a score or the conflict, and give the reason</source>
         <translation>점수나 이해충돌 여부를 바꾸고 사유를 적으세요</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreForm</name>
+    <message>
+        <location filename="../../ui/reviewer/score_form.py" line="170"/>
+        <source>Comment</source>
+        <translation>의견</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/score_form.py" line="171"/>
+        <source>Your reasons for the scores (optional)</source>
+        <translation>점수를 준 이유 (선택)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/score_form.py" line="172"/>
+        <source>Declare &amp;conflict…</source>
+        <translation>이해충돌 신고(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/score_form.py" line="174"/>
+        <source>You cannot score this application (e.g. you work with the company)</source>
+        <translation>이 과제를 평가할 수 없을 때 누릅니다 (예: 해당 기업과 함께 일한 적이 있음)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/score_form.py" line="176"/>
+        <source>&amp;Withdraw conflict…</source>
+        <translation>이해충돌 철회(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/score_form.py" line="177"/>
+        <source>Save and &amp;next (Ctrl+Enter)</source>
+        <translation>저장 후 다음(&amp;N) (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/score_form.py" line="180"/>
+        <source>Type each score and press Tab for the next. A grade is chosen by its number. Everything is saved as you type.</source>
+        <translation>점수를 입력하고 Tab 키로 다음 항목으로 넘어가세요. 등급은 번호를 눌러 고릅니다. 입력하는 즉시 저장됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/score_form.py" line="192"/>
+        <source>{name} ({weight} points)</source>
+        <translation>{name} ({weight}점)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/score_form.py" line="197"/>
+        <source>grade: type 1–{count}</source>
+        <translation>등급: 1–{count} 입력</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/score_form.py" line="199"/>
+        <source>{min} to {max}</source>
+        <translation>{min}–{max}점</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/score_form.py" line="207"/>
+        <source>Choose an application on the left.</source>
+        <translation>왼쪽 목록에서 신청과제를 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/score_form.py" line="349"/>
+        <source>Correct the value of {name} first.</source>
+        <translation>먼저 {name} 점수를 고치세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/score_form.py" line="354"/>
+        <source>Write a comment first: the total needs one.</source>
+        <translation>먼저 의견을 적으세요. 이 총점에는 의견이 필요합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/score_form.py" line="384"/>
+        <source>You declared a conflict of interest: {reason}</source>
+        <translation>이해충돌을 신고했습니다: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/score_form.py" line="392"/>
+        <source>A comment is required: the total is above {above}.</source>
+        <translation>의견을 적어야 합니다: 총점이 {above}점을 넘습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/score_form.py" line="394"/>
+        <source>A comment is required: the total is below {below}.</source>
+        <translation>의견을 적어야 합니다: 총점이 {below}점 미만입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/score_form.py" line="400"/>
+        <source>A comment is required when the total is below {below} or above {above}.</source>
+        <translation>총점이 {below}점 미만이거나 {above}점을 넘으면 의견을 적어야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/score_form.py" line="410"/>
+        <source>Not scored: conflict of interest</source>
+        <translation>평가 안 함: 이해충돌</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/score_form.py" line="412"/>
+        <source>Total {total} / 100</source>
+        <translation>총점 {total} / 100</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/score_form.py" line="414"/>
+        <source>Total — (not scored yet)</source>
+        <translation>총점 — (아직 평가 전)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/score_form.py" line="415"/>
+        <source>Total so far {total} ({left} to go)</source>
+        <translation>현재 총점 {total} (남은 항목 {left}개)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/score_form.py" line="423"/>
+        <source>Choose one of the grades 1–{count}</source>
+        <translation>등급 1–{count} 중에서 고르세요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/score_form.py" line="427"/>
+        <source>Not a number: enter {min} to {max}</source>
+        <translation>숫자가 아닙니다: {min}–{max} 사이로 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/score_form.py" line="430"/>
+        <source>Out of range: enter {min} to {max}</source>
+        <translation>범위를 벗어났습니다: {min}–{max} 사이로 입력하세요</translation>
     </message>
 </context>
 <context>
