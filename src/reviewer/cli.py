@@ -281,6 +281,8 @@ def _screenshot_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--view", choices=VIEWS, default="dashboard", help="the view to render (--screenshot)"
     )
+    # for measuring the start-up time (benchmarks/bench_bundle.py); not for users
+    parser.add_argument("--exit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
 
 
 def _run_gui(args: argparse.Namespace, lang: str | None) -> int:
@@ -290,7 +292,7 @@ def _run_gui(args: argparse.Namespace, lang: str | None) -> int:
         return render_view(args.database, args.screenshot, args.view, lang)
     from reviewer.ui.app import run as run_gui
 
-    return run_gui(args.database, lang)
+    return run_gui(args.database, lang, exit_after_first_paint=args.exit_after_first_paint)
 
 
 def gui_main(argv: Sequence[str] | None = None) -> int:
