@@ -292,7 +292,9 @@ def _run_gui(args: argparse.Namespace, lang: str | None) -> int:
         return render_view(args.database, args.screenshot, args.view, lang)
     from reviewer.ui.app import run as run_gui
 
-    return run_gui(args.database, lang, exit_after_first_paint=args.exit_after_first_paint)
+    if args.exit_after_first_paint:
+        return run_gui(args.database, lang, exit_after_first_paint=True)
+    return run_gui(args.database, lang)
 
 
 def gui_main(argv: Sequence[str] | None = None) -> int:
