@@ -263,9 +263,9 @@ def test_config_limits_are_the_column_lengths() -> None:
         columns = model.__table__.columns
         bounded = {c.name for c in columns if getattr(c.type, "length", None)}
         assert {name: columns[name].type.length for name in held} == held
-        # the other bounded columns hold no round.toml text: the round's status, and the
-        # track a criterion belongs to (the track id, checked as such)
-        assert bounded - set(held) <= {"status", "track_id"}
+        # the other bounded columns hold no round.toml text: the round's status and its
+        # generated id, and the track a criterion belongs to (the track id, checked as such)
+        assert bounded - set(held) <= {"status", "uid", "track_id"}
 
 
 def test_init_refuses_a_track_id_too_long_for_its_column(tmp_path: Path) -> None:
