@@ -569,6 +569,8 @@ def _screenshot_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="a reviewer package's password from this environment variable",
     )
+    # for measuring the start-up time (benchmarks/bench_bundle.py); not for users
+    parser.add_argument("--exit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
 
 
 def _run_gui(args: argparse.Namespace, lang: str | None) -> int:
@@ -585,7 +587,12 @@ def _run_gui(args: argparse.Namespace, lang: str | None) -> int:
         return render_view(args.database, args.screenshot, args.view, lang, password=password)
     from reviewer.ui.app import run as run_gui
 
-    return run_gui(args.database, lang, password=password)
+    return run_gui(
+        args.database,
+        lang,
+        password=password,
+        exit_after_first_paint=bool(args.exit_after_first_paint),
+    )
 
 
 def gui_main(argv: Sequence[str] | None = None) -> int:

@@ -1,4 +1,4 @@
-"""Packaged resources (fonts, templates, translations, samples).
+"""Packaged resources (fonts, templates, translations, icons).
 
 Found only through :mod:`importlib.resources`, which works the same from a source
 checkout, an installed wheel and a PyInstaller bundle (the spec places this folder at
@@ -11,7 +11,18 @@ from importlib.resources import as_file, files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-__all__ = ["as_file", "path", "read_text", "resource"]
+__all__ = ["REQUIRED", "as_file", "missing", "path", "read_text", "resource"]
+
+# What the program reads at run time; a build that lacks one of them is broken.
+REQUIRED: tuple[tuple[str, ...], ...] = (
+    ("fonts", "NanumGothic.ttf"),
+    ("fonts", "NanumGothicBold.ttf"),
+    ("templates", "seoul-2025.toml"),
+    ("translations", "reviewer_ko.qm"),
+    ("icons", "reviewer.png"),
+    ("icons", "reviewer.ico"),
+    ("icons", "reviewer.icns"),
+)
 
 
 def resource(*parts: str) -> Traversable:
@@ -33,3 +44,8 @@ def path(*parts: str) -> Path:
 
 def template_path(name: str = "seoul-2025.toml") -> Path:
     return path("templates", name)
+
+
+def missing() -> list[str]:
+    """The required resources this installation lacks ("fonts/NanumGothic.ttf", ...)."""
+    return ["/".join(parts) for parts in REQUIRED if not resource(*parts).is_file()]

@@ -6,7 +6,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from reviewer.i18n import Lang, normalise_lang
@@ -24,6 +25,7 @@ def application(argv: Sequence[str] | None = None) -> QApplication:
     assert isinstance(app, QApplication)
     app.setApplicationName("reviewer")
     app.setOrganizationName("reviewer")
+    app.setWindowIcon(QIcon(str(path("icons", "reviewer.png"))))
     _add_fonts()
     return app
 
@@ -60,22 +62,51 @@ def is_package(target: str | None) -> bool:
     return bool(target) and str(target).lower().endswith(PACKAGE_SUFFIX)
 
 
+class FirstPaint(QObject):
+    """Quits the application once the window has painted for the first time.
+
+    For measuring how long the program takes to show its window: the whole run, from
+    starting the program to its exit, bounds the time to the first paint from above.
+    """
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.app = app
+        self.painted = False
+        app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self.painted and event.type() == QEvent.Type.Paint:
+            self.painted = True
+            self.app.removeEventFilter(self)
+            QTimer.singleShot(0, self.app.quit)  # after this paint reaches the screen
+        return False
+
+
 def run(
     target: str | None = None,
     lang: str | None = None,
     argv: Sequence[str] | None = None,
     password: str | None = None,
+    *,
+    exit_after_first_paint: bool = False,
+    settings: Settings | None = None,
 ) -> int:
     """The window: the reviewer's for a package (``password``, when given, is tried
     first), else the chair's, opening the round ``target``."""
     app = application(argv)
     if target and is_package(target):
-        reviewer = make_reviewer_window(app, lang)
+        reviewer = make_reviewer_window(app, lang, settings)
         reviewer.show()
         reviewer.open_package(Path(target), password)
         return app.exec()
-    window = make_window(app, lang)
+    window = make_window(app, lang, settings)
+    first_paint = FirstPaint(app) if exit_after_first_paint else None
     window.show()
     if target:
         window.open_round(target)
-    return app.exec()
+    code = app.exec()
+    if first_paint is not None:
+        window.session.close()
+        window.close()
+    return code

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Build the installable bundle for this platform with PyInstaller (build.spec) and put
+# an archive in dist/: reviewer-VERSION-linux-x86_64.tar.gz on Linux, a .zip of the
+# folder on Windows and of Reviewer.app on macOS. A virtual environment of its own
+# (build/bundle-venv) gets the program installed as a wheel would be, with PyInstaller
+# and nothing of the test tools. Usage: bash scripts/bundle.sh [PYTHON]   (default python3)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+python="${1:-python3}"
+case "$(uname -s)" in
+  Linux*) platform=linux ;;
+  Darwin*) platform=macos ;;
+  MINGW*|MSYS*|CYGWIN*) platform=windows ;;
+  *) platform="$(uname -s | tr '[:upper:]' '[:lower:]')" ;;
+esac
+if [ "$platform" = linux ]; then
+  # binutils: PyInstaller reads shared libraries with objdump; Qt's own libraries
+  command -v objdump >/dev/null 2>&1 || {
+    sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends binutils >/dev/null
+  }
+fi
+venv=build/bundle-venv
+[ -d "$venv" ] || "$python" -m venv "$venv"
+if [ "$platform" = windows ]; then bin="$venv/Scripts"; else bin="$venv/bin"; fi
+pip() { "$bin/python" -m pip "$@" 2> >(grep -v '^WARNING: Location' >&2); }
+pip install -q --upgrade pip
+# the program as a wheel installs it (not editable), and PyInstaller
+pip install -q --force-reinstall --no-deps .
+pip install -q ".[bundle]"
+[ "$platform" = linux ] && bash scripts/qt-deps.sh "$bin/python"
+version="$("$bin/python" -c 'from importlib.metadata import version; print(version("reviewer"))')"
+"$bin/python" -m PyInstaller --noconfirm --clean --log-level WARN \
+  --distpath dist --workpath build/pyinstaller build.spec
+if [ "$platform" = linux ]; then
+  # symbol tables of Python and the extension modules (a third of libpython's size);
+  # Qt's libraries and plugins and the wheels' own repaired libraries (*.libs) are
+  # left as they came
+  find dist/reviewer/_internal -type f -name '*.so*' -not -path '*/PySide6/*' \
+    -not -path '*.libs/*' -exec strip --strip-unneeded {} +
+fi
+machine="$(uname -m)"
+name="reviewer-$version-$platform-$machine"
+cd dist
+rm -f "$name".tar.gz "$name".zip
+case "$platform" in
+  linux) tar -czf "$name.tar.gz" reviewer && archive="$name.tar.gz" ;;
+  macos) ditto -c -k --keepParent Reviewer.app "$name.zip" && archive="$name.zip" ;;
+  windows) powershell -NoProfile -Command "Compress-Archive -Path reviewer -DestinationPath '$name.zip' -Force" && archive="$name.zip" ;;
+  *) tar -czf "$name.tar.gz" reviewer && archive="$name.tar.gz" ;;
+esac
+echo "dist/$archive"
