@@ -563,7 +563,10 @@ def test_reviewer_gui_reads_its_options(
     calls: list[tuple[str | None, str | None]] = []
 
     def fake_run(
-        target: str | None = None, lang: str | None = None, password: str | None = None
+        target: str | None = None,
+        lang: str | None = None,
+        password: str | None = None,
+        exit_after_first_paint: bool = False,
     ) -> int:
         calls.append((target, lang))
         return 0
@@ -584,7 +587,9 @@ def test_reviewer_gui_reads_sys_argv(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
         reviewer.ui.app,
         "run",
-        lambda target=None, lang=None, password=None: calls.append((target, lang)) or 0,
+        lambda target=None, lang=None, password=None, exit_after_first_paint=False: (
+            calls.append((target, lang)) or 0
+        ),
     )
     monkeypatch.setattr(sys, "argv", ["reviewer-gui", "--lang", "en", "my round.db"])
     assert gui_main() == 0

@@ -36,6 +36,11 @@ from reviewer.ui.dialogs.export import open_export
 from reviewer.ui.dialogs.lock import UnlockDialog, ask_lock, ask_unlock_reason
 from reviewer.ui.dialogs.new_round import open_new_round
 from reviewer.ui.dialogs.score_correction import open_score_correction
+from reviewer.ui.dialogs.score_files import (
+    SCORE_FILE_SUFFIX,
+    choose_score_files,
+    import_score_file_paths,
+)
 from reviewer.ui.reviewer.window import PACKAGE_SUFFIX, ReviewerWindow
 from reviewer.ui.round_session import RoundSession, error_text
 from reviewer.ui.settings import Settings
@@ -200,6 +205,8 @@ class MainWindow(QMainWindow):
             self.import_actions[kind] = action
         self.attachments_action = self._action("Ctrl+Shift+T")
         self.attachments_action.triggered.connect(lambda _=False: self.import_attachments())
+        self.score_files_action = self._action("Ctrl+Shift+V")
+        self.score_files_action.triggered.connect(lambda _=False: self.import_score_files())
         self.view_actions: list[QAction] = []
         number = 0
         for view in self.views:
@@ -238,6 +245,7 @@ class MainWindow(QMainWindow):
         for action in self.import_actions.values():
             self.round_menu.addAction(action)
         self.round_menu.addAction(self.attachments_action)
+        self.round_menu.addAction(self.score_files_action)
         self.round_menu.addSeparator()
         self.round_menu.addAction(self.select_action)
         self.round_menu.addAction(self.export_action)
@@ -274,6 +282,7 @@ class MainWindow(QMainWindow):
         self.import_actions["reviewers"].setText(self.tr("Import r&eviewers…"))
         self.import_actions["scores"].setText(self.tr("Import &scores…"))
         self.attachments_action.setText(self.tr("Import a&ttachments…"))
+        self.score_files_action.setText(self.tr("Import re&viewers' score files…"))
         self.korean_action.setText("한국어")
         self.english_action.setText("English")
         for number, view in enumerate(self.views):
@@ -436,6 +445,16 @@ class MainWindow(QMainWindow):
         else:
             self.dialog = import_folder(self.session, folder, self)
 
+    def import_score_files(self, paths: list[str] | None = None) -> None:
+        """Import the score files reviewers sent back (``paths``, or files the user
+        chooses), with every check of ``reviewer import scores`` and a summary."""
+        if not self.session.is_open or self.session.locked:
+            return
+        if paths is None:
+            self.dialog = choose_score_files(self, self.import_score_files)
+        else:
+            self.dialog = import_score_file_paths(self.session, paths, self)
+
     def correct_score(self, application_id: str, reviewer_id: str = "") -> None:
         """Open the correction of a review (without a reviewer, the application's first)."""
         if self.session.is_open:
@@ -508,7 +527,11 @@ class MainWindow(QMainWindow):
         self.unlock_action.setEnabled(is_open and locked)
         locked_tip = self.tr("The round is locked: unlock it first") if locked else ""
         self.select_action.setToolTip(locked_tip)
-        for action in (*self.import_actions.values(), self.attachments_action):
+        for action in (
+            *self.import_actions.values(),
+            self.attachments_action,
+            self.score_files_action,
+        ):
             action.setEnabled(is_open and not locked)
             action.setToolTip(locked_tip)
         for view in self.views:
@@ -544,6 +567,11 @@ class MainWindow(QMainWindow):
             self.open_round(rounds[0])
             event.acceptProposedAction()
             return
+        score_files = [p for p in paths if p.lower().endswith(SCORE_FILE_SUFFIX)]
+        if score_files and self.session.is_open and not self.session.locked:
+            self.import_score_files(score_files)
+            event.acceptProposedAction()
+            return
         workbooks = [p for p in paths if p.lower().endswith(WORKBOOK_SUFFIXES)]
         if workbooks and self.session.is_open:
             self.import_files(None, workbooks)
@@ -575,7 +603,8 @@ class MainWindow(QMainWindow):
             return True
         if self.session.is_open and path.lower().endswith(WORKBOOK_SUFFIXES):
             return True
-        if self.session.is_open and not self.session.locked and _folder_like(path):
+        editable = self.session.is_open and not self.session.locked
+        if editable and (path.lower().endswith(SCORE_FILE_SUFFIX) or _folder_like(path)):
             return True
         return path.lower().endswith(ROUND_SUFFIXES)
 
