@@ -1642,162 +1642,167 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="490"/>
+        <location filename="../../ui/main_window.py" line="509"/>
         <source>Reviewer</source>
         <translation>평가 도구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="492"/>
+        <location filename="../../ui/main_window.py" line="511"/>
         <source>Open a round database to begin.</source>
         <translation>평가 회차 데이터베이스를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>Open &amp;recent</source>
         <translation>최근 회차 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>&amp;Round</source>
         <translation>평가 회차(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>&amp;New round…</source>
         <translation>새 평가 회차(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>&amp;Open round…</source>
         <translation>평가 회차 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>&amp;Close round</source>
         <translation>회차 닫기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>Re&amp;fresh</source>
         <translation>새로 고침(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>&amp;Run selection</source>
         <translation>선정 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>&amp;Export reports…</source>
         <translation>보고서 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>&amp;Lock round…</source>
         <translation>회차 잠그기(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>&amp;Unlock round…</source>
         <translation>회차 잠금 해제(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>Import &amp;applications…</source>
         <translation>신청과제 가져오기(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>Import r&amp;eviewers…</source>
         <translation>심사위원 가져오기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>Import &amp;scores…</source>
         <translation>평가 점수 가져오기(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>Import a&amp;ttachments…</source>
         <translation>첨부 파일 가져오기(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="285"/>
+        <source>Import re&amp;viewers&apos; score files…</source>
+        <translation>심사위원 점수 파일 가져오기(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>Open round</source>
         <translation>평가 회차 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>Round databases (*.db);;All files (*)</source>
         <translation>평가 회차 데이터베이스 (*.db);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>Opening {target}…</source>
         <translation>{target} 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>Cannot open the round</source>
         <translation>평가 회차를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>Waiting for the undo to finish…</source>
         <translation>실행 취소가 끝나기를 기다리는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463"/>
+        <location filename="../../ui/main_window.py" line="482"/>
         <source>The round was not locked</source>
         <translation>회차를 잠그지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="487"/>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>{name} — Reviewer</source>
         <translation>{name} — 평가 도구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="494"/>
+        <location filename="../../ui/main_window.py" line="513"/>
         <source>🔒 Locked</source>
         <translation>🔒 잠김</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="494"/>
+        <location filename="../../ui/main_window.py" line="513"/>
         <source>Open for changes</source>
         <translation>변경 가능</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="497"/>
+        <location filename="../../ui/main_window.py" line="516"/>
         <source>The round is locked: its data and results cannot change until it is unlocked</source>
         <translation>회차가 잠겨 있습니다. 잠금을 해제할 때까지 데이터와 결과를 바꿀 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="509"/>
+        <location filename="../../ui/main_window.py" line="528"/>
         <source>The round is locked: unlock it first</source>
         <translation>회차가 잠겨 있습니다. 먼저 잠금을 해제하세요</translation>
     </message>
@@ -3182,6 +3187,34 @@
         <location filename="../../ui/dialogs/score_correction.py" line="270"/>
         <source>Change a score or the conflict, and give the reason</source>
         <translation>점수나 이해충돌 여부를 바꾸고 사유를 적으세요</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreFilesDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/score_files.py" line="38"/>
+        <source>Choose the returned score files</source>
+        <translation>돌려받은 점수 파일 선택</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/score_files.py" line="43"/>
+        <source>Reviewers&apos; score files (*.rvscore)</source>
+        <translation>심사위원 점수 파일 (*.rvscore)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/score_files.py" line="63"/>
+        <source>Import score files</source>
+        <translation>점수 파일 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/score_files.py" line="84"/>
+        <source>Checking {files}…</source>
+        <translation>{files} 확인 중…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/score_files.py" line="105"/>
+        <source>Nothing was imported:</source>
+        <translation>아무것도 가져오지 않았습니다:</translation>
     </message>
 </context>
 <context>
