@@ -649,3 +649,15 @@ def test_render_transfer_with_quota_and_without_counterparts() -> None:
     )
     alone = Explanation(kind="displaced_by", quota="q")
     assert render_explanation(alone, "en") == "q: displaced by the quota"
+
+
+def test_the_fast_path_counts_its_choices_before_making_them() -> None:
+    from itertools import product
+
+    from reviewer.domain.selection_fast import _compositions, _count_compositions
+
+    for limits in product(range(4), repeat=3):
+        for total in range(11):
+            made = list(_compositions(total, list(limits)))
+            assert _count_compositions(total, list(limits)) == len(made)
+    assert _count_compositions(0, []) == 1 and _count_compositions(2, []) == 0

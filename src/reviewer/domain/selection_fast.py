@@ -67,11 +67,12 @@ def solve_fast(problem: Problem, max_work: int = MAX_WORK) -> Selection | None:
     if not problem.objective or problem.objective[0] != "fill":
         return None
     tracks = len(problem.seats)
-    class_keys = sorted({problem.class_of(item) for item in problem.items})
+    classes = [problem.class_of(item) for item in problem.items]
+    class_keys = sorted(set(classes))
     members: list[list[list[int]]] = [[[] for _ in class_keys] for _ in range(tracks)]
     position = {key: number for number, key in enumerate(class_keys)}
     for index, item in enumerate(problem.items):
-        members[item.track][position[problem.class_of(item)]].append(index)
+        members[item.track][position[classes[index]]].append(index)
     fill = [min(problem.seats[t], sum(len(group) for group in members[t])) for t in range(tracks)]
 
     local: list[list[tuple[int, int]]] = [[] for _ in range(tracks)]  # (rule, required)
@@ -89,6 +90,9 @@ def solve_fast(problem: Problem, max_work: int = MAX_WORK) -> Selection | None:
     states = 1
     for _, required in shared:
         states *= required + 1
+    sizes = [[len(group) for group in members[t]] for t in range(tracks)]
+    if states * sum(_count_compositions(fill[t], sizes[t]) for t in range(tracks)) > max_work:
+        return None  # known before the choices are made
     choices = [
         list(_choices(problem, t, members[t], class_keys, fill[t], local[t], shared))
         for t in range(tracks)
@@ -158,6 +162,19 @@ def _choices(
         )
         score = sum(p[k] for p, k in zip(prefix, counts, strict=True))
         yield _Choice(counts, delta, short, score)
+
+
+def _count_compositions(total: int, limits: Sequence[int]) -> int:
+    """How many tuples :func:`_compositions` yields, without making them."""
+    ways = [1] + [0] * total  # ways[s]: tuples of the limits so far adding up to s
+    for limit in limits:
+        following = [0] * (total + 1)
+        for reached, count in enumerate(ways):
+            if count:
+                for k in range(min(limit, total - reached) + 1):
+                    following[reached + k] += count
+        ways = following
+    return ways[total]
 
 
 def _compositions(total: int, limits: Sequence[int]) -> Iterator[Counts]:
