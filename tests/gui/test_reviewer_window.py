@@ -415,6 +415,28 @@ def test_another_file_opens_outside_from_a_temporary_copy(
     assert Path(opened[0]).read_bytes() == "2025-0001 부속서류".encode()
 
 
+def test_a_file_of_a_kind_the_round_never_takes_is_not_opened(
+    qtbot: QtBot,
+    settings: Settings,
+    windows: list[ReviewerWindow],
+    data: Path,
+    package_file: Path,
+) -> None:
+    from reviewer.domain.package import PackageAttachment
+
+    window = new_window(qtbot, settings, windows)
+    opened: list[str] = []
+    window.opener = lambda path: opened.append(path) or True
+    open_with_password(qtbot, window, package_file)
+    program = PackageAttachment("2025-0001_설명.bat", "other", "0" * 64, 10)
+    window.open_attachment(program)
+    box = window.error_box
+    assert isinstance(box, QMessageBox)
+    assert "is not opened" in box.text()
+    qtbot.wait(200)
+    assert opened == []
+
+
 def test_a_grade_is_chosen_by_its_number_or_its_letter(qtbot: QtBot) -> None:
     box = GradeBox(("A", "B", "C"))
     qtbot.addWidget(box)

@@ -361,9 +361,7 @@ def test_returned_scores_decide_the_selection(returned: Returned) -> None:
 
 def test_an_older_package_cannot_overwrite_a_newer_packages_scores(returned: Returned) -> None:
     old = returned.write(returned.scores(*full()), "old.rvscore")
-    with returned.database.session() as session:
-        row = session.scalars(select(PackageRow)).one()
-        row.created_at = datetime(2026, 1, 1)  # made long before the next one
+    # made at once after the first (within the same second): still the newer one
     service.create_package(returned.database, "R1", returned.folder / "new.rvpkg", PASSWORD)
     package = open_package(returned.folder / "new.rvpkg", PASSWORD).package
     newer = Returned(returned.database, package, returned.folder)
@@ -387,3 +385,44 @@ def test_the_dashboard_sees_each_reviewers_package(returned: Returned) -> None:
     r1 = {s.reviewer_id: s for s in package_statuses(returned.database)}["R1"]
     assert (r1.reviewed, r1.missing, r1.returned_version) == (2, 1, 1)
     assert r1.returned_at is not None and r1.reviewer_name == "김하나"
+
+
+def test_two_packages_of_one_reviewer_in_one_import_are_refused(returned: Returned) -> None:
+    """Which of two packages is newer is known against the round, file by file: an old
+    package's scores must never land after a newer one's in the same command."""
+    old = returned.write(returned.scores(*full(comment="OLD")), "old.rvscore")
+    service.create_package(returned.database, "R1", returned.folder / "new.rvpkg", PASSWORD)
+    package = open_package(returned.folder / "new.rvpkg", PASSWORD).package
+    newer = Returned(returned.database, package, returned.folder)
+    new = newer.write(newer.scores(*full(comment="NEW")), "new.rvscore")
+    with pytest.raises(InvalidInputs) as caught:
+        importing.import_scores(returned.database, [new, old])
+    assert [e.key for e in caught.value.errors] == ["package.import.same_reviewer_twice"]
+    assert reviews_of(returned.database, "R1") == {}
+
+
+def test_a_conflict_sent_again_unchanged_keeps_its_record(returned: Returned) -> None:
+    entries = (ScoreEntry("A01", conflict=True, conflict_reason="친족 관계"), *full()[1:])
+    importing.import_scores(returned.database, [returned.write(returned.scores(*entries))])
+    again = (entries[0], *full(comment="다시")[1:])  # the conflict as it was, scores changed
+    importing.import_scores(
+        returned.database, [returned.write(returned.scores(*again, version=2), "v2.rvscore")]
+    )
+    with returned.database.session() as session:
+        conflict = session.get(ConflictRow, ("A01", "R1"))
+    assert conflict is not None
+    assert (conflict.source, conflict.reason) == ("reviewer", "친족 관계")
+    assert reviews_of(returned.database, "R1")["A01"] == ({}, "", True)
+
+
+def test_assign_again_keeps_the_pairs_of_a_package_handed_out(returned: Returned) -> None:
+    from reviewer.services.assignments import assign
+    from reviewer.store import repository
+
+    held = set(returned.package.applications)
+    assign(returned.database, 2)
+    with returned.database.session() as session:
+        assigned = repository.assignments(session)
+    assert {(app.id, "R1") for app in held} <= assigned
+    summary = importing.import_scores(returned.database, [returned.write(returned.scores(*full()))])
+    assert summary.added == 3

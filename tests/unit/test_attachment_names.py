@@ -111,3 +111,15 @@ def test_content_signatures() -> None:
     assert signature_ok("jpg", b"\xff\xd8\xff\xe0")
     assert signature_ok("webp", b"RIFF\x00\x00\x00\x00WEBPVP8 ")
     assert not signature_ok("webp", b"RIFF\x00\x00\x00\x00WAVEfmt ")
+
+
+def test_a_decomposed_name_from_macos_matches_as_the_composed_one() -> None:
+    import unicodedata
+
+    index = IdIndex.of(["2025-0001", "과제-7"])
+    name = unicodedata.normalize("NFD", "2025-0001_사업계획서.pdf")
+    assert ids_in(name, index).application_id == "2025-0001"
+    assert kind_of(name, "2025-0001") == "proposal"
+    hangul = unicodedata.normalize("NFD", "과제-7_계획서.pdf")
+    assert ids_in(hangul, index).application_id == "과제-7"
+    assert ids_in("ﬁ_2025-0001.pdf", index).application_id == "2025-0001"  # a ligature stays

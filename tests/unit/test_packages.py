@@ -223,3 +223,36 @@ def test_a_score_file_reformatted_or_forged_is_refused(tmp_path: Path) -> None:
     with pytest.raises(InvalidInput) as garbage:
         read_score_file(path)
     assert garbage.value.key == "package.score.not_a_score_file"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 30_000 + "]" * 30_000,  # nested beyond what a reader can follow
+        '{"kind":"reviewer-scores","format":1,"version":1e400}',  # not a finite number
+    ],
+)
+def test_a_malformed_score_file_is_refused_not_a_crash(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "bad.rvscore"
+    path.write_text(text + "\n", encoding="utf-8")
+    with pytest.raises(InvalidInput):
+        read_score_file(path)
+
+
+def test_a_version_beyond_any_count_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "R01.rvscore"
+    write_score_file(path, scores(2**63), SECRET)
+    with pytest.raises(InvalidInput) as error:
+        read_score_file(path)
+    assert error.value.key == "package.score.changed"
+
+
+def test_a_package_header_nested_too_deeply_is_damaged(tmp_path: Path) -> None:
+    import struct
+
+    head = ("[" * 20_000 + "]" * 20_000).encode()
+    path = tmp_path / "deep.rvpkg"
+    path.write_bytes(packages.MAGIC + struct.pack(">I", len(head)) + head + bytes(32))
+    with pytest.raises(InvalidInput) as error:
+        read_header(path)
+    assert error.value.key == "package.damaged"

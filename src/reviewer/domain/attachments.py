@@ -20,6 +20,7 @@ application id, separators and words that mean the proposal itself (사업계획
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -88,7 +89,7 @@ class IdIndex:
 
     @classmethod
     def of(cls, ids: Iterable[str]) -> IdIndex:
-        by_key = {i.casefold(): i for i in ids}
+        by_key = {_key(i): i for i in ids}
         return cls(by_key, frozenset(len(k) for k in by_key))
 
 
@@ -108,10 +109,17 @@ class NameMatch:
         return len(self.best) > 1
 
 
+def _key(text: str) -> str:
+    """``text`` for comparing names: composed Hangul (a name from macOS comes decomposed),
+    case folded where that keeps every character in its place."""
+    text = unicodedata.normalize("NFC", text)
+    return "".join(c.casefold() if len(c.casefold()) == 1 else c for c in text)
+
+
 def ids_in(name: str, index: IdIndex) -> NameMatch:
     """The application ids occurring in ``name`` (see the module's rule): every
     occurrence inside a longer one is passed over; the ids of the rest, in order."""
-    text = name.casefold()
+    text = _key(name)
     starts = [i for i in range(len(text)) if i == 0 or not _alnum(text[i - 1])]
     ends = {j for j in range(1, len(text) + 1) if j == len(text) or not _alnum(text[j])}
     spans: list[tuple[int, int, str]] = []
@@ -143,9 +151,9 @@ def kind_of(name: str, application_id: str) -> str:
     words; ``other`` for every other file."""
     if extension(name) != "pdf":
         return OTHER
-    stem = name[: -len(".pdf")]
-    folded = stem.casefold()
-    key = application_id.casefold()
+    stem = unicodedata.normalize("NFC", name)[: -len(".pdf")]
+    folded = _key(stem)
+    key = _key(application_id)
     position = folded.find(key)
     rest = stem if position < 0 else stem[:position] + " " + stem[position + len(key) :]
     rest = _PROPOSAL_WORDS.sub(" ", rest)

@@ -30,6 +30,7 @@ import base64
 import hashlib
 import hmac
 import json
+import math
 import os
 import struct
 from collections.abc import Mapping
@@ -58,10 +59,11 @@ SCORE_KIND = "reviewer-scores"
 #: scrypt's cost for new packages (about 0.1 s and 32 MiB), and the most a package read
 #: may ask for (a forged header must not make the reader spend minutes or gigabytes)
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
-MAX_SCRYPT_N, MAX_SCRYPT_R, MAX_SCRYPT_P = 2**20, 16, 4
+MAX_SCRYPT_N, MAX_SCRYPT_R, MAX_SCRYPT_P = 2**17, 8, 2  # at most 128 MiB and about 0.5 s
 MAX_HEADER = 64 * 1024
 MAX_PACKAGE = 4 * 1024**3  # bytes
 MAX_SCORE_FILE = 64 * 1024**2  # bytes
+MAX_VERSION = 2**31 - 1  # sends of one package
 _CHECK_TEXT = b"reviewer package key check"
 
 
@@ -115,6 +117,8 @@ def write_package(
             raise ValueError(f"the content given for {digest} has another digest")
         blobs.append(blob)
     plaintext = b"".join([struct.pack(">Q", len(manifest)), manifest, *blobs])
+    if len(plaintext) + 1024 > MAX_PACKAGE:  # what no reader would open
+        raise InvalidInput("package.too_large", Location(file=path.name), limit=MAX_PACKAGE)
 
     header: dict[str, Any] = {
         "format": FORMAT,
@@ -406,14 +410,15 @@ def read_score_file(path: Path) -> SignedScores:
         raise InvalidInput("package.score.not_a_score_file", where)
     if not isinstance(document.get("format"), int) or document["format"] > FORMAT:
         raise InvalidInput("package.newer_format", where, format=document.get("format"))
-    if _canonical(document) + b"\n" != data:
-        raise InvalidInput("package.score.changed", where)
     try:
+        if _canonical(document) + b"\n" != data:
+            raise ValueError("not the canonical form")
         signature = bytes.fromhex(_digest(document.pop("signature")))
         scores = _scores_from(document)
+        payload = _canonical(document)
     except (KeyError, TypeError, ValueError, AttributeError):
         raise InvalidInput("package.score.changed", where) from None
-    return SignedScores(scores, _canonical(document), signature, path.name)
+    return SignedScores(scores, payload, signature, path.name)
 
 
 def _score_document(scores: ScoreReturn) -> dict[str, Any]:
@@ -461,7 +466,7 @@ def _scores_from(document: dict[str, Any]) -> ScoreReturn:
             )
         )
     version = _integer(document["version"])
-    if version < 1:
+    if not 1 <= version <= MAX_VERSION:
         raise ValueError("version")
     return ScoreReturn(
         format=_integer(document["format"]),
@@ -488,9 +493,22 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"not a JSON number: {name}")
 
 
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"not a finite number: {text}")
+    return value
+
+
 def _strict_json(data: bytes) -> Any:
-    """JSON without NaN or infinities, from UTF-8 (ValueError otherwise)."""
-    return json.loads(data.decode("utf-8"), parse_constant=_reject_constant)
+    """JSON without NaN or infinities, from UTF-8 (ValueError otherwise, also for a
+    document nested too deeply to read)."""
+    try:
+        return json.loads(
+            data.decode("utf-8"), parse_constant=_reject_constant, parse_float=_finite
+        )
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
 
 
 def _text(value: Any) -> str:

@@ -58,10 +58,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "same organisation: company {company} / affiliation {affiliation}",
     ),
     "assign.summary": (
-        "과제 {applications}건에 배정 {pairs}건 (새 배정 {added}건, 점수가 있어 유지 {kept}건, "
-        "이전 배정 취소 {removed}건)",
+        "과제 {applications}건에 배정 {pairs}건 (새 배정 {added}건, 점수가 있거나 이미 보낸 "
+        "심사 패키지에 있어 유지 {kept}건, 이전 배정 취소 {removed}건)",
         "{pairs} assignment(s) for {applications} application(s) ({added} new, {kept} kept "
-        "because they have scores, {removed} earlier assignment(s) replaced)",
+        "because they have scores or are in a package handed out, {removed} earlier "
+        "assignment(s) replaced)",
     ),
     "assign.summary.load": (
         "심사위원 {reviewers}명의 배정 수: 최소 {low}건, 최대 {high}건",

@@ -153,6 +153,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "scores from a newer package of this reviewer ({newer}) were imported already; a "
         "score file of an older package cannot overwrite them",
     ),
+    "package.import.same_reviewer_twice": (
+        "심사위원 {reviewer}의 점수 파일이 두 개입니다 ({other}). 심사위원마다 가장 최근 파일 하나만 가져오세요",
+        "two score files of reviewer {reviewer} ({other}); import only each reviewer's newest file",
+    ),
     "package.import.same_package_twice": (
         "같은 패키지의 점수 파일이 두 개입니다 ({other}). 가장 최근 파일 하나만 가져오세요",
         "two score files of the same package ({other}); import only the newest one",

@@ -275,7 +275,8 @@ def assign(
     """Give each application (of ``track``, or all) ``per_application`` reviewers from its
     track's panel, optimally (:mod:`reviewer.domain.assignment_solver`), and write it in
     place of the earlier assignments of those applications. Pairs with a review with
-    scores are kept (an unassigned one becomes assigned); organisation conflicts found
+    scores are kept (an unassigned one becomes assigned), and so are the assigned pairs of
+    reviewer packages already written; organisation conflicts found
     are recorded (source ``organisation``) and never assigned; ``max_load`` counts the
     reviewer's assignments in other tracks too."""
     with database.session() as session:
@@ -307,7 +308,12 @@ def assign(
         store.record_conflicts(session, organisation)
         forbidden = frozenset(conflicts) | frozenset(found)
         assigned = repository.assignments(session)
-        kept = frozenset(p for p in store.scored_pairs(session) if p[0] in scope)
+        # pairs in a package already handed out stay too: taking one away would make the
+        # reviewer's returned scores be refused as unassigned
+        packaged = store.packaged_pairs(session)
+        kept = frozenset(p for p in store.scored_pairs(session) if p[0] in scope) | frozenset(
+            p for p in packaged & assigned if p[0] in scope and p not in forbidden
+        )
         base: dict[str, int] = {}
         for app_id, reviewer_id in assigned:
             if app_id not in scope:

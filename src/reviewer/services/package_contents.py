@@ -9,8 +9,9 @@ import secrets
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from reviewer.domain.config import Track
@@ -18,13 +19,13 @@ from reviewer.domain.package import PackageApplication, PackageAttachment, Revie
 from reviewer.errors import InvalidInput
 from reviewer.exchange.packages import FORMAT
 from reviewer.store import repository
-from reviewer.store.audit import now
 from reviewer.store.models import (
     ApplicationRow,
     AssignmentRow,
     AttachmentBlobRow,
     AttachmentRow,
     ConflictRow,
+    PackageRow,
     ReviewerRow,
     ReviewRow,
 )
@@ -150,8 +151,21 @@ def plan_package(session: Session, reviewer_id: str) -> PackagePlan:
         tracks=tracks,
         applications=tuple(applications),
         secret=secrets.token_bytes(32),
-        created_at=now(),
+        created_at=_package_time(session, reviewer.id),
         comment_below=config.comment_below,
         comment_above=config.comment_above,
     )
     return PackagePlan(package, contents)
+
+
+def _package_time(session: Session, reviewer_id: str) -> datetime:
+    """The new package's time, to the microsecond and later than every earlier package of
+    the reviewer's: which package is newer decides which returned scores may replace
+    which, so two packages made within one second must not tie."""
+    stamp = datetime.now()
+    latest = session.scalar(
+        select(func.max(PackageRow.created_at)).where(PackageRow.reviewer_id == reviewer_id)
+    )
+    if latest is not None and stamp <= latest:
+        stamp = latest + timedelta(microseconds=1)
+    return stamp

@@ -102,6 +102,7 @@ def check_all(session: Session, signed: Sequence[SignedScores]) -> list[CheckedS
     errors = ErrorList()
     checked: list[CheckedScores] = []
     first: dict[str, str] = {}
+    by_reviewer: dict[str, str] = {}
     for item in signed:
         package_id = item.scores.package_id
         if package_id in first:
@@ -114,6 +115,20 @@ def check_all(session: Session, signed: Sequence[SignedScores]) -> list[CheckedS
             )
             continue
         first[package_id] = item.file
+        reviewer_id = item.scores.reviewer_id
+        if reviewer_id in by_reviewer:
+            # which of two packages' scores is newer is known only against the round:
+            # one file of a reviewer per import
+            errors.add(
+                InvalidInput(
+                    "package.import.same_reviewer_twice",
+                    Location(file=item.file),
+                    other=by_reviewer[reviewer_id],
+                    reviewer=reviewer_id,
+                )
+            )
+            continue
+        by_reviewer[reviewer_id] = item.file
         try:
             checked.append(check_score_file(item, package_record(session, package_id), facts))
         except InvalidInput as problem:
@@ -150,6 +165,28 @@ def _store(session: Session, item: CheckedScores) -> tuple[int, int, int]:
             )
             .values(source="reviewer")
         )
+    # a conflict sent again unchanged is not stored again: its row comes back here
+    recorded: set[tuple[str, str]] = set()
+    for start in range(0, len(declared), 500):
+        for app_id, reviewer_id in session.execute(
+            select(ConflictRow.application_id, ConflictRow.reviewer_id).where(
+                tuple_(ConflictRow.application_id, ConflictRow.reviewer_id).in_(
+                    declared[start : start + 500]
+                )
+            )
+        ):
+            recorded.add((app_id, reviewer_id))
+    for review in item.reviews:
+        pair = (review.application_id, review.reviewer_id)
+        if review.conflict and pair not in recorded:
+            session.add(
+                ConflictRow(
+                    application_id=review.application_id,
+                    reviewer_id=review.reviewer_id,
+                    reason=review.conflict_reason,
+                    source="reviewer",
+                )
+            )
     row = session.get(PackageRow, scores.package_id)
     assert row is not None  # checked
     row.returned_version = scores.version

@@ -13,6 +13,7 @@ from reviewer.store.models import (
     ApplicationRow,
     AssignmentRow,
     ConflictRow,
+    PackageRow,
     ReviewerRow,
     ReviewRow,
 )
@@ -132,3 +133,12 @@ def pair_rows(session: Session) -> list[PairRow]:
             )
         )
     return result
+
+
+def packaged_pairs(session: Session) -> set[tuple[str, str]]:
+    """(application, reviewer) of every application a reviewer package holds."""
+    return {
+        (str(app_id), row.reviewer_id)
+        for row in session.scalars(select(PackageRow))
+        for app_id in row.applications
+    }

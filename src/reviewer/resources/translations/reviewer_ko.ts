@@ -2100,168 +2100,174 @@
 <context>
     <name>ReviewerWindow</name>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="160"/>
+        <location filename="../../ui/reviewer/window.py" line="161"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="161"/>
+        <location filename="../../ui/reviewer/window.py" line="162"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="162"/>
+        <location filename="../../ui/reviewer/window.py" line="163"/>
         <source>&amp;Open package…</source>
         <translation>심사 패키지 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="163"/>
+        <location filename="../../ui/reviewer/window.py" line="164"/>
         <source>&amp;Send scores…</source>
         <translation>점수 보내기(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="164"/>
+        <location filename="../../ui/reviewer/window.py" line="165"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="167"/>
+        <location filename="../../ui/reviewer/window.py" line="168"/>
         <source>Open the reviewer package (.rvpkg) the secretariat sent you: drop it here, or choose File ▸ Open package.</source>
         <translation>사무국에서 받은 심사 패키지(.rvpkg)를 여세요. 이 창에 끌어다 놓거나 [파일 ▸ 심사 패키지 열기]를 고르면 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="196"/>
+        <location filename="../../ui/reviewer/window.py" line="197"/>
         <source>Scoring — Reviewer</source>
         <translation>평가 — Reviewer</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="200"/>
+        <location filename="../../ui/reviewer/window.py" line="201"/>
         <source>{round} — {reviewer} — Reviewer</source>
         <translation>{round} — {reviewer} — Reviewer</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="206"/>
+        <location filename="../../ui/reviewer/window.py" line="207"/>
         <source>{file} · version {version} sent</source>
         <translation>{file} · {version}차 점수 보냄</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="213"/>
+        <location filename="../../ui/reviewer/window.py" line="214"/>
         <source>{file} · not sent yet</source>
         <translation>{file} · 아직 점수를 보내지 않음</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="222"/>
+        <location filename="../../ui/reviewer/window.py" line="223"/>
         <source>Open reviewer package</source>
         <translation>심사 패키지 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="222"/>
+        <location filename="../../ui/reviewer/window.py" line="223"/>
         <source>Reviewer packages (*.rvpkg)</source>
         <translation>심사 패키지 (*.rvpkg)</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="234"/>
+        <location filename="../../ui/reviewer/window.py" line="235"/>
         <source>Opening {file}…</source>
         <translation>{file} 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="270"/>
+        <location filename="../../ui/reviewer/window.py" line="271"/>
         <source>This is not the package&apos;s password. Check it and try again.</source>
         <translation>이 패키지의 비밀번호가 아닙니다. 확인하고 다시 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="274"/>
+        <location filename="../../ui/reviewer/window.py" line="275"/>
         <source>Cannot open the package</source>
         <translation>심사 패키지를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="320"/>
+        <location filename="../../ui/reviewer/window.py" line="321"/>
         <source>Cannot show the proposal</source>
         <translation>사업계획서를 표시할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="333"/>
+        <location filename="../../ui/reviewer/window.py" line="334"/>
         <source>Every application is done: send your scores with Ctrl+Shift+S.</source>
         <translation>모든 과제의 평가를 마쳤습니다. Ctrl+Shift+S로 점수를 보내세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="383"/>
+        <location filename="../../ui/reviewer/window.py" line="384"/>
         <source>Withdraw the conflict</source>
         <translation>이해충돌 신고 철회</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="385"/>
+        <location filename="../../ui/reviewer/window.py" line="386"/>
         <source>Withdraw your conflict of interest for {application}? You can then score it.</source>
         <translation>{application} 과제의 이해충돌 신고를 철회할까요? 철회하면 이 과제를 평가할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="394"/>
+        <location filename="../../ui/reviewer/window.py" line="395"/>
         <source>Saving…</source>
         <translation>저장 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="397"/>
+        <location filename="../../ui/reviewer/window.py" line="398"/>
         <source>Every change is saved</source>
         <translation>모든 변경 내용이 저장되었습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="404"/>
+        <location filename="../../ui/reviewer/window.py" line="405"/>
         <source>Not saved: {error} (saved again with your next change)</source>
         <translation>저장하지 못했습니다: {error} (다음에 입력하면 다시 저장합니다)</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="427"/>
-        <location filename="../../ui/reviewer/window.py" line="436"/>
+        <location filename="../../ui/reviewer/window.py" line="418"/>
+        <location filename="../../ui/reviewer/window.py" line="439"/>
+        <location filename="../../ui/reviewer/window.py" line="448"/>
         <source>Cannot open the file</source>
         <translation>파일을 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="428"/>
+        <location filename="../../ui/reviewer/window.py" line="420"/>
+        <source>{file} is not opened: only documents and pictures (PDF, HWP, HWPX, DOCX, XLSX, PPTX, ZIP and images) are.</source>
+        <translation>{file} 파일은 열지 않습니다. 문서와 그림 파일(PDF, HWP, HWPX, DOCX, XLSX, PPTX, ZIP, 이미지)만 엽니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reviewer/window.py" line="440"/>
         <source>No program on this computer opens {file}.</source>
         <translation>이 컴퓨터에는 {file} 파일을 여는 프로그램이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="463"/>
+        <location filename="../../ui/reviewer/window.py" line="475"/>
         <source>Some applications are not complete</source>
         <translation>평가를 마치지 않은 과제가 있습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="465"/>
+        <location filename="../../ui/reviewer/window.py" line="477"/>
         <source>{count} of {total} applications are not complete ({ids}). Only complete applications and declared conflicts are sent; you can send again later. Send now?</source>
         <translation>과제 {total}건 중 {count}건의 평가를 마치지 않았습니다({ids}). 평가를 마친 과제와 이해충돌을 신고한 과제만 보내지며, 나중에 다시 보낼 수 있습니다. 지금 보낼까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="486"/>
+        <location filename="../../ui/reviewer/window.py" line="498"/>
         <source>Send scores</source>
         <translation>점수 보내기</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="488"/>
+        <location filename="../../ui/reviewer/window.py" line="500"/>
         <source>Score files (*.rvscore)</source>
         <translation>점수 파일 (*.rvscore)</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="500"/>
+        <location filename="../../ui/reviewer/window.py" line="512"/>
         <source>Writing {file}…</source>
         <translation>{file} 저장 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="505"/>
+        <location filename="../../ui/reviewer/window.py" line="517"/>
         <source>The scores were not sent</source>
         <translation>점수를 보내지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="512"/>
+        <location filename="../../ui/reviewer/window.py" line="524"/>
         <source>Version {version} of your scores was written to {file} ({count} applications). Send this file to the secretariat.</source>
         <translation>점수 {version}차본을 {file}에 저장했습니다(과제 {count}건). 이 파일을 사무국에 보내 주세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="516"/>
+        <location filename="../../ui/reviewer/window.py" line="528"/>
         <source>Not in it, because not complete: {ids}</source>
         <translation>평가를 마치지 않아 빠진 과제: {ids}</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="519"/>
+        <location filename="../../ui/reviewer/window.py" line="531"/>
         <source>Scores written</source>
         <translation>점수 파일을 저장했습니다</translation>
     </message>

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.domain.attachments import accepted
 from reviewer.domain.package import PackageAttachment
 from reviewer.domain.score_form import Draft, FormStatus
 from reviewer.exchange.packages import PackageHeader, PackagePasswordError
@@ -409,7 +410,18 @@ class ReviewerWindow(QMainWindow):
     # -- attachments -------------------------------------------------------------------------
 
     def open_attachment(self, attachment: PackageAttachment) -> None:
-        """Write the file to a temporary folder (in the worker) and open it outside."""
+        """Write the file to a temporary folder (in the worker) and open it outside. Only
+        the kinds of file the round takes as attachments are opened: a package anyone
+        could make (without a password) must not start a program."""
+        if not accepted(attachment.name):
+            self.show_error(
+                self.tr("Cannot open the file"),
+                self.tr(
+                    "{file} is not opened: only documents and pictures (PDF, HWP, HWPX, DOCX, "
+                    "XLSX, PPTX, ZIP and images) are."
+                ).format(file=attachment.name),
+            )
+            return
         if self._files is None:
             self._files = tempfile.TemporaryDirectory(
                 prefix="reviewer-files-", ignore_cleanup_errors=True
