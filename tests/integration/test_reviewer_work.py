@@ -193,3 +193,58 @@ def _rows(path: Path) -> list[tuple[object, ...]]:
         return db.execute(
             "select application_id, scores, comment, conflict, conflict_reason from work_entry"
         ).fetchall()
+
+
+def test_a_package_open_in_one_window_is_refused_in_another(data: Path, package_file: Path) -> None:
+    """Two windows on one working file would each keep their own drafts and send
+    counter; the second is refused until the first closes."""
+    first = ReviewerWork.open(package_file, PASSWORD)
+    try:
+        with pytest.raises(RefusedByState) as busy:
+            ReviewerWork.open(package_file, PASSWORD)
+        assert busy.value.key == "work.in_use"
+        first.save(Draft("2025-0001", {"tech": "35"}))
+    finally:
+        first.close()
+    again = ReviewerWork.open(package_file, PASSWORD)
+    try:
+        assert again.draft("2025-0001").texts == {"tech": "35"}
+    finally:
+        again.close()
+
+
+def test_the_lock_is_let_go_when_the_program_is_killed(data: Path, package_file: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    code = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from reviewer.exchange import packages\n"
+        "packages.SCRYPT_N = 2**4\n"
+        "from reviewer.services.reviewer_work import ReviewerWork\n"
+        f"work = ReviewerWork.open(Path({str(package_file)!r}), {PASSWORD!r})\n"
+        "print('open', flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, env=os.environ.copy()
+    )
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "open"
+        with pytest.raises(RefusedByState):
+            ReviewerWork.open(package_file, PASSWORD)
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait(10)
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            ReviewerWork.open(package_file, PASSWORD).close()
+            break
+        except RefusedByState:
+            assert time.monotonic() < deadline
+            time.sleep(0.05)

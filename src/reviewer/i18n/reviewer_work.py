@@ -9,6 +9,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "이 작업 파일은 더 새 버전의 프로그램에서 만들었습니다. 프로그램을 업데이트하세요",
         "this working file was made by a newer version of the program; update the program",
     ),
+    "work.in_use": (
+        "이 심사 패키지는 다른 창이나 프로그램에서 이미 열려 있습니다. 그 창에서 계속하거나 닫은 뒤 다시 여세요",
+        "this package is already open in another window or program; go on there, or close it "
+        "and open the package again",
+    ),
     "work.other_package": (
         "이 작업 파일은 다른 심사 패키지의 것입니다",
         "this working file belongs to another reviewer package",

@@ -37,7 +37,14 @@ from reviewer.exchange.packages import (
     write_score_file,
 )
 from reviewer.store.engine import Database
-from reviewer.store.work import WORK_SCHEMA, WorkEntry, WorkInfo, open_work_database, work_info
+from reviewer.store.work import (
+    WORK_SCHEMA,
+    WorkEntry,
+    WorkInfo,
+    WorkLock,
+    open_work_database,
+    work_info,
+)
 
 DATA_DIR_VARIABLE = "REVIEWER_DATA_DIR"
 SCORE_SUFFIX = ".rvscore"
@@ -91,6 +98,7 @@ class ReviewerWork:
         self.package: ReviewerPackage = opened.package
         self.work_file = work_file
         self._database = database
+        self._lock: WorkLock | None = None
         with database.session() as session:
             info = work_info(session)
             assert info is not None
@@ -112,12 +120,19 @@ class ReviewerWork:
         opened = open_package(path, password)
         package = opened.package
         work_file = work_path(package.package_id, folder)
+        lock = WorkLock(work_file)
         try:
+            if not lock.acquire():  # two windows would each keep their own drafts
+                raise RefusedByState("work.in_use", Location(file=path.name))
             database = open_work_database(work_file)
         except OSError as exc:
+            lock.release()
             raise InvalidInput(
                 "work.unwritable", Location(file=str(work_file)), error=exc.strerror or str(exc)
             ) from None
+        except BaseException:
+            lock.release()
+            raise
         try:
             with database.session() as session:
                 info = work_info(session)
@@ -141,13 +156,19 @@ class ReviewerWork:
                     package.reviewer_id,
                 ):
                     raise RefusedByState("work.other_package", Location(file=str(work_file)))
-            return cls(path, opened, database, work_file)
+            work = cls(path, opened, database, work_file)
+            work._lock = lock
+            return work
         except BaseException:
             database.close()
+            lock.release()
             raise
 
     def close(self) -> None:
         self._database.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     # -- reading ---------------------------------------------------------------------------
 

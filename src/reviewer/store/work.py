@@ -9,6 +9,7 @@ tables are created when the file is new; every change is its own committed trans
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar
@@ -74,3 +75,38 @@ def open_work_database(path: Path) -> Database:
 
 def work_info(session: Session) -> WorkInfo | None:
     return session.scalars(select(WorkInfo)).first()
+
+
+class WorkLock:
+    """The one program that may use a working database: an exclusive lock on a file
+    beside it, which the operating system lets go of when the program ends, however it
+    ends (a crash or a kill never leaves it held)."""
+
+    def __init__(self, work_file: Path) -> None:
+        self.path = work_file.with_name(work_file.name + ".lock")
+        self._handle: Any = None
+
+    def acquire(self) -> bool:
+        """Take the lock; False when another window or program holds it."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle = self.path.open("a+b")
+        try:
+            if sys.platform == "win32":
+                import msvcrt
+
+                handle.seek(0)
+                msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+            else:
+                import fcntl
+
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.close()
+            return False
+        self._handle = handle
+        return True
+
+    def release(self) -> None:
+        if self._handle is not None:
+            self._handle.close()  # closing the file lets go of its lock
+            self._handle = None
