@@ -201,3 +201,17 @@ def test_the_problem_refuses_impossible_settings() -> None:
         AssignmentProblem((), (), per_application=0)
     with pytest.raises(ValueError):
         AssignmentProblem((), (), per_application=1, max_load=-1)
+
+
+def test_the_units_of_one_university_are_the_university() -> None:
+    assert same_organisation("서울대학교 산학협력단", "서울대학교 공과대학")
+    assert same_organisation("서울대학교산학협력단", "서울대학교")
+    assert same_organisation("고려대학교 산학협력단", "고려대학교 의과대학 교수")
+    assert not same_organisation("서울대학교 산학협력단", "서울시립대학교")
+    assert not same_organisation("서울대학교산학협력단", "연세대학교 공과대학")
+
+
+def test_underscores_and_spaced_legal_forms_do_not_matter() -> None:
+    assert same_organisation("한빛_로보틱스", "한빛로보틱스")
+    assert same_organisation("주식 회사 한빛", "한빛")
+    assert same_organisation("(주) 한빛", "유한 회사 한빛")

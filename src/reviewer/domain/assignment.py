@@ -7,7 +7,9 @@ organisation when their *organisation keys* are equal (:func:`organisation_key`)
 ``주식회사``, ``(유)``, ``유한회사``, ``(사)``, ``사단법인``, ``(재)``, ``재단법인``, ``Co.,
 Ltd.``, ``Inc.`` …), and no spaces or punctuation. An affiliation that names a unit of the
 organisation after a space (``서울대학교 컴퓨터공학과``) also matches by its first word
-(``서울대학교``), and so does a company. A blank name never matches.
+(``서울대학교``), and so does a company; two names of one university's units
+(``서울대학교산학협력단``, ``서울대학교 공과대학``) are that university. A blank name never
+matches.
 
 **Expertise fit.** :func:`expertise_fit` counts the words of the application's field
 (``기술분야``; words of two characters or more, folded like organisation keys) that occur
@@ -53,7 +55,10 @@ _HALF_BRACKETED = re.compile(r"^(주|유|사|재)\)|\((주|유|사|재)$")
 _ENGLISH_FORMS = frozenset(
     {"co", "ltd", "inc", "corp", "corporation", "llc", "limited", "incorporated", "plc", "gmbh"}
 )
-_WORDS = re.compile(r"\w+")
+_WORDS = re.compile(r"[^\W_]+")  # letters and digits: "_" is punctuation too
+# the written-out forms with any spaces inside them ("주식 회사")
+_SPACED_FORMS = re.compile("|".join(r"\s*".join(form) for form in _WORD_FORMS))
+UNIVERSITY = "대학교"
 
 
 def _folded(text: str) -> str:
@@ -62,8 +67,7 @@ def _folded(text: str) -> str:
 
 def _strip_forms(text: str) -> str:
     text = _BRACKETED_FORMS.sub(" ", _folded(text))
-    for form in _WORD_FORMS:
-        text = text.replace(form, " ")
+    text = _SPACED_FORMS.sub(" ", text)
     return _HALF_BRACKETED.sub(" ", text.strip()).strip()
 
 
@@ -100,9 +104,19 @@ def same_organisation(company: str, affiliation: str) -> bool:
     affiliation_keys = organisation_keys(affiliation)
     if not company_keys or not affiliation_keys:
         return False
-    return organisation_key(company) in affiliation_keys or (
+    if organisation_key(company) in affiliation_keys or (
         organisation_key(affiliation) in company_keys
-    )
+    ):
+        return True
+    # a university's units are the university (서울대학교산학협력단, 서울대학교 공과대학)
+    university = _university(organisation_key(company))
+    return university is not None and university == _university(organisation_key(affiliation))
+
+
+def _university(key: str) -> str | None:
+    """The university a key names, up to and including 대학교; None for no university."""
+    at = key.find(UNIVERSITY)
+    return key[: at + len(UNIVERSITY)] if at > 0 else None
 
 
 def organisation_conflicts(
