@@ -46,4 +46,7 @@ def test_the_command_line_passes_the_option_on(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(reviewer.ui.app, "run", fake_run)
     assert gui_main(["--exit-after-first-paint", "r.db"]) == 0
     assert gui_main(["r.db"]) == 0
-    assert calls == [("r.db", {"exit_after_first_paint": True}), ("r.db", {})]
+    assert calls == [
+        ("r.db", {"password": None, "exit_after_first_paint": True}),
+        ("r.db", {"password": None, "exit_after_first_paint": False}),
+    ]
