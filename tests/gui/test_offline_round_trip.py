@@ -19,6 +19,7 @@ from reviewer.exchange import packages
 from reviewer.services import rounds, selecting
 from reviewer.services.assignments import assign
 from reviewer.services.packages import create_all
+from reviewer.store import repository
 from reviewer.ui.dialogs.score_files import ScoreFilesDialog
 from reviewer.ui.main_window import MainWindow
 from reviewer.ui.reviewer.dialogs import PasswordDialog
@@ -203,3 +204,51 @@ def _value(text: str) -> float | str:
         return float(text)
     except ValueError:
         return text.split(" · ")[-1]
+
+
+def drop_on(window: MainWindow, path: Path) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    window.dropEvent(
+        QDropEvent(
+            QPointF(10, 10),
+            Qt.DropAction.CopyAction,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+    )
+
+
+def test_a_bad_score_file_dropped_on_the_chairs_window_imports_nothing(
+    qtbot: QtBot, opened: MainWindow, round_copy: Path, tmp_path: Path
+) -> None:
+    def reviews() -> list[tuple[str, str, str]]:
+        with rounds.open_round(round_copy) as database, database.session() as session:
+            data = repository.load_round(session)
+        return sorted((r.application_id, r.reviewer_id, repr(r.scores)) for r in data.reviews)
+
+    before = reviews()
+    bad = tmp_path / "R01.rvscore"
+    bad.write_text("{}\n", encoding="utf-8")
+    drop_on(opened, bad)
+    dialog = opened.dialog
+    assert isinstance(dialog, ScoreFilesDialog)
+    qtbot.waitUntil(lambda: dialog.details.isVisible(), timeout=10_000)
+    assert dialog.outcome is None
+    assert dialog.message.text() == "Nothing was imported:"
+    assert "R01.rvscore: this is not a reviewer score file (.rvscore)" in (
+        dialog.details.toPlainText()
+    )
+    assert dialog.buttons.isEnabled()
+    assert reviews() == before
+
+
+def test_score_files_are_chosen_from_the_round_menu(qtbot: QtBot, opened: MainWindow) -> None:
+    action = opened.score_files_action
+    assert action.isEnabled() and action.shortcut().toString() == "Ctrl+Shift+V"
+    action.trigger()
+    chooser = opened.dialog
+    assert isinstance(chooser, QFileDialog) and chooser.objectName() == "scoreFiles"
+    assert chooser.fileMode() == QFileDialog.FileMode.ExistingFiles
+    chooser.reject()
