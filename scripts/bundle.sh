@@ -14,12 +14,21 @@ case "$(uname -s)" in
   *) platform="$(uname -s | tr '[:upper:]' '[:lower:]')" ;;
 esac
 if [ "$platform" = linux ]; then
-  # binutils: PyInstaller reads shared libraries with objdump; Qt's own libraries
-  command -v objdump >/dev/null 2>&1 || {
+  # binutils: PyInstaller reads shared libraries with objdump; icu-devtools (icupkg) and
+  # a C compiler trim Qt's ICU data (packaging/trim_icu.py); the compilers and the zlib
+  # and FreeType headers build NumPy and Pillow lean (below)
+  missing=()
+  command -v objdump >/dev/null 2>&1 || missing+=(binutils)
+  command -v icupkg >/dev/null 2>&1 || missing+=(icu-devtools)
+  command -v cc >/dev/null 2>&1 || missing+=(gcc)
+  command -v c++ >/dev/null 2>&1 || missing+=(g++)
+  [ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)
+  [ -d /usr/include/freetype2 ] || missing+=(libfreetype-dev)
+  if [ "${#missing[@]}" -gt 0 ]; then
     sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
     $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends binutils >/dev/null
-  }
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
 fi
 venv=build/bundle-venv
 [ -d "$venv" ] || "$python" -m venv "$venv"
@@ -29,7 +38,28 @@ pip install -q --upgrade pip
 # the program as a wheel installs it (not editable), and PyInstaller
 pip install -q --force-reinstall --no-deps .
 pip install -q ".[bundle]"
-[ "$platform" = linux ] && bash scripts/qt-deps.sh "$bin/python"
+if [ "$platform" = linux ]; then
+  bash scripts/qt-deps.sh "$bin/python"
+  # NumPy without OpenBLAS (nothing here multiplies matrices: 28 MB less) and Pillow
+  # with only PNG and FreeType (the charts' pictures: 8 MB less), built once from
+  # their sources at the versions installed and kept in build/wheels
+  wheels=build/wheels
+  mkdir -p "$wheels"
+  lean() {  # lean PACKAGE CONFIG-SETTINGS...
+    local package="$1"; shift
+    local installed tag
+    installed="$("$bin/python" -c "from importlib.metadata import version; print(version('$package'))")"
+    tag="$("$bin/python" -c 'import sys; print("cp%d%d" % sys.version_info[:2])')"
+    if ! ls "$wheels/$package-$installed-$tag-"*.whl >/dev/null 2>&1; then
+      echo "building $package $installed from source (once)"
+      pip wheel -q --no-deps --no-binary "$package" "$@" -w "$wheels" "$package==$installed"
+    fi
+    pip install -q --force-reinstall --no-deps "$wheels/$package-$installed-$tag-"*.whl
+  }
+  lean numpy -Csetup-args=-Dallow-noblas=true -Csetup-args=-Dblas=none -Csetup-args=-Dlapack=none
+  lean pillow -C jpeg=disable -C tiff=disable -C jpeg2000=disable -C lcms=disable \
+    -C webp=disable -C avif=disable -C xcb=disable -C imagequant=disable -C raqm=disable
+fi
 version="$("$bin/python" -c 'from importlib.metadata import version; print(version("reviewer"))')"
 "$bin/python" -m PyInstaller --noconfirm --clean --log-level WARN \
   --distpath dist --workpath build/pyinstaller build.spec

@@ -9,8 +9,8 @@ python3 -m venv .venv
 .venv/bin/python -m pip install -q -e ".[test]"
 bash scripts/qt-deps.sh .venv/bin/python
 export PATH="$PWD/.venv/bin:$PATH"
-ruff check src tests benchmarks
-ruff format --check src tests benchmarks
+ruff check src tests benchmarks packaging
+ruff format --check src tests benchmarks packaging
 mypy
 lint-imports
 pytest "$@"

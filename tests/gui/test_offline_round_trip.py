@@ -252,3 +252,33 @@ def test_score_files_are_chosen_from_the_round_menu(qtbot: QtBot, opened: MainWi
     assert isinstance(chooser, QFileDialog) and chooser.objectName() == "scoreFiles"
     assert chooser.fileMode() == QFileDialog.FileMode.ExistingFiles
     chooser.reject()
+
+
+def test_a_score_file_opened_from_the_file_manager_goes_into_the_recent_round(
+    qtbot: QtBot, window: MainWindow, settings: Settings, round_copy: Path, tmp_path: Path
+) -> None:
+    # reviewer-gui R01.rvscore (a double-click): the most recent round opens, and the
+    # file is checked and imported into it (here refused, with the reason)
+    settings.add_recent(str(round_copy))
+    bad = tmp_path / "R01.rvscore"
+    bad.write_text("{}\n", encoding="utf-8")
+    window.open_score_files([str(bad)])
+    qtbot.waitUntil(lambda: isinstance(window.dialog, ScoreFilesDialog), timeout=10_000)
+    assert window.session.is_open and window.session.target == str(round_copy)
+    dialog = window.dialog
+    assert isinstance(dialog, ScoreFilesDialog)
+    qtbot.waitUntil(lambda: dialog.details.isVisible(), timeout=10_000)
+    assert "R01.rvscore: this is not a reviewer score file (.rvscore)" in (
+        dialog.details.toPlainText()
+    )
+
+
+def test_a_score_file_opened_without_a_recent_round_says_what_to_do(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    window.open_score_files([str(tmp_path / "R01.rvscore")])
+    box = window.error_box
+    assert box is not None and box.isVisible()
+    assert box.windowTitle() == "No round to import the scores into"
+    assert box.text().startswith("Open the round these scores belong to")
+    assert not window.session.is_open

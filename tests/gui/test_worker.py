@@ -146,9 +146,11 @@ def test_a_committed_task_that_finishes_after_cancel_is_a_success(
     """A change already written to the round cannot be taken back: cancelling it late
     must not report it as undone."""
     release = threading.Event()
+    running = threading.Event()
     outcome: list[str] = []
 
     def task(control: TaskControl) -> str:
+        running.set()
         release.wait(5)
         return "written"
 
@@ -159,6 +161,7 @@ def test_a_committed_task_that_finishes_after_cancel_is_a_success(
         on_cancel=lambda: outcome.append("cancelled"),
         committed=True,
     )
+    assert running.wait(5)  # the cancel comes while the change is being written
     handle.cancel()
     with qtbot.waitSignal(handle.signals.ended, timeout=5000):
         release.set()

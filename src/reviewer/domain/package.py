@@ -22,6 +22,9 @@ from datetime import datetime
 
 from reviewer.domain.config import COMMENT_ABOVE, COMMENT_BELOW, Track
 
+PACKAGE_SUFFIX = ".rvpkg"  # a reviewer package
+SCORE_FILE_SUFFIX = ".rvscore"  # a reviewer's signed scores
+
 __all__ = [
     "COMMENT_ABOVE",
     "COMMENT_BELOW",

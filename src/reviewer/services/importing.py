@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from reviewer.domain.model import Application, Review, Reviewer
+from reviewer.domain.package import SCORE_FILE_SUFFIX
 from reviewer.errors import ErrorList, InvalidInput, Location
 from reviewer.exchange.importers.applications import check_applications, check_corrections
 from reviewer.exchange.importers.reviewers import check_reviewers
@@ -22,8 +23,6 @@ from reviewer.i18n import Lang, render
 from reviewer.store import audit as audit_log
 from reviewer.store import repository, updates
 from reviewer.store.engine import Database
-
-SCORE_FILE_SUFFIX = ".rvscore"
 
 
 @dataclass(frozen=True)

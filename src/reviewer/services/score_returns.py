@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import delete, select, tuple_, update
 from sqlalchemy.orm import Session
 
+from reviewer.domain.package import SCORE_FILE_SUFFIX
 from reviewer.errors import ErrorList, InvalidInput, InvalidInputs, Location
 from reviewer.exchange.importers.score_files import (
     CheckedScores,
@@ -23,7 +24,7 @@ from reviewer.exchange.importers.score_files import (
     check_score_file,
 )
 from reviewer.exchange.packages import SignedScores, read_score_file
-from reviewer.services.importing import SCORE_FILE_SUFFIX, ImportSummary, check_files
+from reviewer.services.importing import ImportSummary, check_files
 from reviewer.store import repository
 from reviewer.store.audit import audit, now
 from reviewer.store.engine import Database

@@ -5,17 +5,21 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
+from reviewer.domain.package import PACKAGE_SUFFIX, SCORE_FILE_SUFFIX
 from reviewer.i18n import Lang, normalise_lang
 from reviewer.resources import path
 from reviewer.ui.main_window import MainWindow
-from reviewer.ui.reviewer.window import PACKAGE_SUFFIX, ReviewerWindow
 from reviewer.ui.settings import Settings
 from reviewer.ui.translation import Translations, install_translator
+
+if TYPE_CHECKING:
+    from reviewer.ui.reviewer.window import ReviewerWindow
 
 __all__ = ["install_translator", "make_window", "run"]
 
@@ -51,6 +55,8 @@ def make_reviewer_window(
     app: QApplication, lang: str | None = None, settings: Settings | None = None
 ) -> ReviewerWindow:
     """The reviewer's window in ``lang`` (else the remembered language, else the locale's)."""
+    from reviewer.ui.reviewer.window import ReviewerWindow  # with the encryption libraries
+
     settings = settings or Settings()
     language: Lang = normalise_lang(lang) if lang else (settings.language() or normalise_lang(None))
     translations = Translations(app)
@@ -93,7 +99,8 @@ def run(
     settings: Settings | None = None,
 ) -> int:
     """The window: the reviewer's for a package (``password``, when given, is tried
-    first), else the chair's, opening the round ``target``."""
+    first), else the chair's, opening the round ``target`` (or, for a reviewer's score
+    file, the most recent round, and importing the file into it)."""
     app = application(argv)
     if target and is_package(target):
         reviewer = make_reviewer_window(app, lang, settings)
@@ -103,7 +110,9 @@ def run(
     window = make_window(app, lang, settings)
     first_paint = FirstPaint(app) if exit_after_first_paint else None
     window.show()
-    if target:
+    if target and str(target).lower().endswith(SCORE_FILE_SUFFIX):
+        window.open_score_files([str(target)])
+    elif target:
         window.open_round(target)
     code = app.exec()
     if first_paint is not None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import (
@@ -28,20 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.domain.package import PACKAGE_SUFFIX, SCORE_FILE_SUFFIX
 from reviewer.i18n import Lang
 from reviewer.services import locking
 from reviewer.services.browse import RoundOverview
-from reviewer.ui.dialogs.attachments import choose_folder, import_folder
-from reviewer.ui.dialogs.export import open_export
 from reviewer.ui.dialogs.lock import UnlockDialog, ask_lock, ask_unlock_reason
 from reviewer.ui.dialogs.new_round import open_new_round
-from reviewer.ui.dialogs.score_correction import open_score_correction
-from reviewer.ui.dialogs.score_files import (
-    SCORE_FILE_SUFFIX,
-    choose_score_files,
-    import_score_file_paths,
-)
-from reviewer.ui.reviewer.window import PACKAGE_SUFFIX, ReviewerWindow
 from reviewer.ui.round_session import RoundSession, error_text
 from reviewer.ui.settings import Settings
 from reviewer.ui.translation import Translations
@@ -59,6 +52,13 @@ from reviewer.ui.views.selection import SelectionView
 from reviewer.ui.views.start import StartPage
 from reviewer.ui.views.statistics import StatisticsView
 from reviewer.ui.views.whatif import WhatIfView
+
+if TYPE_CHECKING:
+    from reviewer.ui.reviewer.window import ReviewerWindow
+
+# The dialogs of exports, imports and corrections and the reviewer's window are imported
+# when first used: they bring the report, workbook and encryption libraries, and the
+# window paints before those load.
 
 ROUND_SUFFIXES = (".db", ".sqlite", ".sqlite3")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".csv")  # dropped on an open round: imported
@@ -94,6 +94,8 @@ class MainWindow(QMainWindow):
         self.undo_stack.settled.connect(self._steps_settled)
         self._after_steps: Callable[[], None] | None = None  # waits for undo steps
         self._failed_while_waiting = False
+        # score files opened from the file manager, imported once their round is open
+        self._pending_score_files: list[str] = []
 
         self.start = StartPage(settings)
         self.start.open_requested.connect(self.open_round)
@@ -337,6 +339,7 @@ class MainWindow(QMainWindow):
         self._when_settled(open_it)
 
     def _open_failed(self, target: str, error: BaseException) -> None:
+        self._pending_score_files = []
         self._update_state()
         self.show_error(self.tr("Cannot open the round"), error_text(error, self._lang))
         if not Path(target).exists():
@@ -378,6 +381,9 @@ class MainWindow(QMainWindow):
         if self.navigation.currentRow() < 0:
             self.navigation.setCurrentRow(0)
         self._update_state()
+        pending, self._pending_score_files = self._pending_score_files, []
+        if pending:
+            self.import_score_files(pending)
 
     def _closed(self) -> None:
         self.stack.setCurrentIndex(0)
@@ -420,6 +426,8 @@ class MainWindow(QMainWindow):
     def export_reports(self) -> None:
         """Open the export dialog (refused there, with the reason, without a current run)."""
         if self.session.is_open:
+            from reviewer.ui.dialogs.export import open_export
+
             self.dialog = open_export(self.session, self)
 
     def import_files(self, kind: str | None, paths: list[str] | None = None) -> None:
@@ -440,6 +448,8 @@ class MainWindow(QMainWindow):
         applications' attachments, with progress and a summary."""
         if not self.session.is_open or self.session.locked:
             return
+        from reviewer.ui.dialogs.attachments import choose_folder, import_folder
+
         if folder is None:
             self.dialog = choose_folder(self, self.import_attachments)
         else:
@@ -450,14 +460,38 @@ class MainWindow(QMainWindow):
         chooses), with every check of ``reviewer import scores`` and a summary."""
         if not self.session.is_open or self.session.locked:
             return
+        from reviewer.ui.dialogs.score_files import choose_score_files, import_score_file_paths
+
         if paths is None:
             self.dialog = choose_score_files(self, self.import_score_files)
         else:
             self.dialog = import_score_file_paths(self.session, paths, self)
 
+    def open_score_files(self, paths: list[str]) -> None:
+        """Score files opened from the file manager (a double-click on a ``.rvscore``):
+        imported into the open round, else into the most recently opened round once it
+        is open; without a recent round, the user is told what to do."""
+        if self.session.is_open:
+            self.import_score_files(paths)
+            return
+        recent = self.settings.recent_rounds()
+        if not recent:
+            self.show_error(
+                self.tr("No round to import the scores into"),
+                self.tr(
+                    "Open the round these scores belong to, then drop the score files on "
+                    "the window or choose Round ▸ Import reviewers' score files."
+                ),
+            )
+            return
+        self._pending_score_files = list(paths)
+        self.open_round(recent[0])
+
     def correct_score(self, application_id: str, reviewer_id: str = "") -> None:
         """Open the correction of a review (without a reviewer, the application's first)."""
         if self.session.is_open:
+            from reviewer.ui.dialogs.score_correction import open_score_correction
+
             open_score_correction(
                 self, self.session, self.undo_stack, application_id, reviewer_id or None
             )
@@ -465,6 +499,8 @@ class MainWindow(QMainWindow):
     def mark_conflict(self, application_id: str, reviewer_id: str) -> None:
         """Open the correction of a review with its conflict-of-interest box ticked."""
         if self.session.is_open:
+            from reviewer.ui.dialogs.score_correction import open_score_correction
+
             open_score_correction(
                 self, self.session, self.undo_stack, application_id, reviewer_id, conflict=True
             )
@@ -586,6 +622,8 @@ class MainWindow(QMainWindow):
     def open_package(self, path: str | Path) -> ReviewerWindow:
         """Open a reviewer package in the reviewer's window of its own (its password is
         asked there)."""
+        from reviewer.ui.reviewer.window import ReviewerWindow
+
         window = ReviewerWindow(self.settings, self.translations, self._lang)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.destroyed.connect(lambda *_: self._forget_reviewer(window))

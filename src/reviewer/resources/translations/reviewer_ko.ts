@@ -1642,167 +1642,177 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="509"/>
+        <location filename="../../ui/main_window.py" line="545"/>
         <source>Reviewer</source>
         <translation>평가 도구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="511"/>
+        <location filename="../../ui/main_window.py" line="547"/>
         <source>Open a round database to begin.</source>
         <translation>평가 회차 데이터베이스를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>Open &amp;recent</source>
         <translation>최근 회차 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>&amp;Round</source>
         <translation>평가 회차(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>&amp;New round…</source>
         <translation>새 평가 회차(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>&amp;Open round…</source>
         <translation>평가 회차 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>&amp;Close round</source>
         <translation>회차 닫기(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>Re&amp;fresh</source>
         <translation>새로 고침(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>&amp;Run selection</source>
         <translation>선정 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>&amp;Export reports…</source>
         <translation>보고서 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>&amp;Lock round…</source>
         <translation>회차 잠그기(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>&amp;Unlock round…</source>
         <translation>회차 잠금 해제(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>Import &amp;applications…</source>
         <translation>신청과제 가져오기(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>Import r&amp;eviewers…</source>
         <translation>심사위원 가져오기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>Import &amp;scores…</source>
         <translation>평가 점수 가져오기(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>Import a&amp;ttachments…</source>
         <translation>첨부 파일 가져오기(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>Import re&amp;viewers&apos; score files…</source>
         <translation>심사위원 점수 파일 가져오기(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>Open round</source>
         <translation>평가 회차 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>Round databases (*.db);;All files (*)</source>
         <translation>평가 회차 데이터베이스 (*.db);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>Opening {target}…</source>
         <translation>{target} 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>Cannot open the round</source>
         <translation>평가 회차를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>Waiting for the undo to finish…</source>
         <translation>실행 취소가 끝나기를 기다리는 중…</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="480"/>
+        <source>No round to import the scores into</source>
+        <translation>점수를 가져올 평가 회차가 없습니다</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="482"/>
+        <source>Open the round these scores belong to, then drop the score files on the window or choose Round ▸ Import reviewers&apos; score files.</source>
+        <translation>이 점수가 속한 평가 회차를 연 다음, 점수 파일을 창에 끌어다 놓거나 평가 회차 ▸ 심사위원 점수 파일 가져오기를 선택하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="518"/>
         <source>The round was not locked</source>
         <translation>회차를 잠그지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506"/>
+        <location filename="../../ui/main_window.py" line="542"/>
         <source>{name} — Reviewer</source>
         <translation>{name} — 평가 도구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="513"/>
+        <location filename="../../ui/main_window.py" line="549"/>
         <source>🔒 Locked</source>
         <translation>🔒 잠김</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="513"/>
+        <location filename="../../ui/main_window.py" line="549"/>
         <source>Open for changes</source>
         <translation>변경 가능</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="516"/>
+        <location filename="../../ui/main_window.py" line="552"/>
         <source>The round is locked: its data and results cannot change until it is unlocked</source>
         <translation>회차가 잠겨 있습니다. 잠금을 해제할 때까지 데이터와 결과를 바꿀 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="528"/>
+        <location filename="../../ui/main_window.py" line="564"/>
         <source>The round is locked: unlock it first</source>
         <translation>회차가 잠겨 있습니다. 먼저 잠금을 해제하세요</translation>
     </message>
@@ -2100,174 +2110,174 @@
 <context>
     <name>ReviewerWindow</name>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="161"/>
+        <location filename="../../ui/reviewer/window.py" line="159"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="162"/>
+        <location filename="../../ui/reviewer/window.py" line="160"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="163"/>
+        <location filename="../../ui/reviewer/window.py" line="161"/>
         <source>&amp;Open package…</source>
         <translation>심사 패키지 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="164"/>
+        <location filename="../../ui/reviewer/window.py" line="162"/>
         <source>&amp;Send scores…</source>
         <translation>점수 보내기(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="165"/>
+        <location filename="../../ui/reviewer/window.py" line="163"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="168"/>
+        <location filename="../../ui/reviewer/window.py" line="166"/>
         <source>Open the reviewer package (.rvpkg) the secretariat sent you: drop it here, or choose File ▸ Open package.</source>
         <translation>사무국에서 받은 심사 패키지(.rvpkg)를 여세요. 이 창에 끌어다 놓거나 [파일 ▸ 심사 패키지 열기]를 고르면 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="197"/>
+        <location filename="../../ui/reviewer/window.py" line="195"/>
         <source>Scoring — Reviewer</source>
         <translation>평가 — Reviewer</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="201"/>
+        <location filename="../../ui/reviewer/window.py" line="199"/>
         <source>{round} — {reviewer} — Reviewer</source>
         <translation>{round} — {reviewer} — Reviewer</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="207"/>
+        <location filename="../../ui/reviewer/window.py" line="205"/>
         <source>{file} · version {version} sent</source>
         <translation>{file} · {version}차 점수 보냄</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="214"/>
+        <location filename="../../ui/reviewer/window.py" line="212"/>
         <source>{file} · not sent yet</source>
         <translation>{file} · 아직 점수를 보내지 않음</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="223"/>
+        <location filename="../../ui/reviewer/window.py" line="221"/>
         <source>Open reviewer package</source>
         <translation>심사 패키지 열기</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="223"/>
+        <location filename="../../ui/reviewer/window.py" line="221"/>
         <source>Reviewer packages (*.rvpkg)</source>
         <translation>심사 패키지 (*.rvpkg)</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="235"/>
+        <location filename="../../ui/reviewer/window.py" line="233"/>
         <source>Opening {file}…</source>
         <translation>{file} 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="271"/>
+        <location filename="../../ui/reviewer/window.py" line="269"/>
         <source>This is not the package&apos;s password. Check it and try again.</source>
         <translation>이 패키지의 비밀번호가 아닙니다. 확인하고 다시 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="275"/>
+        <location filename="../../ui/reviewer/window.py" line="273"/>
         <source>Cannot open the package</source>
         <translation>심사 패키지를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="321"/>
+        <location filename="../../ui/reviewer/window.py" line="319"/>
         <source>Cannot show the proposal</source>
         <translation>사업계획서를 표시할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="334"/>
+        <location filename="../../ui/reviewer/window.py" line="332"/>
         <source>Every application is done: send your scores with Ctrl+Shift+S.</source>
         <translation>모든 과제의 평가를 마쳤습니다. Ctrl+Shift+S로 점수를 보내세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="384"/>
+        <location filename="../../ui/reviewer/window.py" line="382"/>
         <source>Withdraw the conflict</source>
         <translation>이해충돌 신고 철회</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="386"/>
+        <location filename="../../ui/reviewer/window.py" line="384"/>
         <source>Withdraw your conflict of interest for {application}? You can then score it.</source>
         <translation>{application} 과제의 이해충돌 신고를 철회할까요? 철회하면 이 과제를 평가할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="395"/>
+        <location filename="../../ui/reviewer/window.py" line="393"/>
         <source>Saving…</source>
         <translation>저장 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="398"/>
+        <location filename="../../ui/reviewer/window.py" line="396"/>
         <source>Every change is saved</source>
         <translation>모든 변경 내용이 저장되었습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="405"/>
+        <location filename="../../ui/reviewer/window.py" line="403"/>
         <source>Not saved: {error} (saved again with your next change)</source>
         <translation>저장하지 못했습니다: {error} (다음에 입력하면 다시 저장합니다)</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="418"/>
-        <location filename="../../ui/reviewer/window.py" line="439"/>
-        <location filename="../../ui/reviewer/window.py" line="448"/>
+        <location filename="../../ui/reviewer/window.py" line="416"/>
+        <location filename="../../ui/reviewer/window.py" line="437"/>
+        <location filename="../../ui/reviewer/window.py" line="446"/>
         <source>Cannot open the file</source>
         <translation>파일을 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="420"/>
+        <location filename="../../ui/reviewer/window.py" line="418"/>
         <source>{file} is not opened: only documents and pictures (PDF, HWP, HWPX, DOCX, XLSX, PPTX, ZIP and images) are.</source>
         <translation>{file} 파일은 열지 않습니다. 문서와 그림 파일(PDF, HWP, HWPX, DOCX, XLSX, PPTX, ZIP, 이미지)만 엽니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="440"/>
+        <location filename="../../ui/reviewer/window.py" line="438"/>
         <source>No program on this computer opens {file}.</source>
         <translation>이 컴퓨터에는 {file} 파일을 여는 프로그램이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="475"/>
+        <location filename="../../ui/reviewer/window.py" line="473"/>
         <source>Some applications are not complete</source>
         <translation>평가를 마치지 않은 과제가 있습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="477"/>
+        <location filename="../../ui/reviewer/window.py" line="475"/>
         <source>{count} of {total} applications are not complete ({ids}). Only complete applications and declared conflicts are sent; you can send again later. Send now?</source>
         <translation>과제 {total}건 중 {count}건의 평가를 마치지 않았습니다({ids}). 평가를 마친 과제와 이해충돌을 신고한 과제만 보내지며, 나중에 다시 보낼 수 있습니다. 지금 보낼까요?</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="498"/>
+        <location filename="../../ui/reviewer/window.py" line="496"/>
         <source>Send scores</source>
         <translation>점수 보내기</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="500"/>
+        <location filename="../../ui/reviewer/window.py" line="498"/>
         <source>Score files (*.rvscore)</source>
         <translation>점수 파일 (*.rvscore)</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="512"/>
+        <location filename="../../ui/reviewer/window.py" line="510"/>
         <source>Writing {file}…</source>
         <translation>{file} 저장 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="517"/>
+        <location filename="../../ui/reviewer/window.py" line="515"/>
         <source>The scores were not sent</source>
         <translation>점수를 보내지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="524"/>
+        <location filename="../../ui/reviewer/window.py" line="522"/>
         <source>Version {version} of your scores was written to {file} ({count} applications). Send this file to the secretariat.</source>
         <translation>점수 {version}차본을 {file}에 저장했습니다(과제 {count}건). 이 파일을 사무국에 보내 주세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="528"/>
+        <location filename="../../ui/reviewer/window.py" line="526"/>
         <source>Not in it, because not complete: {ids}</source>
         <translation>평가를 마치지 않아 빠진 과제: {ids}</translation>
     </message>
     <message>
-        <location filename="../../ui/reviewer/window.py" line="531"/>
+        <location filename="../../ui/reviewer/window.py" line="529"/>
         <source>Scores written</source>
         <translation>점수 파일을 저장했습니다</translation>
     </message>
@@ -3198,27 +3208,27 @@
 <context>
     <name>ScoreFilesDialog</name>
     <message>
-        <location filename="../../ui/dialogs/score_files.py" line="38"/>
+        <location filename="../../ui/dialogs/score_files.py" line="36"/>
         <source>Choose the returned score files</source>
         <translation>돌려받은 점수 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/score_files.py" line="43"/>
+        <location filename="../../ui/dialogs/score_files.py" line="41"/>
         <source>Reviewers&apos; score files (*.rvscore)</source>
         <translation>심사위원 점수 파일 (*.rvscore)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/score_files.py" line="63"/>
+        <location filename="../../ui/dialogs/score_files.py" line="61"/>
         <source>Import score files</source>
         <translation>점수 파일 가져오기</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/score_files.py" line="84"/>
+        <location filename="../../ui/dialogs/score_files.py" line="82"/>
         <source>Checking {files}…</source>
         <translation>{files} 확인 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/score_files.py" line="105"/>
+        <location filename="../../ui/dialogs/score_files.py" line="103"/>
         <source>Nothing was imported:</source>
         <translation>아무것도 가져오지 않았습니다:</translation>
     </message>

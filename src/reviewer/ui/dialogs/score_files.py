@@ -29,8 +29,6 @@ from reviewer.services.score_returns import import_score_files
 from reviewer.ui.round_session import RoundSession, error_text
 from reviewer.ui.worker import TaskHandle
 
-SCORE_FILE_SUFFIX = ".rvscore"
-
 
 def choose_score_files(parent: QWidget, on_files: Callable[[list[str]], None]) -> QFileDialog:
     """Ask for the returned score files (window-modal); ``on_files`` gets them."""

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.domain.attachments import accepted
-from reviewer.domain.package import PackageAttachment
+from reviewer.domain.package import PACKAGE_SUFFIX, PackageAttachment
 from reviewer.domain.score_form import Draft, FormStatus
 from reviewer.exchange.packages import PackageHeader, PackagePasswordError
 from reviewer.i18n import Lang
@@ -53,8 +53,6 @@ from reviewer.ui.reviewer.work_session import WorkSession
 from reviewer.ui.round_session import error_text
 from reviewer.ui.settings import Settings
 from reviewer.ui.translation import Translations
-
-PACKAGE_SUFFIX = ".rvpkg"
 
 
 class ReviewerWindow(QMainWindow):
