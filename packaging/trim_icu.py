@@ -6,7 +6,9 @@ locale, every converter table and the word-break dictionaries: 31 MB, an eighth 
 bundle. This keeps what Korean and English need: the root and the ``ko``/``en`` locales
 in every tree, the collation and normalisation data and the break rules; it drops the
 other locales, the converters (``*.cnv``), the dictionaries and the transliterators.
-ICU falls back to the root locale for anything removed, so nothing fails.
+ICU falls back to the root locale for a locale removed. Without the converters Qt
+knows only the encodings it implements itself (UTF-8, UTF-16, UTF-32, Latin-1): the
+program decodes other encodings (CP949 CSV files) with Python's codecs, not Qt's.
 
 The data is the one object ``icudtNN_dat`` in the library's ``.rodata``: it is taken
 out with objcopy, filtered with ICU's own ``icupkg`` and put back into a shared library
@@ -17,7 +19,9 @@ of the same name and symbol with the C compiler. Usage:
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -38,6 +42,16 @@ def dropped(item: str) -> bool:
     return bool(match) and match["lang"] not in KEEP_LANGUAGES
 
 
+def _tool(name: str) -> str:
+    """A build tool's path; Debian puts icupkg in /usr/sbin, off a user's PATH."""
+    found = shutil.which(
+        name, path=os.pathsep.join([os.environ.get("PATH", ""), "/usr/sbin", "/sbin"])
+    )
+    if found is None:
+        raise SystemExit(f"{name} is missing: install ICU's tools (Debian: icu-devtools)")
+    return found
+
+
 def trim(source: Path, target: Path) -> None:
     major = re.search(r"\.so\.(\d+)", source.name)
     if major is None:
@@ -51,12 +65,12 @@ def trim(source: Path, target: Path) -> None:
             check=True,
         )
         listed = subprocess.run(
-            ["icupkg", "-l", str(data)], check=True, capture_output=True, text=True
+            [_tool("icupkg"), "-l", str(data)], check=True, capture_output=True, text=True
         ).stdout.split()
         removed = [item for item in listed if dropped(item)]
         (work / "remove.txt").write_text("\n".join(removed) + "\n", encoding="ascii")
         subprocess.run(
-            ["icupkg", "--ignore-deps", "-r", str(work / "remove.txt"), str(data)],
+            [_tool("icupkg"), "--ignore-deps", "-r", str(work / "remove.txt"), str(data)],
             check=True,
             capture_output=True,
         )

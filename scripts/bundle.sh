@@ -5,6 +5,7 @@
 # (build/bundle-venv) gets the program installed as a wheel would be, with PyInstaller
 # and nothing of the test tools. Usage: bash scripts/bundle.sh [PYTHON]   (default python3)
 set -euo pipefail
+export PATH="$PATH:/usr/sbin:/sbin"  # Debian keeps icupkg in /usr/sbin
 cd "$(dirname "$0")/.."
 python="${1:-python3}"
 case "$(uname -s)" in
@@ -24,7 +25,13 @@ if [ "$platform" = linux ]; then
   command -v c++ >/dev/null 2>&1 || missing+=(g++)
   [ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)
   [ -d /usr/include/freetype2 ] || missing+=(libfreetype-dev)
+  include="$("$python" -c 'import sysconfig; print(sysconfig.get_paths()["include"])')"
+  [ -f "$include/Python.h" ] || missing+=(python3-dev)
   if [ "${#missing[@]}" -gt 0 ]; then
+    if ! command -v apt-get >/dev/null 2>&1; then
+      echo "bundle.sh needs (Debian names): ${missing[*]}; install them and run it again" >&2
+      exit 1
+    fi
     sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
@@ -47,14 +54,18 @@ if [ "$platform" = linux ]; then
   mkdir -p "$wheels"
   lean() {  # lean PACKAGE CONFIG-SETTINGS...
     local package="$1"; shift
-    local installed tag
+    local installed tag settings folder
     installed="$("$bin/python" -c "from importlib.metadata import version; print(version('$package'))")"
     tag="$("$bin/python" -c 'import sys; print("cp%d%d" % sys.version_info[:2])')"
-    if ! ls "$wheels/$package-$installed-$tag-"*.whl >/dev/null 2>&1; then
+    # one folder per build: the version, the Python and the settings it was built with
+    settings="$(printf '%s\n' "$@" | sha256sum | cut -c1-12)"
+    folder="$wheels/$package-$installed-$tag-$settings"
+    if ! ls "$folder/"*.whl >/dev/null 2>&1; then
       echo "building $package $installed from source (once)"
-      pip wheel -q --no-deps --no-binary "$package" "$@" -w "$wheels" "$package==$installed"
+      rm -rf "$folder"
+      pip wheel -q --no-deps --no-binary "$package" "$@" -w "$folder" "$package==$installed"
     fi
-    pip install -q --force-reinstall --no-deps "$wheels/$package-$installed-$tag-"*.whl
+    pip install -q --force-reinstall --no-deps "$folder/"*.whl
   }
   lean numpy -Csetup-args=-Dallow-noblas=true -Csetup-args=-Dblas=none -Csetup-args=-Dlapack=none
   lean pillow -C jpeg=disable -C tiff=disable -C jpeg2000=disable -C lcms=disable \

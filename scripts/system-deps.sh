@@ -5,6 +5,7 @@
 # Nanum fonts, and ICU's tools with a C compiler (the bundle's ICU trimming is tested
 # on a small data package). Installs only what is missing.
 set -euo pipefail
+export PATH="$PATH:/usr/sbin:/sbin"  # Debian keeps icupkg in /usr/sbin
 need=()
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)

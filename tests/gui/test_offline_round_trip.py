@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,9 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from reviewer.domain.package import ScoreEntry, ScoreReturn
 from reviewer.exchange import packages
-from reviewer.services import rounds, selecting
+from reviewer.services import locking, rounds, selecting
 from reviewer.services.assignments import assign
 from reviewer.services.packages import create_all
 from reviewer.store import repository
@@ -254,23 +256,57 @@ def test_score_files_are_chosen_from_the_round_menu(qtbot: QtBot, opened: MainWi
     chooser.reject()
 
 
-def test_a_score_file_opened_from_the_file_manager_goes_into_the_recent_round(
+def _score_file(path: Path, round_id: str) -> Path:
+    """A signed score file of ``round_id`` from a package the round never made."""
+    scores = ScoreReturn(
+        format=1,
+        round_id=round_id,
+        package_id="a" * 32,
+        reviewer_id="R01",
+        version=1,
+        created_at=datetime(2026, 12, 2, 9, 30),
+        sent_at=datetime(2026, 12, 3, 18, 0),
+        entries=(ScoreEntry("2025-0001", {}, conflict=True, conflict_reason="동일 기관"),),
+    )
+    packages.write_score_file(path, scores, bytes(32))
+    return path
+
+
+def test_a_score_file_opened_from_the_file_manager_goes_into_its_recent_round(
     qtbot: QtBot, window: MainWindow, settings: Settings, round_copy: Path, tmp_path: Path
 ) -> None:
-    # reviewer-gui R01.rvscore (a double-click): the most recent round opens, and the
-    # file is checked and imported into it (here refused, with the reason)
+    # reviewer-gui R01.rvscore (a double-click): of the recent rounds, the one the file
+    # was made for (by the round's uid) opens, and the file is checked and imported
+    # into it (here refused: no package of this round made it)
+    other = tmp_path / "other.db"
+    other.write_bytes(b"not a round")
     settings.add_recent(str(round_copy))
-    bad = tmp_path / "R01.rvscore"
-    bad.write_text("{}\n", encoding="utf-8")
-    window.open_score_files([str(bad)])
+    settings.add_recent(str(other))  # the most recent one: not the file's round
+    uid = rounds.round_uid(round_copy)
+    assert uid is not None and rounds.round_uid(other) is None
+    returned = _score_file(tmp_path / "R01.rvscore", uid)
+    window.open_score_files([str(returned)])
     qtbot.waitUntil(lambda: isinstance(window.dialog, ScoreFilesDialog), timeout=10_000)
     assert window.session.is_open and window.session.target == str(round_copy)
     dialog = window.dialog
     assert isinstance(dialog, ScoreFilesDialog)
     qtbot.waitUntil(lambda: dialog.details.isVisible(), timeout=10_000)
-    assert "R01.rvscore: this is not a reviewer score file (.rvscore)" in (
-        dialog.details.toPlainText()
-    )
+    assert dialog.message.text() == "Nothing was imported:"
+    assert "R01.rvscore" in dialog.details.toPlainText()
+
+
+def test_a_score_file_of_no_recent_round_is_not_imported(
+    qtbot: QtBot, window: MainWindow, settings: Settings, round_copy: Path, tmp_path: Path
+) -> None:
+    settings.add_recent(str(round_copy))
+    returned = _score_file(tmp_path / "R01.rvscore", "c" * 32)
+    window.open_score_files([str(returned)])
+    qtbot.waitUntil(lambda: window.error_box is not None, timeout=10_000)
+    box = window.error_box
+    assert box is not None and box.windowTitle() == "The score files were not imported"
+    assert box.text().startswith("None of the recently opened rounds is the round of R01.rvscore.")
+    assert "Open the round these scores belong to" in box.text()
+    assert not window.session.is_open
 
 
 def test_a_score_file_opened_without_a_recent_round_says_what_to_do(
@@ -279,6 +315,23 @@ def test_a_score_file_opened_without_a_recent_round_says_what_to_do(
     window.open_score_files([str(tmp_path / "R01.rvscore")])
     box = window.error_box
     assert box is not None and box.isVisible()
-    assert box.windowTitle() == "No round to import the scores into"
+    assert box.windowTitle() == "The score files were not imported"
     assert box.text().startswith("Open the round these scores belong to")
     assert not window.session.is_open
+
+
+def test_a_score_file_opened_into_a_locked_round_is_refused(
+    qtbot: QtBot, window: MainWindow, settings: Settings, round_copy: Path, tmp_path: Path
+) -> None:
+    with rounds.open_round(round_copy) as database:
+        locking.lock_round(database)
+    settings.add_recent(str(round_copy))
+    uid = rounds.round_uid(round_copy)
+    assert uid is not None
+    window.open_score_files([str(_score_file(tmp_path / "R01.rvscore", uid))])
+    qtbot.waitUntil(lambda: window.error_box is not None, timeout=10_000)
+    assert window.session.is_open and window.session.locked
+    box = window.error_box
+    assert box is not None and box.windowTitle() == "The score files were not imported"
+    assert box.text() == "The round is locked: unlock it to import scores."
+    assert not isinstance(window.dialog, ScoreFilesDialog)

@@ -426,3 +426,26 @@ def test_assign_again_keeps_the_pairs_of_a_package_handed_out(returned: Returned
     assert {(app.id, "R1") for app in held} <= assigned
     summary = importing.import_scores(returned.database, [returned.write(returned.scores(*full()))])
     assert summary.added == 3
+
+
+def test_the_round_of_a_score_file_is_found_among_round_databases(
+    returned: Returned, tmp_path: Path
+) -> None:
+    from reviewer.services.score_returns import round_of_score_file
+
+    path = returned.write(returned.scores(*full()))
+    target = tmp_path / "round.db"
+    missing = tmp_path / "missing.db"
+    not_a_round = tmp_path / "notes.db"
+    not_a_round.write_text("notes", encoding="utf-8")
+    assert rounds.round_uid(target) == returned.package.round_id
+    assert rounds.round_uid(missing) is None and not missing.exists()  # nothing made
+    assert rounds.round_uid(not_a_round) is None
+    assert round_of_score_file(path, [missing, not_a_round, target]) == str(target)
+    assert round_of_score_file(path, [missing, not_a_round]) is None
+    other = returned.write(returned.scores(*full(), round_id="c" * 32), name="other.rvscore")
+    assert round_of_score_file(other, [target]) is None
+    broken = tmp_path / "broken.rvscore"
+    broken.write_text("{", encoding="utf-8")
+    assert round_of_score_file(broken, [target]) is None
+    assert round_of_score_file(tmp_path / "gone.rvscore", [target]) is None

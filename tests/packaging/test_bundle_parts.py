@@ -5,6 +5,7 @@ command line by the name it was started by."""
 from __future__ import annotations
 
 import importlib.util
+import os
 import shutil
 import subprocess
 import sys
@@ -82,7 +83,10 @@ def test_a_library_without_a_major_version_is_refused(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(
-    not all(shutil.which(tool) for tool in ("icupkg", "genrb", "cc", "objcopy", "nm")),
+    not all(
+        shutil.which(tool, path=os.pathsep.join([os.environ.get("PATH", ""), "/usr/sbin"]))
+        for tool in ("icupkg", "genrb", "cc", "objcopy", "nm")
+    ),
     reason="needs ICU's icupkg and genrb, a C compiler and binutils (bundle.sh installs them)",
 )
 def test_a_trimmed_library_keeps_its_symbol_and_only_the_kept_items(tmp_path: Path) -> None:
@@ -93,12 +97,16 @@ def test_a_trimmed_library_keeps_its_symbol_and_only_the_kept_items(tmp_path: Pa
     names = ["root", "ko", "ko_KR", "en", "en_GB", "de", "zh", "zh_Hant", "zh_Hant_TW"]
     for name in names:
         (tmp_path / f"{name}.txt").write_text(f'{name}:table{{ Version{{"1"}} }}\n')
-        subprocess.run(["genrb", "-q", "-d", str(items), str(tmp_path / f"{name}.txt")], check=True)
+        subprocess.run(
+            [trim_icu._tool("genrb"), "-q", "-d", str(items), str(tmp_path / f"{name}.txt")],
+            check=True,
+        )
     listing = tmp_path / "list.txt"
     listing.write_text("".join(f"{name}.res\n" for name in names), encoding="ascii")
     package = tmp_path / "icudt73l.dat"
     subprocess.run(
-        ["icupkg", "-s", str(items), "-a", str(listing), "new", str(package)], check=True
+        [trim_icu._tool("icupkg"), "-s", str(items), "-a", str(listing), "new", str(package)],
+        check=True,
     )
     source = tmp_path / "lib" / "libicudata.so.73"
     source.parent.mkdir()
@@ -114,7 +122,9 @@ def test_a_trimmed_library_keeps_its_symbol_and_only_the_kept_items(tmp_path: Pa
     subprocess.run(
         ["objcopy", "-O", "binary", "--only-section=.rodata", str(target), str(kept)], check=True
     )
-    listed = subprocess.run(["icupkg", "-l", str(kept)], capture_output=True, text=True).stdout
+    listed = subprocess.run(
+        [trim_icu._tool("icupkg"), "-l", str(kept)], capture_output=True, text=True
+    ).stdout
     assert sorted(listed.split()) == ["en.res", "en_GB.res", "ko.res", "ko_KR.res", "root.res"]
 
 

@@ -10,12 +10,12 @@ order rows were imported in does not matter.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable
 from typing import Any
 
 from reviewer.domain.model import Application, Review, Reviewer, RoundData
+from reviewer.hashing import sha256
 
 _SEP = "\x1f"
 
@@ -70,7 +70,7 @@ def _review(review: Review) -> str:
 
 def inputs_digest(data: RoundData) -> str:
     """Hex SHA-256 of the configuration and all imported rows."""
-    digest = hashlib.sha256()
+    digest = sha256()
     digest.update(b"config\n" + data.config.source.encode("utf-8") + b"\n")
     _rows(digest, data)
     return digest.hexdigest()
@@ -79,7 +79,7 @@ def inputs_digest(data: RoundData) -> str:
 def data_digest(data: RoundData) -> str:
     """Hex SHA-256 of the imported rows alone, without the configuration: whether the
     round's data changed while its configuration may have."""
-    digest = hashlib.sha256()
+    digest = sha256()
     _rows(digest, data)
     return digest.hexdigest()
 

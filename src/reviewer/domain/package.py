@@ -28,6 +28,8 @@ SCORE_FILE_SUFFIX = ".rvscore"  # a reviewer's signed scores
 __all__ = [
     "COMMENT_ABOVE",
     "COMMENT_BELOW",
+    "PACKAGE_SUFFIX",
+    "SCORE_FILE_SUFFIX",
     "PackageApplication",
     "PackageAttachment",
     "ReviewerPackage",

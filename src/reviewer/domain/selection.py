@@ -24,6 +24,7 @@ outcomes, ``shortfall``, ``total_score``, the tracks' ``selected`` and ``budget_
 from __future__ import annotations
 
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
@@ -130,12 +131,22 @@ def select(
     """
     stop = Stop(time_limit, cancel)
     problem = build_problem(config, scored)
-    main = solve(problem, solver, stop)
-    merit = (
-        solve(problem.without_quotas(range(len(config.quotas))), solver, stop)
-        if problem.rules
-        else main
-    )
+    if problem.rules:
+        # The merit selection is solved beside the main one: HiGHS lets go of Python's
+        # lock while it runs, so the two overlap on a machine with two cores.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="merit") as pool:
+            pending = pool.submit(
+                solve, problem.without_quotas(range(len(config.quotas))), solver, stop
+            )
+            try:
+                main = solve(problem, solver, stop)
+            except BaseException:
+                pending.cancel()
+                raise
+            merit = pending.result()
+    else:
+        main = solve(problem, solver, stop)
+        merit = main
 
     def without(quota: int) -> Selection:
         return solve(problem.without_quotas([quota]), solver, stop).selected

@@ -52,6 +52,7 @@ from reviewer.domain.package import (
     ScoreReturn,
 )
 from reviewer.errors import InvalidInput, Location
+from reviewer.hashing import sha256
 
 FORMAT = 1
 MAGIC = b"RVPKG1\n"
@@ -113,7 +114,7 @@ def write_package(
     blobs: list[bytes] = []
     for digest in order:
         blob = contents[digest]
-        if hashlib.sha256(blob).hexdigest() != digest:
+        if sha256(blob).hexdigest() != digest:
             raise ValueError(f"the content given for {digest} has another digest")
         blobs.append(blob)
     plaintext = b"".join([struct.pack(">Q", len(manifest)), manifest, *blobs])
@@ -248,7 +249,7 @@ def _unpack(path: Path, plaintext: bytes) -> OpenedPackage:
         for digest, size in sizes.items():
             blob = plaintext[offset : offset + size]
             offset += size
-            if len(blob) != size or hashlib.sha256(blob).hexdigest() != digest:
+            if len(blob) != size or sha256(blob).hexdigest() != digest:
                 raise ValueError("attachment content")
             contents[digest] = blob
         if offset != len(plaintext):

@@ -17,7 +17,6 @@ application it has files of, and their other attachments are removed.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -38,6 +37,7 @@ from reviewer.domain.attachments import (
     signature_ok,
 )
 from reviewer.errors import ErrorList, InvalidInput, Location, ReviewerError
+from reviewer.hashing import sha256
 from reviewer.i18n import Lang, render
 from reviewer.store import attachments as stored
 from reviewer.store import audit as audit_log
@@ -163,7 +163,7 @@ def _scan(folder: Path, index: IdIndex, errors: ErrorList) -> _Scan:
 
 
 def _digest(path: Path, check: Callable[[], None]) -> tuple[str, int, bytes]:
-    digest = hashlib.sha256()
+    digest = sha256()
     size = 0
     head = b""
     with path.open("rb") as handle:
@@ -308,7 +308,7 @@ def _read(item: AttachmentFile) -> bytes:
         raise InvalidInput(
             "attachments.unreadable", Location(file=item.relative), error=exc.strerror or str(exc)
         ) from exc
-    if hashlib.sha256(data).hexdigest() != item.sha256:
+    if sha256(data).hexdigest() != item.sha256:
         raise InvalidInput("attachments.changed_meanwhile", Location(file=item.relative))
     return data
 
@@ -479,7 +479,7 @@ def write_to_file(database: Database, attachment_id: int, folder: Path | None = 
             Path(folder) if folder is not None else Path(tempfile.mkdtemp(prefix="reviewer-"))
         )
         target = target_folder / _safe_name(item.name)
-        digest = hashlib.sha256()
+        digest = sha256()
         with target.open("wb") as handle:
             for piece in stored.iter_content(session, item.sha256):
                 digest.update(piece)

@@ -12,7 +12,6 @@ scores.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +24,7 @@ from reviewer.exchange.importers import reviewers as reviewer_files
 from reviewer.exchange.importers import scores as score_files
 from reviewer.exchange.importers.scores_wide import CRITERION
 from reviewer.exchange.tables.reader import Reading, TableMatch, file_labels, read_table
+from reviewer.hashing import sha256
 from reviewer.i18n import LANGS, Lang, render
 from reviewer.services import importing
 from reviewer.services.importing import ImportSummary
@@ -68,7 +68,7 @@ class FileStamp:
             data = path.read_bytes()
         except OSError:
             return cls(str(path), None, None)
-        return cls(str(path), len(data), hashlib.sha256(data).hexdigest())
+        return cls(str(path), len(data), sha256(data).hexdigest())
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from reviewer.domain.package import PACKAGE_SUFFIX
 from reviewer.errors import InvalidInput, Location
 from reviewer.exchange.packages import MAGIC, open_package, read_header, read_score_file
 from reviewer.i18n import Lang, render
@@ -137,7 +138,7 @@ def is_package(path: Path) -> bool:
         with path.open("rb") as handle:
             return handle.read(len(MAGIC)) == MAGIC
     except OSError:
-        return path.suffix.lower() == ".rvpkg"
+        return path.suffix.lower() == PACKAGE_SUFFIX
 
 
 def needs_password(path: Path) -> bool:

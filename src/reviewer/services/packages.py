@@ -27,6 +27,7 @@ from pathlib import Path
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from reviewer.domain.package import PACKAGE_SUFFIX
 from reviewer.errors import InvalidInput, Location, RefusedByState
 from reviewer.exchange.packages import write_package
 from reviewer.i18n import Lang, render
@@ -36,7 +37,7 @@ from reviewer.store.audit import audit
 from reviewer.store.engine import Database
 from reviewer.store.models import AssignmentRow, PackageRow
 
-SUFFIX = ".rvpkg"
+SUFFIX = PACKAGE_SUFFIX
 PASSWORDS_FILE = "passwords.csv"
 #: generated passwords: no 0/O, 1/I/L, so a password read aloud or from paper is not
 #: mistyped; 4 groups of 4 from 31 characters is about 79 bits

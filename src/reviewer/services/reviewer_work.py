@@ -25,7 +25,13 @@ from platformdirs import user_data_dir
 from sqlalchemy import select
 
 from reviewer.domain.config import Criterion
-from reviewer.domain.package import PackageApplication, ReviewerPackage, ScoreEntry, ScoreReturn
+from reviewer.domain.package import (
+    SCORE_FILE_SUFFIX,
+    PackageApplication,
+    ReviewerPackage,
+    ScoreEntry,
+    ScoreReturn,
+)
 from reviewer.domain.score_form import Draft, FormCheck, FormStatus, check_form, check_value
 from reviewer.errors import InvalidInput, Location, RefusedByState
 from reviewer.exchange.packages import (
@@ -47,7 +53,7 @@ from reviewer.store.work import (
 )
 
 DATA_DIR_VARIABLE = "REVIEWER_DATA_DIR"
-SCORE_SUFFIX = ".rvscore"
+SCORE_SUFFIX = SCORE_FILE_SUFFIX
 
 
 def data_dir() -> Path:

@@ -16,7 +16,7 @@ from sqlalchemy import delete, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from reviewer.domain.package import SCORE_FILE_SUFFIX
-from reviewer.errors import ErrorList, InvalidInput, InvalidInputs, Location
+from reviewer.errors import ErrorList, InvalidInput, InvalidInputs, Location, ReviewerError
 from reviewer.exchange.importers.score_files import (
     CheckedScores,
     PackageRecord,
@@ -24,6 +24,7 @@ from reviewer.exchange.importers.score_files import (
     check_score_file,
 )
 from reviewer.exchange.packages import SignedScores, read_score_file
+from reviewer.services import rounds
 from reviewer.services.importing import ImportSummary, check_files
 from reviewer.store import repository
 from reviewer.store.audit import audit, now
@@ -33,6 +34,20 @@ from reviewer.store.models import ConflictRow, PackageRow, ReviewRow
 
 def is_score_file(path: Path) -> bool:
     return path.suffix.lower() == SCORE_FILE_SUFFIX
+
+
+def round_of_score_file(path: Path, candidates: Sequence[str | Path]) -> str | None:
+    """The first of ``candidates`` (round databases) that the score file was made for,
+    by the round's uid; None when none is, or the file is no readable score file (the
+    import then says why). Nothing is opened for writing."""
+    try:
+        round_id = read_score_file(path).scores.round_id
+    except (ReviewerError, OSError):
+        return None
+    for target in candidates:
+        if rounds.round_uid(target) == round_id:
+            return str(target)
+    return None
 
 
 def package_record(session: Session, package_id: str) -> PackageRecord | None:

@@ -157,6 +157,9 @@ class Baseline:
         self._engine = WhatIf(data)
         self._titles = {app.id: app.title for app in data.applications}
         self._track_names = {t.id: t.name for t in data.config.tracks}
+        # what every scenario is compared with, written once
+        self._base_toml = config_toml(self.config)
+        self._base_settings = _flatten(_settings(self.config))
 
     def compute(self, config: RoundConfig, cancel: CancelToken | None = None) -> Scenario:
         """The scenario of ``config`` (a changed copy of :attr:`config`).
@@ -241,8 +244,8 @@ class Baseline:
             new_total=selection.total_score,
             old_shortfall=self.recorded.shortfall,
             new_shortfall=selection.shortfall,
-            changes=config_changes(self.config, config),
-            toml_diff=toml_diff(self.config, config, self.run_id),
+            changes=_changes(self._base_settings, _flatten(_settings(config))),
+            toml_diff=_diff(self._base_toml, config.source or config_toml(config), self.run_id),
             baseline_run=self.run_id,
             baseline_digest=self.digest,
         )
@@ -334,8 +337,10 @@ def _fixed(config: RoundConfig) -> Hashable:
 def config_changes(old: RoundConfig, new: RoundConfig) -> tuple[SettingChange, ...]:
     """Every setting that differs, by its path in round.toml
     (``tracks.tips.criteria.tech.weight: 30 → 40``), in the order of the file."""
-    before = _flatten(_settings(old))
-    after = _flatten(_settings(new))
+    return _changes(_flatten(_settings(old)), _flatten(_settings(new)))
+
+
+def _changes(before: Mapping[str, str], after: Mapping[str, str]) -> tuple[SettingChange, ...]:
     keys = list(before) + [key for key in after if key not in before]
     return tuple(
         SettingChange(key, before.get(key, "—"), after.get(key, "—"))
@@ -355,10 +360,14 @@ def _settings(config: RoundConfig) -> dict[str, Any]:
 
 def toml_diff(old: RoundConfig, new: RoundConfig, run_id: int) -> str:
     """A unified diff of the two configurations as round.toml writes them."""
+    return _diff(config_toml(old), config_toml(new), run_id)
+
+
+def _diff(old: str, new: str, run_id: int) -> str:
     return "".join(
         difflib.unified_diff(
-            config_toml(old).splitlines(keepends=True),
-            config_toml(new).splitlines(keepends=True),
+            old.splitlines(keepends=True),
+            new.splitlines(keepends=True),
             fromfile=f"round.toml (run {run_id})",
             tofile="round.toml (scenario)",
         )

@@ -339,9 +339,12 @@ class MainWindow(QMainWindow):
         self._when_settled(open_it)
 
     def _open_failed(self, target: str, error: BaseException) -> None:
-        self._pending_score_files = []
+        message = error_text(error, self._lang)
+        if self._pending_score_files:
+            self._pending_score_files = []
+            message += "\n" + self.tr("The score files were not imported.")
         self._update_state()
-        self.show_error(self.tr("Cannot open the round"), error_text(error, self._lang))
+        self.show_error(self.tr("Cannot open the round"), message)
         if not Path(target).exists():
             self.settings.remove_recent(target)
             self.start.reload()
@@ -383,7 +386,7 @@ class MainWindow(QMainWindow):
         self._update_state()
         pending, self._pending_score_files = self._pending_score_files, []
         if pending:
-            self.import_score_files(pending)
+            self.open_score_files(pending)  # imported, or refused when the round is locked
 
     def _closed(self) -> None:
         self.stack.setCurrentIndex(0)
@@ -469,23 +472,58 @@ class MainWindow(QMainWindow):
 
     def open_score_files(self, paths: list[str]) -> None:
         """Score files opened from the file manager (a double-click on a ``.rvscore``):
-        imported into the open round, else into the most recently opened round once it
-        is open; without a recent round, the user is told what to do."""
+        imported into the open round, else into the recent round they were made for,
+        once it is open (found in the worker by the round's uid); otherwise the user is
+        told what to do."""
         if self.session.is_open:
-            self.import_score_files(paths)
+            if self.session.locked:
+                self._score_files_refused(
+                    self.tr("The round is locked: unlock it to import scores.")
+                )
+            else:
+                self.import_score_files(paths)
             return
         recent = self.settings.recent_rounds()
-        if not recent:
-            self.show_error(
-                self.tr("No round to import the scores into"),
-                self.tr(
-                    "Open the round these scores belong to, then drop the score files on "
-                    "the window or choose Round ▸ Import reviewers' score files."
-                ),
-            )
+        if not recent or not paths:
+            self._score_files_refused(self._open_the_round())
             return
-        self._pending_score_files = list(paths)
-        self.open_round(recent[0])
+        from reviewer.services.score_returns import round_of_score_file
+
+        def found(target: str | None) -> None:
+            if self.session.is_open:  # a round was opened meanwhile: it decides
+                self.open_score_files(paths)
+            elif target is None:
+                self._score_files_refused(
+                    self.tr("None of the recently opened rounds is the round of {file}.").format(
+                        file=Path(paths[0]).name
+                    )
+                    + " "
+                    + self._open_the_round()
+                )
+            else:
+                self._pending_score_files = list(paths)
+                self.open_round(target)
+
+        self.where.setText(
+            self.tr("Looking for the round of {file}…").format(file=Path(paths[0]).name)
+        )
+        self.session.worker.submit(
+            "find the round of a score file",
+            lambda control: round_of_score_file(Path(paths[0]), recent),
+            on_success=found,
+            on_error=lambda error: self._score_files_refused(error_text(error, self._lang)),
+        )
+
+    def _open_the_round(self) -> str:
+        return self.tr(
+            "Open the round these scores belong to, then drop the score files on "
+            "the window or choose Round ▸ Import reviewers' score files."
+        )
+
+    def _score_files_refused(self, message: str) -> None:
+        self._pending_score_files = []
+        self._update_state()
+        self.show_error(self.tr("The score files were not imported"), message)
 
     def correct_score(self, application_id: str, reviewer_id: str = "") -> None:
         """Open the correction of a review (without a reviewer, the application's first)."""

@@ -16,6 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reviewer.domain.package import PACKAGE_SUFFIX
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
@@ -54,7 +56,7 @@ def render_view(
 ) -> int:
     """Write the screenshot; 0 on success, 3 when the round (or the reviewer package,
     opened with ``password``) cannot be opened."""
-    package = target is not None and target.lower().endswith(".rvpkg")
+    package = target is not None and target.lower().endswith(PACKAGE_SUFFIX)
     if view is None:
         view = "reviewer-list" if package else "dashboard"
     if package or view in REVIEWER_VIEWS:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import os
 import secrets
 import stat
@@ -30,6 +29,7 @@ from reviewer.domain.config import Criterion, RoundConfig, Track
 from reviewer.domain.model import Application, Reviewer, RoundData, Status
 from reviewer.domain.recorded import RecordedApplication, RecordedQuota, RecordedRun
 from reviewer.domain.statistics import ReviewStatistics
+from reviewer.hashing import sha256
 from reviewer.i18n import render
 
 Progress = Callable[[int, int], None]
@@ -314,4 +314,4 @@ def _fold(name: str) -> str:
 
 
 def _digest(text: str, length: int) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]
+    return sha256(text.encode("utf-8")).hexdigest()[:length]

@@ -1642,12 +1642,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="545"/>
+        <location filename="../../ui/main_window.py" line="583"/>
         <source>Reviewer</source>
         <translation>평가 도구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="547"/>
+        <location filename="../../ui/main_window.py" line="585"/>
         <source>Open a round database to begin.</source>
         <translation>평가 회차 데이터베이스를 여세요.</translation>
     </message>
@@ -1767,52 +1767,72 @@
         <translation>{target} 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="345"/>
+        <source>The score files were not imported.</source>
+        <translation>점수 파일을 가져오지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>Cannot open the round</source>
         <translation>평가 회차를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>Waiting for the undo to finish…</source>
         <translation>실행 취소가 끝나기를 기다리는 중…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="480"/>
-        <source>No round to import the scores into</source>
-        <translation>점수를 가져올 평가 회차가 없습니다</translation>
+        <location filename="../../ui/main_window.py" line="481"/>
+        <source>The round is locked: unlock it to import scores.</source>
+        <translation>평가 회차가 잠겨 있습니다. 점수를 가져오려면 잠금을 해제하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="482"/>
+        <location filename="../../ui/main_window.py" line="497"/>
+        <source>None of the recently opened rounds is the round of {file}.</source>
+        <translation>최근에 연 평가 회차 중 {file}의 평가 회차가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="508"/>
+        <source>Looking for the round of {file}…</source>
+        <translation>{file}의 평가 회차를 찾는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="519"/>
         <source>Open the round these scores belong to, then drop the score files on the window or choose Round ▸ Import reviewers&apos; score files.</source>
-        <translation>이 점수가 속한 평가 회차를 연 다음, 점수 파일을 창에 끌어다 놓거나 평가 회차 ▸ 심사위원 점수 파일 가져오기를 선택하십시오.</translation>
+        <translation>이 점수가 속한 평가 회차를 연 다음, 점수 파일을 창에 끌어다 놓거나 평가 회차 ▸ 심사위원 점수 파일 가져오기를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="518"/>
+        <location filename="../../ui/main_window.py" line="526"/>
+        <source>The score files were not imported</source>
+        <translation>점수 파일을 가져오지 않았습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="556"/>
         <source>The round was not locked</source>
         <translation>회차를 잠그지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="542"/>
+        <location filename="../../ui/main_window.py" line="580"/>
         <source>{name} — Reviewer</source>
         <translation>{name} — 평가 도구</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="549"/>
+        <location filename="../../ui/main_window.py" line="587"/>
         <source>🔒 Locked</source>
         <translation>🔒 잠김</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="549"/>
+        <location filename="../../ui/main_window.py" line="587"/>
         <source>Open for changes</source>
         <translation>변경 가능</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="552"/>
+        <location filename="../../ui/main_window.py" line="590"/>
         <source>The round is locked: its data and results cannot change until it is unlocked</source>
         <translation>회차가 잠겨 있습니다. 잠금을 해제할 때까지 데이터와 결과를 바꿀 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="564"/>
+        <location filename="../../ui/main_window.py" line="602"/>
         <source>The round is locked: unlock it first</source>
         <translation>회차가 잠겨 있습니다. 먼저 잠금을 해제하세요</translation>
     </message>
