@@ -91,10 +91,14 @@ def solve_fast(problem: Problem, max_work: int = MAX_WORK) -> Selection | None:
     for _, required in shared:
         states *= required + 1
     sizes = [[len(group) for group in members[t]] for t in range(tracks)]
-    if states * sum(_count_compositions(fill[t], sizes[t]) for t in range(tracks)) > max_work:
+    if sum(_count_compositions(fill[t], sizes[t]) for t in range(tracks)) > max_work:
         return None  # known before the choices are made
     choices = [
-        list(_choices(problem, t, members[t], class_keys, fill[t], local[t], shared))
+        _best_per_delta(
+            problem,
+            members[t],
+            _choices(problem, t, members[t], class_keys, fill[t], local[t], shared),
+        )
         for t in range(tracks)
     ]
     if states * sum(len(c) for c in choices) > max_work:
@@ -162,6 +166,24 @@ def _choices(
         )
         score = sum(p[k] for p, k in zip(prefix, counts, strict=True))
         yield _Choice(counts, delta, short, score)
+
+
+def _best_per_delta(
+    problem: Problem, groups: Sequence[Sequence[int]], choices: Iterator[_Choice]
+) -> list[_Choice]:
+    """Of the track's choices adding the same counts to the multi-track rules, the best.
+
+    Two such choices lead to the same states whatever the other tracks take, so of two
+    selections that differ only in them the one whose choice has the better shortfall
+    and score (in the objectives' order), then the earlier candidates of this track,
+    wins: the same comparison the DP makes of whole selections (:func:`_better`)."""
+    best: dict[tuple[int, ...], tuple[_Choice, _Partial]] = {}
+    for choice in choices:
+        partial = _Partial(choice.short, choice.score, (choice.counts,))
+        held = best.get(choice.delta)
+        if held is None or _better(problem, [groups], partial, held[1], 0, 0):
+            best[choice.delta] = (choice, partial)
+    return [choice for choice, _ in best.values()]
 
 
 def _count_compositions(total: int, limits: Sequence[int]) -> int:
