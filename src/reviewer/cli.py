@@ -391,7 +391,8 @@ def _print_summary(document: dict[str, Any], lang: Lang, out: TextIO) -> None:
 
 
 def _run(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> int:
-    from reviewer.services import importing, locking, rounds, selecting
+    # each command imports what it uses: a command starts in the time its own modules take
+    from reviewer.services import rounds
 
     if args.command == "init":
         from reviewer.resources import template_path
@@ -460,6 +461,8 @@ def _run(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> int:
                 for line in assigned.lines(lang):
                     print(line, file=out)
         elif args.command == "import":
+            from reviewer.services import importing
+
             importer = {
                 "applications": importing.import_applications,
                 "reviewers": importing.import_reviewers,
@@ -470,6 +473,8 @@ def _run(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> int:
             summary = importer(database, list(args.files))
             print(summary.message(lang), file=out)
         elif args.command == "select":
+            from reviewer.services import selecting
+
             run = selecting.run_selection(database, lang, time_limit=args.time_limit)
             if args.json:
                 json.dump(run.document, out, ensure_ascii=False, indent=2)
@@ -492,9 +497,13 @@ def _run(args: argparse.Namespace, lang: Lang, out: TextIO, err: TextIO) -> int:
             for path in written:
                 print(path, file=out)
         elif args.command == "lock":
+            from reviewer.services import locking
+
             locking.lock_round(database)
             print(render("cli.locked", lang), file=out)
         elif args.command == "unlock":
+            from reviewer.services import locking
+
             locking.unlock_round(database, args.reason)
             print(render("cli.unlocked", lang), file=out)
     return EXIT_OK

@@ -53,3 +53,8 @@ def test_the_spec_collects_the_resources_and_migrations_at_their_package_paths()
     assert 'copy_metadata("reviewer")' in spec
     assert 'name="reviewer-gui", console=False' in spec
     assert 'name="reviewer", console=True' in spec
+
+
+def test_the_schema_revision_is_the_newest_migration() -> None:
+    # opening a round compares its revision with this constant before loading Alembic
+    assert migrate.head_revision() == migrate.SCHEMA_REVISION

@@ -40,7 +40,6 @@ from reviewer.domain.model import (
 )
 from reviewer.domain.selection_explain import candidate_statuses, explain, quota_outcomes
 from reviewer.domain.selection_fast import FastPathUnavailable, solve_fast
-from reviewer.domain.selection_ilp import solve_ilp
 from reviewer.domain.selection_problem import (
     Problem,
     Selection,
@@ -94,6 +93,10 @@ def solve(problem: Problem, solver: Solver = "auto", stop: Stop | None = None) -
             if selection is None and solver == "fast":
                 raise FastPathUnavailable("the fast path does not apply to this selection")
         if selection is None:
+            # HiGHS (and NumPy) load only when a selection needs them: a command that
+            # selects nothing starts without them
+            from reviewer.domain.selection_ilp import solve_ilp
+
             selection = solve_ilp(part, stop)
             methods.add("ilp")
         chosen.update(indices[i] for i in selection)

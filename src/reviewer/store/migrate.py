@@ -2,6 +2,10 @@
 
 Before an SQLite file is migrated a copy is taken beside it. A database whose revision
 this program does not know was written by a newer program and is refused.
+
+Alembic loads only when a database is not at :data:`SCHEMA_REVISION` (this program's
+newest migration; a test holds the two equal): opening a current round reads its
+revision with one query, and a command starts without Alembic's import.
 """
 
 from __future__ import annotations
@@ -10,18 +14,23 @@ import shutil
 from datetime import datetime
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, text
+from sqlalchemy.exc import SQLAlchemyError
 
 from reviewer.errors import InvalidInput, RefusedByState
 from reviewer.store.engine import sqlite_path
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+SCHEMA_REVISION = "0002"  # the head of migrations/versions
+
 
 def _config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(files("reviewer.store") / "migrations"))
     if connection is not None:
@@ -30,22 +39,41 @@ def _config(connection: Connection | None = None) -> Config:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_config()).get_current_head()
     assert head is not None
     return head
 
 
 def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     return {rev.revision for rev in ScriptDirectory.from_config(_config()).walk_revisions()}
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
 
 
+def _recorded_revision(engine: Engine) -> str | None:
+    """The revision in Alembic's version table, read with one query; None when there is
+    no single one (no table, no row, several heads): the full check decides then."""
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(text("SELECT version_num FROM alembic_version")).all()
+    except SQLAlchemyError:
+        return None
+    return str(rows[0][0]) if len(rows) == 1 else None
+
+
 def upgrade_on(connection: Connection, revision: str = "head") -> None:
     """Bring the schema to ``revision`` inside the connection's transaction."""
+    from alembic import command
+
     command.upgrade(_config(connection), revision)
 
 
@@ -93,6 +121,8 @@ def ensure_current(engine: Engine, name: str = "") -> Path | None:
     Returns the backup taken, if a migration ran. Raises ``RefusedByState`` for a
     database of a newer program, or a file that is not a round database.
     """
+    if _recorded_revision(engine) == SCHEMA_REVISION:
+        return None  # current: nothing to migrate, and no need of Alembic
     current = current_revision(engine)
     head = head_revision()
     if current == head:
