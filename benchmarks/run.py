@@ -661,8 +661,8 @@ def print_table(
         "pandas_calamine": "pandas peer (calamine)",
     }
     for key, value in (*doc["floor"].items(), *doc["peer"].items()):
-        shown = "—" if value is None else f"{value:.3f}"
-        print(f"{labels[key]:<40}{shown:>9} s")
+        shown = "—" if value is None else f"{value:.3f} s"
+        print(f"{labels[key]:<40}{shown:>11}")
     print()
     counts = doc["counts"]
     print(", ".join(f"{k} {v:,}" for k, v in counts.items() if v is not None))
