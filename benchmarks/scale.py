@@ -5,8 +5,13 @@
 and quotas with an 8-criterion rubric and about 8× the seats), ``applications.xlsx``,
 ``reviewers.xlsx`` and one wide ``scores.xlsx`` of 70,000 rows.
 
+Smaller or differently shaped rounds are asked with ``criteria=4`` (the template's
+4-criterion rubric instead of the 8-criterion one), ``reviewers_per_application`` and
+``reviews_per_reviewer`` (None: 8–12 reviewers per track, as in the demo round).
+
 Run ``python benchmarks/scale.py DIR [--applications N] [--reviewers-per-application K]
-[--seed S]`` to write it and print how long each part took.
+[--criteria 8|4] [--reviews-per-reviewer R|0] [--seed S]`` to write it and print how long
+each part took.
 """
 
 from __future__ import annotations
@@ -43,6 +48,14 @@ RUBRIC: tuple[tuple[str, str, int, tuple[int, int] | None], ...] = (
     ("budget", "예산 적정성", 5, (1, 5)),
     ("policy", "정책부합성", 10, None),
 )
+# the template's common rubric: four point-scaled criteria of 100 points in all
+RUBRIC_4: tuple[tuple[str, str, int, tuple[int, int] | None], ...] = (
+    ("tech", "기술성", 40, (0, 40)),
+    ("biz", "사업성", 30, (0, 30)),
+    ("capability", "수행역량", 20, (0, 20)),
+    ("policy", "정책부합성", 10, (0, 10)),
+)
+RUBRICS = {len(RUBRIC): RUBRIC, len(RUBRIC_4): RUBRIC_4}
 GRADES = '{ "탁월" = 1.0, "우수" = 0.8, "보통" = 0.6, "미흡" = 0.4 }'
 
 
@@ -54,12 +67,16 @@ def _list(items: tuple[str, ...] | list[str]) -> str:
     return "[" + ", ".join(_quote(i) for i in items) + "]"
 
 
-def scale_config_text(template: RoundConfig, factor: int) -> str:
+def scale_config_text(
+    template: RoundConfig,
+    factor: int,
+    rubric: tuple[tuple[str, str, int, tuple[int, int] | None], ...] = RUBRIC,
+) -> str:
     """round.toml text: the template's tracks (seats and budgets × ``factor``) and quotas,
-    with the 8-criterion rubric for every track."""
+    with ``rubric`` (the 8-criterion one by default) for every track."""
     lines = [
         "# Synthetic round for benchmarks: the Seoul 2025 tracks and quotas, an",
-        f"# 8-criterion rubric and {factor}x the seats.",
+        f"# {len(rubric)}-criterion rubric and {factor}x the seats.",
         "",
         "[round]",
         f"name = {_quote(f'{template.year} 서울형 R&D 대규모 벤치마크')}",
@@ -89,7 +106,7 @@ def scale_config_text(template: RoundConfig, factor: int) -> str:
         'tie_break = ["tech", "biz"]',
         f"seat_transfer = {str(template.selection.seat_transfer).lower()}",
     ]
-    for cid, name, weight, scale in RUBRIC:
+    for cid, name, weight, scale in rubric:
         lines += [
             "",
             "[[criteria]]",
@@ -139,20 +156,26 @@ def write_scale_round(
     reviewers_per_application: int = 7,
     seed: int = DEFAULT_SEED,
     timings: dict[str, float] | None = None,
+    *,
+    criteria: int = 8,
+    reviews_per_reviewer: int | None = 150,
 ) -> DemoFiles:
     """Write the large synthetic round into ``directory``; ``timings`` (if given) receives
-    the seconds each part took."""
+    the seconds each part took. ``criteria`` is 8 or 4 (the rubric of every track);
+    ``reviews_per_reviewer`` None gives 8–12 reviewers per track."""
+    if criteria not in RUBRICS:
+        raise ValueError(f"criteria must be one of {sorted(RUBRICS)}, not {criteria}")
     timings = {} if timings is None else timings
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     factor = max(1, round(applications / TEMPLATE_APPLICATIONS))
-    text = scale_config_text(load_config(str(template_path())), factor)
+    text = scale_config_text(load_config(str(template_path())), factor, RUBRICS[criteria])
     config = parse_config(text)
     shape = Shape(
         applications=applications,
         reviewers_per_application=reviewers_per_application,
         vary_reviewers=False,
-        reviews_per_reviewer=150,
+        reviews_per_reviewer=reviews_per_reviewer,
         conflict_rate=0.02,
         incomplete_rate=0.002,
     )
@@ -186,12 +209,25 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("directory", type=Path)
     parser.add_argument("--applications", type=int, default=10_000)
     parser.add_argument("--reviewers-per-application", type=int, default=7)
+    parser.add_argument("--criteria", type=int, choices=sorted(RUBRICS), default=8)
+    parser.add_argument(
+        "--reviews-per-reviewer",
+        type=int,
+        default=150,
+        help="reviews per reviewer (0: 8–12 reviewers per track, as in the demo round)",
+    )
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     args = parser.parse_args(argv)
     timings: dict[str, float] = {}
     start = time.perf_counter()
     files = write_scale_round(
-        args.directory, args.applications, args.reviewers_per_application, args.seed, timings
+        args.directory,
+        args.applications,
+        args.reviewers_per_application,
+        args.seed,
+        timings,
+        criteria=args.criteria,
+        reviews_per_reviewer=args.reviews_per_reviewer or None,
     )
     total = time.perf_counter() - start
     for name, seconds in timings.items():
