@@ -47,7 +47,7 @@ from reviewer.domain.assignment import (
     AssignReviewer,
     result_of,
 )
-from reviewer.domain.selection_ilp import _banner_silenced
+from reviewer.domain.selection_ilp import silence_banner
 from reviewer.domain.stopping import Stop
 from reviewer.errors import SolverCancelled, SolverFailed, SolverTimeLimit
 
@@ -119,7 +119,7 @@ class _Model:
     # -- building -------------------------------------------------------------------
 
     def _build(self) -> None:
-        _banner_silenced()
+        silence_banner()
         highs = highspy.Highs()  # type: ignore[no-untyped-call]
         highs.setOptionValue("output_flag", False)
         highs.setOptionValue("solver", "simplex")

@@ -93,8 +93,6 @@ def solve(problem: Problem, solver: Solver = "auto", stop: Stop | None = None) -
             if selection is None and solver == "fast":
                 raise FastPathUnavailable("the fast path does not apply to this selection")
         if selection is None:
-            # HiGHS (and NumPy) load only when a selection needs them: a command that
-            # selects nothing starts without them
             from reviewer.domain.selection_ilp import solve_ilp
 
             selection = solve_ilp(part, stop)
@@ -104,6 +102,15 @@ def solve(problem: Problem, solver: Solver = "auto", stop: Stop | None = None) -
     selected, moved = transfer(problem, optimised)
     method = "ilp" if methods else "fast"
     return Solved(chosen=optimised, selected=selected, transfers=moved, method=method)
+
+
+def prepare_solver() -> None:
+    """Load HiGHS (and NumPy) and make its first instance, which prints HiGHS's banner
+    with the output redirected. Done when a selection first needs it, so a command that
+    selects nothing starts without them; once, before any thread solves."""
+    from reviewer.domain.selection_ilp import silence_banner
+
+    silence_banner()
 
 
 def select(
@@ -136,17 +143,23 @@ def select(
     problem = build_problem(config, scored)
     if problem.rules:
         # The merit selection is solved beside the main one: HiGHS lets go of Python's
-        # lock while it runs, so the two overlap on a machine with two cores.
+        # lock while it runs, so the two overlap on a machine with two cores. It stops
+        # with the selection (cancel, time limit) and as soon as the main one fails.
+        prepare_solver()  # before two threads could make HiGHS's first instance
+        failed = CancelToken()
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="merit") as pool:
             pending = pool.submit(
-                solve, problem.without_quotas(range(len(config.quotas))), solver, stop
+                solve,
+                problem.without_quotas(range(len(config.quotas))),
+                solver,
+                stop.linked(failed),
             )
             try:
                 main = solve(problem, solver, stop)
+                merit = pending.result()
             except BaseException:
-                pending.cancel()
+                failed.cancel()
                 raise
-            merit = pending.result()
     else:
         main = solve(problem, solver, stop)
         merit = main

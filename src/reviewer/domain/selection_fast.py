@@ -32,6 +32,7 @@ large; the caller then uses the ILP.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
@@ -91,8 +92,19 @@ def solve_fast(problem: Problem, max_work: int = MAX_WORK) -> Selection | None:
     for _, required in shared:
         states *= required + 1
     sizes = [[len(group) for group in members[t]] for t in range(tracks)]
-    if sum(_count_compositions(fill[t], sizes[t]) for t in range(tracks)) > max_work:
-        return None  # known before the choices are made
+    compositions = [_count_compositions(fill[t], sizes[t]) for t in range(tracks)]
+    # at most one choice per track is kept for each count it can add to every
+    # multi-track rule (0..fill for a rule over the track): known before the choices
+    # are made, like the number of compositions to go through
+    kept = [
+        min(
+            compositions[t],
+            math.prod(fill[t] + 1 for number, _ in shared if t in problem.rules[number].tracks),
+        )
+        for t in range(tracks)
+    ]
+    if sum(compositions) > max_work or states * sum(kept) > max_work:
+        return None
     choices = [
         _best_per_delta(
             problem,

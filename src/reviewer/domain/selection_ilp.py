@@ -62,6 +62,7 @@ from __future__ import annotations
 import math
 import os
 import sys
+import threading
 from collections.abc import Sequence
 from functools import cache
 
@@ -106,6 +107,16 @@ def solve_ilp(problem: Problem, stop: Stop | None = None) -> Selection:
     return chosen
 
 
+_BANNER = threading.Lock()
+
+
+def silence_banner() -> None:
+    """Make HiGHS's first instance with its banner silenced (once; thread-safe: a thread
+    that came second waits until standard output is back)."""
+    with _BANNER:
+        _banner_silenced()
+
+
 @cache
 def _banner_silenced() -> bool:
     """HiGHS prints its banner to standard output when the first instance is created;
@@ -134,7 +145,7 @@ class _Model:
     def __init__(
         self, problem: Problem, keep: Sequence[int], fills: Sequence[int] | None, stop: Stop
     ) -> None:
-        _banner_silenced()
+        silence_banner()
         self.problem = problem
         self.stop = stop
         self.pending: BaseException | None = None  # raised inside a callback

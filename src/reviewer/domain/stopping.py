@@ -17,17 +17,19 @@ from reviewer.errors import SolverCancelled, SolverTimeLimit
 
 
 class CancelToken:
-    """Set once, from any thread, to stop the selection that holds it."""
+    """Set once, from any thread, to stop the selection that holds it; a token made with
+    ``parents`` is also set as soon as one of them is."""
 
-    def __init__(self) -> None:
+    def __init__(self, *parents: CancelToken) -> None:
         self._event = threading.Event()
+        self._parents = parents
 
     def cancel(self) -> None:
         self._event.set()
 
     @property
     def cancelled(self) -> bool:
-        return self._event.is_set()
+        return self._event.is_set() or any(parent.cancelled for parent in self._parents)
 
 
 class Stop:
@@ -44,6 +46,13 @@ class Stop:
     @property
     def cancelled(self) -> bool:
         return self.cancel is not None and self.cancel.cancelled
+
+    def linked(self, token: CancelToken) -> Stop:
+        """The same time limit (the same deadline), stopped also by ``token``."""
+        parents = (token,) if self.cancel is None else (token, self.cancel)
+        linked = Stop(cancel=CancelToken(*parents))
+        linked.time_limit, linked._deadline = self.time_limit, self._deadline
+        return linked
 
     def remaining(self) -> float:
         """Seconds left (at most 0 once the time is up; infinite without a time limit)."""
