@@ -25,6 +25,7 @@ same ones, each on what it cached of the others.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Mapping, Sequence
 from decimal import ROUND_DOWN, Decimal
@@ -259,6 +260,16 @@ def rank_places(
 ) -> dict[str, tuple[int, int]]:
     """``(rank, order)`` of every rankable application — candidates and those below the
     cutoff: a strict rank 1.. within its track and its position 0.. in the global order."""
+    return places_of([ranking_keys(placed, verdicts, scores, tie_break)])
+
+
+def ranking_keys(
+    placed: Sequence[tuple[Application, Track]],
+    verdicts: Mapping[str, Verdict],
+    scores: Mapping[str, CountedScores],
+    tie_break: Sequence[str],
+) -> list[tuple[RankingKey, str]]:
+    """The rankable applications' ranking keys with their tracks, sorted."""
     keyed: list[tuple[RankingKey, str]] = []
     for app, track in placed:
         verdict = verdicts[app.id]
@@ -266,6 +277,15 @@ def rank_places(
             key = _key(verdict.final, scores[app.id].criterion_means, app.id, tie_break)
             keyed.append((key, track.id))
     keyed.sort()
+    return keyed
+
+
+def places_of(
+    sorted_keys: Sequence[Sequence[tuple[RankingKey, str]]],
+) -> dict[str, tuple[int, int]]:
+    """:func:`rank_places` from sorted :func:`ranking_keys` of disjoint parts of the round
+    (the keys hold the application ids, so no two are equal and the merge is the sort)."""
+    keyed = sorted_keys[0] if len(sorted_keys) == 1 else heapq.merge(*sorted_keys)
     places: dict[str, tuple[int, int]] = {}
     next_rank: dict[str, int] = {}
     for order, (key, track_id) in enumerate(keyed):

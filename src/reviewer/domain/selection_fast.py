@@ -202,12 +202,9 @@ def _count_compositions(total: int, limits: Sequence[int]) -> int:
     """How many tuples :func:`_compositions` yields, without making them."""
     ways = [1] + [0] * total  # ways[s]: tuples of the limits so far adding up to s
     for limit in limits:
-        following = [0] * (total + 1)
-        for reached, count in enumerate(ways):
-            if count:
-                for k in range(min(limit, total - reached) + 1):
-                    following[reached + k] += count
-        ways = following
+        # following[s] = ways[s - limit] + ... + ways[s], by running sums
+        sums = [0, *accumulate(ways)]
+        ways = [sums[s + 1] - sums[max(0, s - limit)] for s in range(total + 1)]
     return ways[total]
 
 

@@ -44,10 +44,12 @@ from reviewer.domain.eligibility import Ineligibility, check_eligibility
 from reviewer.domain.model import Application, Review, RoundData, RoundResult, ScoredApplication
 from reviewer.domain.scoring import (
     Judge,
+    RankingKey,
     Verdict,
     counted_reviews,
     place_applications,
-    rank_places,
+    places_of,
+    ranking_keys,
     scored_application,
     track_adjusted,
 )
@@ -150,6 +152,7 @@ class WhatIf:
         self._adjusted: dict[str, _Cache[Hashable, dict[str, tuple[float, ...]]]] = {}
         self._finals: dict[str, _Cache[Hashable, dict[str, Verdict]]] = {}
         self._verdicts: dict[str, _Cache[Hashable, dict[str, Verdict]]] = {}
+        self._ranked: dict[str, _Cache[Hashable, list[tuple[RankingKey, str]]]] = {}
         # each application's latest scored form, with the objects it was made from
         self._applications: dict[str, _Built] = {}
 
@@ -185,9 +188,11 @@ class WhatIf:
             lambda: {app.id: check_eligibility(app, track, config.region) for app, track in placed},
         )
         judge = Judge(config)
+        tie_break = config.selection.tie_break
         scores: dict[str, CountedScores] = {}
         verdicts: dict[str, Verdict] = {}
         track_keys: list[Hashable] = []
+        ranked: list[list[tuple[RankingKey, str]]] = []
         for track in config.tracks:
             stop.check()
             track_scores, track_verdicts, key = self._track(
@@ -196,13 +201,21 @@ class WhatIf:
             scores.update(track_scores)
             verdicts.update(track_verdicts)
             track_keys.append(key)
+            # each track's applications in ranking order, kept while its verdicts are
+            in_track = [(app, current[track.id]) for app, _ in placement.by_track[track.id]]
+            ranked.append(
+                _of(self._ranked, track.id).get(
+                    (key, tie_break),
+                    partial(ranking_keys, in_track, track_verdicts, track_scores, tie_break),
+                )
+            )
         stop.check()
-        scored_key = (eligibility_key, tuple(track_keys), config.selection.tie_break)
+        scored_key = (eligibility_key, tuple(track_keys), tie_break)
 
         def build() -> dict[str, ScoredApplication]:
             # the adjusted totals are cached per track under the keys the verdicts used
             adjusted = self._adjusted_of(config, placement, scores, eligibility, eligibility_key)
-            places = rank_places(placed, verdicts, scores, config.selection.tie_break)
+            places = places_of(ranked)  # rank_places, merging the tracks' sorted keys
             return {
                 app.id: self._application(
                     app, track, scores[app.id], adjusted[app.id], verdicts[app.id], places
