@@ -50,6 +50,8 @@ done
 ls "$internal"/reviewer/store/migrations/versions/0001_*.py >/dev/null || fail "missing: migration versions"
 ls -d "$internal"/reviewer-"$expected".dist-info >/dev/null || fail "missing: reviewer-$expected.dist-info"
 ok "resources, migrations and dist-info at their package paths"
+ls "$internal"/_rl_accel.* >/dev/null 2>&1 || fail "missing: reportlab's accelerators (_rl_accel)"
+ok "reportlab's C accelerators"
 
 "$cli" template "$work/round.toml" >/dev/null
 cmp -s "$work/round.toml" src/reviewer/resources/templates/seoul-2025.toml || fail "reviewer template differs from the shipped template"

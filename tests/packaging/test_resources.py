@@ -58,3 +58,9 @@ def test_the_spec_collects_the_resources_and_migrations_at_their_package_paths()
 def test_the_schema_revision_is_the_newest_migration() -> None:
     # opening a round compares its revision with this constant before loading Alembic
     assert migrate.head_revision() == migrate.SCHEMA_REVISION
+
+
+def test_the_spec_brings_reportlabs_accelerators() -> None:
+    # reportlab imports _rl_accel by exec: PyInstaller's analysis cannot see it
+    spec = (Path(__file__).resolve().parents[2] / "build.spec").read_text(encoding="utf-8")
+    assert '"_rl_accel"' in spec

@@ -12,6 +12,8 @@ Variables: ``x_i`` (binary) for every candidate that can be chosen (see
 When ``fill`` comes first, each track's maximal fill is known without solving (tracks are
 independent for seats and budgets: the cheapest amounts first), so every track's count
 is fixed to it, and candidates too expensive to be part of any such fill are dropped.
+Then ``n`` of every rule is known, and so is the count it requires (``⌈a·n/b⌉``, or
+``⌊a·n/b⌋ + 1`` when strict): the rule is the row ``g + s ≥ required``, with no ``z``.
 
 The objectives are then solved one after the other in the configured order; each optimum
 is fixed as a constraint (all objective coefficients are integers, so a bound half a unit
@@ -216,6 +218,16 @@ class _Model:
             cols = [c for c, i in enumerate(self.keep) if items[i].track in rule.tracks]
             if not cols:
                 continue  # nothing can be selected in scope: n = 0 requires nothing
+            if self.fills is not None:
+                # Every track's count is fixed, so n is known and so is what the rule
+                # requires: a count of the covered candidates, with 0/1 coefficients
+                # (the same selections, and a linear relaxation HiGHS solves faster).
+                required = rule.required(sum(self.fills[t] for t in rule.tracks))
+                s = self._add_cols(1, 0.0, float(required), integer=True)
+                self.shortfall_cols.append(s)
+                covered = [c for c in cols if rule.covers(items[self.keep[c]].category)]
+                self._add_row([*covered, s], [1.0] * (len(covered) + 1), float(required), _INF)
+                continue
             a, b = rule.spec.share.numerator, rule.spec.share.denominator
             s = self._add_cols(1, 0.0, float(len(cols) + 1), integer=True)
             self.shortfall_cols.append(s)
