@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from copy import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,40 @@ THIN = Side(style="thin", color="9AA5B1")
 GRID = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 UNLOCKED = Protection(locked=False)
 LOCKED = Protection(locked=True)
+CENTRED = Alignment(horizontal="center")
+
+
+class _Formats:
+    """The form's few cell formats, each made once per workbook and then copied to every
+    cell that has it: openpyxl looks a style up by hashing it on every assignment, which
+    was most of the time a form took. (A cell's ``_style`` is the index array openpyxl
+    itself copies between cells; formats are keyed by the identity of the constants.)"""
+
+    def __init__(self) -> None:
+        self._made: dict[tuple[int, ...], Any] = {}
+
+    def apply(
+        self,
+        cell: Any,
+        *,
+        fill: PatternFill | None = None,
+        protection: Protection | None = None,
+        alignment: Alignment | None = None,
+    ) -> Any:
+        key = (id(fill), id(protection), id(alignment))
+        made = self._made.get(key)
+        if made is not None:
+            cell._style = copy(made)
+            return cell
+        cell.border = GRID
+        if fill is not None:
+            cell.fill = fill
+        if protection is not None:
+            cell.protection = protection
+        if alignment is not None:
+            cell.alignment = alignment
+        self._made[key] = copy(cell._style)
+        return cell
 
 
 @dataclass
@@ -204,26 +239,21 @@ def _write_form(
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
     validations = _Validations(sheet, t)
+    formats = _Formats()  # each cell's format first: a text's quote prefix goes on top
     track_of = {track.id: track for track in config.tracks}
     for offset, app in enumerate(applications, start=1):
         row = HEADER_ROW + offset
         review = reviews.get(app.id)
         for number, value in enumerate((app.id, app.title, app.company, reviewer_id), start=1):
-            cell = _text(sheet.cell(row, number), value)
-            cell.protection = LOCKED
-            cell.border = GRID
+            _text(formats.apply(sheet.cell(row, number), protection=LOCKED), value)
         track = track_of.get(app.track)
         for number, column in enumerate(columns, start=criteria_start):
             cell = sheet.cell(row, number)
-            cell.border = GRID
             criterion = column.by_track.get(app.track) if track is not None else None
             if criterion is None:
-                cell.fill = LOCKED_FILL
-                cell.protection = LOCKED
+                formats.apply(cell, fill=LOCKED_FILL, protection=LOCKED)
                 continue
-            cell.fill = INPUT_FILL
-            cell.protection = UNLOCKED
-            cell.alignment = Alignment(horizontal="center")
+            formats.apply(cell, fill=INPUT_FILL, protection=UNLOCKED, alignment=CENTRED)
             validations.add(criterion, cell.coordinate)
             if review is not None and not review.conflict:
                 raw = review.scores.get(criterion.id)
@@ -232,12 +262,11 @@ def _write_form(
                 elif raw is not None:
                     cell.value = raw
         comment, conflict, reason = (comment_col, comment_col + 1, comment_col + 2)
-        for number in (comment, conflict, reason):
-            cell = sheet.cell(row, number)
-            cell.fill = INPUT_FILL
-            cell.protection = UNLOCKED
-            cell.border = GRID
-        sheet.cell(row, conflict).alignment = Alignment(horizontal="center")
+        formats.apply(sheet.cell(row, comment), fill=INPUT_FILL, protection=UNLOCKED)
+        formats.apply(
+            sheet.cell(row, conflict), fill=INPUT_FILL, protection=UNLOCKED, alignment=CENTRED
+        )
+        formats.apply(sheet.cell(row, reason), fill=INPUT_FILL, protection=UNLOCKED)
         validations.conflict(sheet.cell(row, conflict).coordinate)
         if review is not None:
             if review.comment:
