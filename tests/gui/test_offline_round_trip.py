@@ -335,3 +335,18 @@ def test_a_score_file_opened_into_a_locked_round_is_refused(
     assert box is not None and box.windowTitle() == "The score files were not imported"
     assert box.text() == "The round is locked: unlock it to import scores."
     assert not isinstance(window.dialog, ScoreFilesDialog)
+
+
+def test_the_window_started_with_a_score_file_imports_it_and_with_a_round_opens_it(
+    qtbot: QtBot, window: MainWindow, settings: Settings, round_copy: Path, tmp_path: Path
+) -> None:
+    # reviewer-gui TARGET: the target decides between importing and opening
+    from reviewer.ui.app import open_target
+
+    open_target(window, str(tmp_path / "R01.RVSCORE"))  # no recent round: told what to do
+    box = window.error_box
+    assert box is not None and box.windowTitle() == "The score files were not imported"
+    assert not window.session.is_open
+    with qtbot.waitSignal(window.session.opened, timeout=10_000):
+        open_target(window, str(round_copy))
+    assert window.session.target == str(round_copy)

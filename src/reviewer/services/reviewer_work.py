@@ -53,7 +53,6 @@ from reviewer.store.work import (
 )
 
 DATA_DIR_VARIABLE = "REVIEWER_DATA_DIR"
-SCORE_SUFFIX = SCORE_FILE_SUFFIX
 
 
 def data_dir() -> Path:
@@ -258,7 +257,7 @@ class ReviewerWork:
         """``{reviewer}_{package-short}_v{N}.rvscore`` for the next send."""
         reviewer = "".join(c for c in self.package.reviewer_id if c not in '\\/:*?"<>|') or "scores"
         short = self.package.package_id[:8]
-        return f"{reviewer}_{short}_v{self.sent_version + 1}{SCORE_SUFFIX}"
+        return f"{reviewer}_{short}_v{self.sent_version + 1}{SCORE_FILE_SUFFIX}"
 
     def incomplete(self) -> tuple[str, ...]:
         """Applications not yet complete (nor declared conflicts), in the package's order."""

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import inspect, select
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy import inspect
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from reviewer.domain.config import RoundConfig, TextLimits
@@ -19,13 +19,11 @@ from reviewer.store.engine import (
     Database,
     database_url,
     display_name,
-    make_engine,
     sqlite_path,
 )
 from reviewer.store.failures import database_error
 from reviewer.store.limits import config_limits
 from reviewer.store.migrate import ensure_current, upgrade_on
-from reviewer.store.models import RoundInfo
 
 
 def _remove_sqlite(path: Path) -> None:
@@ -142,14 +140,4 @@ def round_uid(target: str | Path) -> str | None:
     path = sqlite_path(url)
     if path is not None and not path.is_file():
         return None  # SQLite would make an empty database of a missing file
-    try:
-        engine = make_engine(url)
-    except (SQLAlchemyError, ImportError):
-        return None
-    try:
-        with engine.connect() as connection:
-            return connection.execute(select(RoundInfo.uid).limit(1)).scalar()
-    except SQLAlchemyError:
-        return None
-    finally:
-        engine.dispose()
+    return repository.peek_round_uid(url)

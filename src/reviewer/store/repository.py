@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import delete, func, select, tuple_
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from reviewer.domain.config import RoundConfig
@@ -21,6 +22,7 @@ from reviewer.domain.model import Application, Review, Reviewer, RoundData
 from reviewer.errors import RefusedByState
 from reviewer.store.audit import audit, now
 from reviewer.store.bulk import bulk_insert, insert_rows
+from reviewer.store.engine import make_engine
 from reviewer.store.models import (
     ApplicationRow,
     AssignmentRow,
@@ -79,6 +81,23 @@ def create_round(session: Session, config: RoundConfig) -> None:
     bulk_insert(session, TrackRow, tracks)
     bulk_insert(session, CriterionRow, criteria)
     audit(session, "init", config.name, tracks=len(tracks))
+
+
+def peek_round_uid(url: str) -> str | None:
+    """The uid in a round database's row, read with one query on an engine of its own
+    (no migration, nothing written); None when the database has none or is no round."""
+    try:
+        engine = make_engine(url)
+    except (SQLAlchemyError, ImportError):
+        return None
+    try:
+        with engine.connect() as connection:
+            uid = connection.execute(select(RoundInfo.uid).where(RoundInfo.id == 1)).scalar()
+    except SQLAlchemyError:
+        return None
+    finally:
+        engine.dispose()
+    return None if uid is None else str(uid)
 
 
 def round_info(session: Session, *, for_update: bool = False) -> RoundInfo:

@@ -64,6 +64,15 @@ def make_reviewer_window(
     return ReviewerWindow(settings, translations)
 
 
+def open_target(window: MainWindow, target: str) -> None:
+    """What the chair's window was started with: a reviewer's score file is imported
+    into the recent round it was made for; anything else is opened as a round."""
+    if str(target).lower().endswith(SCORE_FILE_SUFFIX):
+        window.open_score_files([str(target)])
+    else:
+        window.open_round(target)
+
+
 def is_package(target: str | None) -> bool:
     return bool(target) and str(target).lower().endswith(PACKAGE_SUFFIX)
 
@@ -99,8 +108,7 @@ def run(
     settings: Settings | None = None,
 ) -> int:
     """The window: the reviewer's for a package (``password``, when given, is tried
-    first), else the chair's, opening the round ``target`` (or, for a reviewer's score
-    file, the most recent round, and importing the file into it)."""
+    first), else the chair's, opening ``target`` in it (:func:`open_target`)."""
     app = application(argv)
     if target and is_package(target):
         reviewer = make_reviewer_window(app, lang, settings)
@@ -110,10 +118,8 @@ def run(
     window = make_window(app, lang, settings)
     first_paint = FirstPaint(app) if exit_after_first_paint else None
     window.show()
-    if target and str(target).lower().endswith(SCORE_FILE_SUFFIX):
-        window.open_score_files([str(target)])
-    elif target:
-        window.open_round(target)
+    if target:
+        open_target(window, target)
     code = app.exec()
     if first_paint is not None:
         window.session.close()
