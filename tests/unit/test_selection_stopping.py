@@ -3,7 +3,9 @@ an error of our own and gives no selection."""
 
 from __future__ import annotations
 
+import math
 import random
+import threading
 from collections.abc import Callable, Iterator
 from fractions import Fraction
 from typing import Any
@@ -11,10 +13,11 @@ from typing import Any
 import highspy
 import pytest
 
+from reviewer.domain import selection_ilp
 from reviewer.domain.config import Quota, RoundConfig
 from reviewer.domain.model import ScoredApplication
 from reviewer.domain.selection import CancelToken, select
-from reviewer.domain.selection_ilp import solve_ilp
+from reviewer.domain.selection_ilp import QUICK_SECONDS, solve_ilp
 from reviewer.domain.selection_problem import build_problem
 from reviewer.domain.stopping import Stop
 from reviewer.errors import SolverCancelled, SolverError, SolverFailed, SolverTimeLimit
@@ -56,17 +59,25 @@ class Runs:
         self.running = False
         self.statuses: list[Any] = []
         self.time_limits: list[float] = []
+        self.threads: list[int] = []  # the merit selection is solved in a thread beside
+        self.presolve: list[str] = []
 
     def wrap(self, run: Callable[..., Any]) -> Callable[..., Any]:
+        lock = threading.Lock()
+
         def wrapped(highs: Any) -> Any:
             limit = highs.getOptionValue("time_limit")  # (status, value) in newer highspy
-            self.time_limits.append(float(limit[-1] if isinstance(limit, tuple) else limit))
+            presolve = highs.getOptionValue("presolve")
             self.running = True
             try:
                 return run(highs)
             finally:
                 self.running = False
-                self.statuses.append(highs.getModelStatus())
+                with lock:  # one record per run, whichever thread finishes first
+                    self.statuses.append(highs.getModelStatus())
+                    self.time_limits.append(float(limit[-1] if isinstance(limit, tuple) else limit))
+                    self.threads.append(threading.get_ident())
+                    self.presolve.append(presolve[-1] if isinstance(presolve, tuple) else presolve)
 
         return wrapped
 
@@ -112,7 +123,12 @@ def test_a_token_set_during_a_run_interrupts_highs(runs: Runs) -> None:
     assert runs.statuses[-1] == Status.kInterrupt  # HiGHS itself was stopped
 
 
-def test_an_unset_token_and_a_generous_limit_change_nothing(runs: Runs) -> None:
+def test_an_unset_token_and_a_generous_limit_change_nothing(
+    runs: Runs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # without quick attempts (whether one settles a program depends on the machine's
+    # speed, so the number of runs would too)
+    monkeypatch.setattr(selection_ilp, "QUICK_SECONDS", math.inf)
     config, scored = budgeted_round(size=80, seats=25)
     plain = select(config, scored)
     assert plain.method == "ilp"
@@ -121,6 +137,71 @@ def test_an_unset_token_and_a_generous_limit_change_nothing(runs: Runs) -> None:
     assert len(runs.statuses) == 2 * count
     assert all(status == Status.kOptimal for status in runs.statuses)
     assert max(runs.time_limits[count:]) <= 600 < min(runs.time_limits[:count])
+
+
+def test_a_program_the_quick_attempt_leaves_open_is_solved_in_full(
+    runs: Runs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config, scored = budgeted_round(size=80, seats=25)
+    plain = select(config, scored)
+    monkeypatch.setattr(selection_ilp, "QUICK_SECONDS", 1e-6)
+    count = len(runs.statuses)
+    assert select(config, scored) == plain
+    records = list(
+        zip(
+            runs.statuses[count:],
+            runs.time_limits[count:],
+            runs.presolve[count:],
+            runs.threads[count:],
+            strict=True,
+        )
+    )
+    stopped = 0
+    for thread in {record[3] for record in records}:
+        mine = [record[:3] for record in records if record[3] == thread]
+        for k, (status, limit, presolve) in enumerate(mine):
+            if limit == 1e-6:  # a quick attempt: no presolve
+                assert presolve == "off"
+            else:
+                assert presolve == "choose" and limit > 600
+            if status == Status.kTimeLimit:  # the same program follows, in full
+                stopped += 1
+                assert limit == 1e-6
+                following, following_limit, following_presolve = mine[k + 1]
+                assert following in (Status.kOptimal, Status.kInfeasible)
+                assert following_limit > 600 and following_presolve == "choose"
+    assert stopped, "the tiny quick limit stops some attempts"
+
+
+class RunsOut(Stop):
+    """A selection with time left until HiGHS has run once, and none after."""
+
+    def __init__(self, runs: Runs) -> None:
+        super().__init__(time_limit=60)
+        self.runs = runs
+
+    def remaining(self) -> float:
+        return 60.0 if not self.runs.statuses else 0.0
+
+
+def test_time_running_out_after_a_quick_attempt_stops_the_selection(
+    runs: Runs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(selection_ilp, "QUICK_SECONDS", 1e-6)
+    config, scored = budgeted_round(size=80, seats=25)
+    problem = build_problem(config, scored)
+    runs.statuses.clear()
+    with pytest.raises(SolverTimeLimit):
+        solve_ilp(problem, RunsOut(runs))
+    assert runs.statuses == [Status.kTimeLimit]  # the quick attempt, and no full run
+
+
+def test_a_time_limit_shorter_than_the_quick_attempt_skips_it(runs: Runs) -> None:
+    config, scored = budgeted_round(size=80, seats=25)
+    with pytest.raises(SolverTimeLimit):  # far too short for this round
+        select(config, scored, time_limit=QUICK_SECONDS / 2)
+    assert runs.time_limits and all(limit < QUICK_SECONDS for limit in runs.time_limits)
+    assert set(runs.presolve) == {"choose"}
 
 
 def test_a_tiny_time_limit_stops_a_budgeted_selection() -> None:

@@ -25,10 +25,10 @@ same ones, each on what it cached of the others.
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections.abc import Mapping, Sequence
 from decimal import ROUND_DOWN, Decimal
+from itertools import chain
 from typing import NamedTuple
 
 from reviewer.domain.aggregation import aggregate, clean, exact, final_score
@@ -285,7 +285,8 @@ def places_of(
 ) -> dict[str, tuple[int, int]]:
     """:func:`rank_places` from sorted :func:`ranking_keys` of disjoint parts of the round
     (the keys hold the application ids, so no two are equal and the merge is the sort)."""
-    keyed = sorted_keys[0] if len(sorted_keys) == 1 else heapq.merge(*sorted_keys)
+    # sorting the sorted parts one after the other merges them (the sort finds the runs)
+    keyed = sorted_keys[0] if len(sorted_keys) == 1 else sorted(chain.from_iterable(sorted_keys))
     places: dict[str, tuple[int, int]] = {}
     next_rank: dict[str, int] = {}
     for order, (key, track_id) in enumerate(keyed):

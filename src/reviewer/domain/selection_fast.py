@@ -68,7 +68,7 @@ def solve_fast(problem: Problem, max_work: int = MAX_WORK) -> Selection | None:
     if not problem.objective or problem.objective[0] != "fill":
         return None
     tracks = len(problem.seats)
-    classes = [problem.class_of(item) for item in problem.items]
+    classes = problem.classes
     class_keys = sorted(set(classes))
     members: list[list[list[int]]] = [[[] for _ in class_keys] for _ in range(tracks)]
     position = {key: number for number, key in enumerate(class_keys)}

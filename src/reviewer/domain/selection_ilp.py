@@ -53,10 +53,20 @@ repeated (see ``_Model._run``), and the final selection must attain the optima e
 Anything else raises :class:`~reviewer.errors.SolverFailed` — never a silently wrong
 selection.
 
-Stopping. Every HiGHS run gets the time the selection has left as its ``time_limit``;
+Quick attempts. Most programs of a large round are settled at HiGHS's root node in a few
+hundredths of a second, while HiGHS's presolve alone takes a few tenths over their
+thousands of binaries. So a program is first run for at most ``QUICK_SECONDS`` without
+presolve and the feasibility-jump heuristic; when that does not settle it, it is run
+again in full, and so is every later program of the same model (one that needed more is
+a hard one: branching, where presolve pays). Either way the answer is HiGHS's proven
+optimum, and the selection, the earliest optimal one, is the same.
+
+Stopping. A program's full run gets the time the selection has left as its
+``time_limit`` (a quick attempt is made only when more than ``QUICK_SECONDS`` is left);
 with a cancel token, HiGHS's interrupt callbacks (simplex and MIP) look at it while HiGHS
-runs. A run stopped by either raises :class:`~reviewer.errors.SolverTimeLimit` or
-:class:`~reviewer.errors.SolverCancelled`, whatever solution HiGHS had found so far.
+runs. A full run stopped by either raises :class:`~reviewer.errors.SolverTimeLimit` or
+:class:`~reviewer.errors.SolverCancelled`, whatever solution HiGHS had found so far; a
+quick attempt stopped by its own limit is followed by the full run.
 """
 
 from __future__ import annotations
@@ -86,6 +96,7 @@ from reviewer.errors import SolverCancelled, SolverFailed, SolverTimeLimit
 _INF = float("inf")
 MAX_CUTS = 1000  # solutions over a budget cut off before giving up
 LEX_CHUNK = 20  # candidates decided by one integer program (weights up to 2**19)
+QUICK_SECONDS = 0.1  # a program's first attempt, without presolve (see ``_Model._solve``)
 
 
 def solve_ilp(problem: Problem, stop: Stop | None = None) -> Selection:
@@ -157,6 +168,7 @@ class _Model:
         self.optima: dict[str, int] = {}
         self.stage_rows: dict[str, tuple[int, float, float]] = {}  # row, lower, upper
         self.solution: set[int] = set()  # columns of the incumbent
+        self.quick = True  # programs get a quick attempt first (see ``_solve``)
         highs = highspy.Highs()  # type: ignore[no-untyped-call]
         highs.setOptionValue("output_flag", False)
         highs.setOptionValue("mip_rel_gap", 0.0)
@@ -180,20 +192,37 @@ class _Model:
             event.interrupt()
 
     def _solve(self) -> highspy.HighsModelStatus:
-        """One HiGHS run within the time the selection has left; its model status, or
-        :class:`SolverTimeLimit` / :class:`SolverCancelled` when it was stopped."""
+        """Solve the program as it stands (a quick attempt first, see the module's
+        description); its model status, or :class:`SolverTimeLimit` /
+        :class:`SolverCancelled` when the selection was stopped."""
+        if self.quick and self.stop.remaining() > QUICK_SECONDS:
+            self._options(quick=True)
+            try:
+                status = self._run_highs(QUICK_SECONDS)
+            finally:
+                self._options(quick=False)
+            if status != highspy.HighsModelStatus.kTimeLimit:
+                return status
+            self.quick = False  # a hard model: its later programs are run in full
+        status = self._run_highs(self.stop.remaining())
+        if status == highspy.HighsModelStatus.kTimeLimit and self.stop.time_limit is not None:
+            raise SolverTimeLimit(self.stop.time_limit)
+        return status
+
+    def _options(self, quick: bool) -> None:
+        self.highs.setOptionValue("presolve", "off" if quick else "choose")
+        self.highs.setOptionValue("mip_heuristic_run_feasibility_jump", not quick)
+
+    def _run_highs(self, seconds: float) -> highspy.HighsModelStatus:
         self.stop.check()
-        self.highs.setOptionValue("time_limit", max(self.stop.remaining(), 1e-6))
+        self.highs.setOptionValue("time_limit", max(seconds, 1e-6))
         self.highs.run()
         if self.pending is not None:
             pending, self.pending = self.pending, None
             raise pending
         if self.stop.cancelled:  # whatever HiGHS found: the selection was asked to stop
             raise SolverCancelled()
-        status = self.highs.getModelStatus()
-        if status == highspy.HighsModelStatus.kTimeLimit and self.stop.time_limit is not None:
-            raise SolverTimeLimit(self.stop.time_limit)
-        return status
+        return self.highs.getModelStatus()
 
     # -- model -------------------------------------------------------------------------
 
@@ -285,8 +314,8 @@ class _Model:
 
     def _set_objective(self, costs: dict[int, float], maximise: bool) -> None:
         vector = np.zeros(self.columns)
-        for col, cost in costs.items():
-            vector[col] = cost
+        if costs:
+            vector[np.fromiter(costs, dtype=np.intp, count=len(costs))] = list(costs.values())
         self.highs.changeColsCost(self.columns, np.arange(self.columns, dtype=np.int32), vector)
         sense = highspy.ObjSense.kMaximize if maximise else highspy.ObjSense.kMinimize
         self.highs.changeObjectiveSense(sense)
@@ -307,14 +336,11 @@ class _Model:
             if status != highspy.HighsModelStatus.kOptimal:
                 name = self.highs.modelStatusToString(status)
                 raise SolverFailed("selection.solver.reason.status", status=name)
-            values = np.array(self.highs.getSolution().col_value, dtype=np.float64)
-            chosen: set[int] = set()
-            for col in range(self.size):
-                value = float(values[col])
-                if abs(value - round(value)) > 1e-6:
-                    raise SolverFailed("selection.solver.reason.fractional")
-                if round(value) == 1:
-                    chosen.add(col)
+            values = np.asarray(self.highs.getSolution().col_value, dtype=np.float64)[: self.size]
+            rounded = np.rint(values)
+            if values.size and float(np.max(np.abs(values - rounded))) > 1e-6:
+                raise SolverFailed("selection.solver.reason.fractional")
+            chosen: set[int] = set(np.flatnonzero(rounded == 1).tolist())
             over = self._over_budget(chosen)
             if not over:
                 return chosen
@@ -325,12 +351,14 @@ class _Model:
     def _over_budget(self, chosen: set[int]) -> list[list[int]]:
         """The chosen columns of each track whose budget they exceed (exact integers)."""
         items, budgets = self.problem.items, self.problem.budgets
-        over: list[list[int]] = []
-        for track, budget in enumerate(budgets):
-            cols = sorted(c for c in chosen if items[self.keep[c]].track == track)
-            if budget is not None and sum(items[self.keep[c]].amount for c in cols) > budget:
-                over.append(cols)
-        return over
+        per_track: list[list[int]] = [[] for _ in budgets]
+        for col in sorted(chosen):
+            per_track[items[self.keep[col]].track].append(col)
+        return [
+            cols
+            for cols, budget in zip(per_track, budgets, strict=True)
+            if budget is not None and sum(items[self.keep[c]].amount for c in cols) > budget
+        ]
 
     def _selection(self, cols: set[int]) -> Selection:
         return frozenset(self.keep[c] for c in cols)
@@ -531,9 +559,10 @@ class _Exchange:
         self.kinds: list[tuple[int, tuple[bool, ...], int] | None] = []
         self.amounts: list[int] = []
         self.tracks: list[int] = []
+        classes = problem.classes
         for col, index in enumerate(keep):
             item = problem.items[index]
-            kind = (item.track, problem.class_of(item), item.weight)
+            kind = (item.track, classes[index], item.weight)
             self.kinds.append(None if col in settled else kind)
             self.amounts.append(item.amount)
             self.tracks.append(item.track)

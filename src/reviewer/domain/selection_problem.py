@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cached_property
 from itertools import accumulate
+from typing import NamedTuple
 
 from reviewer.domain.config import Quota, RoundConfig
 from reviewer.domain.model import ScoredApplication
@@ -22,9 +23,9 @@ from reviewer.domain.model import ScoredApplication
 Selection = frozenset[int]
 
 
-@dataclass(frozen=True)
-class Item:
-    """A candidate: its track (index into the round's tracks) and what the rules read."""
+class Item(NamedTuple):
+    """A candidate: its track (index into the round's tracks) and what the rules read.
+    (A named tuple: a problem holds thousands, made again for every selection.)"""
 
     id: str
     track: int
@@ -79,6 +80,11 @@ class Problem:
         return found
 
     @cached_property
+    def classes(self) -> tuple[tuple[bool, ...], ...]:
+        """:meth:`class_of` of every item, in the items' order."""
+        return tuple(self.class_of(item) for item in self.items)
+
+    @cached_property
     def _classes(self) -> dict[str, tuple[bool, ...]]:
         """The class of each category met so far (a problem made by ``replace`` starts
         with none)."""
@@ -102,24 +108,19 @@ def build_problem(config: RoundConfig, scored: Mapping[str, ScoredApplication]) 
     candidates = sorted(
         (app for app in scored.values() if app.is_candidate), key=lambda app: _order(app)
     )
-    scale = _scale(config.decimals, [_final(app) for app in candidates])
+    finals = [_final(app) for app in candidates]
+    scale = _scale(config.decimals, finals)
+    weights = {final: int(final.scaleb(scale)) for final in set(finals)}  # finals repeat
     items: list[Item] = []
-    for app in candidates:
-        if app.track not in track_index:
+    previous: Decimal | None = None
+    for app, final in zip(candidates, finals, strict=True):
+        track = track_index.get(app.track)
+        if track is None:
             raise ValueError(f"application {app.id} is in unknown track {app.track!r}")
-        final = _final(app)
-        if items and final > items[-1].final:
+        if previous is not None and final > previous:
             raise ValueError(f"the global order puts {app.id} after a lower final")
-        items.append(
-            Item(
-                id=app.id,
-                track=track_index[app.track],
-                category=app.ai_category,
-                amount=app.amount,
-                final=final,
-                weight=int(final.scaleb(scale)),
-            )
-        )
+        previous = final
+        items.append(Item(app.id, track, app.ai_category, app.amount, final, weights[final]))
     rules: list[Rule] = []
     for index, quota in enumerate(config.quotas):
         scope = tuple(track_index[t] for t in quota.tracks)
@@ -149,7 +150,7 @@ def _final(app: ScoredApplication) -> Decimal:
     return app.final
 
 
-def _scale(decimals: int, finals: Sequence[Decimal]) -> int:
+def _scale(decimals: int, finals: Iterable[Decimal]) -> int:
     """Decimal places that make every final an integer (at least the round's ``decimals``)."""
     scale = decimals
     for final in finals:
@@ -274,13 +275,14 @@ def prune(problem: Problem, limits: Sequence[int] | None = None) -> list[int]:
     """
     heaps: dict[tuple[int, tuple[bool, ...]], list[int]] = {}
     keep: list[int] = []
+    classes = problem.classes
     for index, item in enumerate(problem.items):
         seats = problem.seats[item.track] if limits is None else limits[item.track]
         budget = problem.budgets[item.track]
         if seats == 0 or (budget is not None and item.amount > budget):
             continue
         amount = item.amount if budget is not None else 0
-        heap = heaps.setdefault((item.track, problem.class_of(item)), [])
+        heap = heaps.setdefault((item.track, classes[index]), [])
         if len(heap) == seats and -heap[0] <= amount:
             continue  # `seats` earlier ones cost no more: never chosen
         keep.append(index)

@@ -47,16 +47,18 @@ def boundary_ties(
     final_counts = rule_counts(problem, selected)
     chosen_counts = rule_counts(problem, chosen)
     used = budget_used(problem, selected)
+    groups: list[dict[Decimal, list[int]]] = [{} for _ in config.tracks]
+    for index, item in enumerate(problem.items):  # the global order: rank order
+        groups[item.track].setdefault(item.final, []).append(index)
     ties: list[BoundaryTie] = []
     for t, track in enumerate(config.tracks):
-        groups: dict[Decimal, list[int]] = {}
-        for index, item in enumerate(problem.items):  # the global order: rank order
-            if item.track == t:
-                groups.setdefault(item.final, []).append(index)
         budget = problem.budgets[t]
         slack = None if budget is None else budget - used[t]
-        for final, members in groups.items():
-            pair = _Pair(problem, t, slack, final_counts, chosen_counts)
+        pair = _Pair(problem, t, slack, final_counts, chosen_counts)
+        for final, members in groups[t].items():
+            inside = sum(1 for i in members if i in selected)
+            if inside in (0, len(members)):
+                continue  # no selected and unselected pair with this final
             if pair.exchangeable(members, chosen, selected):
                 ids = tuple(problem.items[i].id for i in members)
                 ties.append(BoundaryTie(track=track.id, final_score=final, ids=ids))
@@ -85,7 +87,7 @@ class _Pair:
         dearest: dict[tuple[Class, bool], int] = {}  # (class, optimised?) → largest amount
         cheapest: dict[Class, int] = {}
         for index in members:
-            key = self.problem.class_of(items[index])
+            key = self.problem.classes[index]
             amount = items[index].amount
             if index in selected:
                 side = (key, index in chosen)

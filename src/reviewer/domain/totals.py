@@ -169,6 +169,8 @@ class ScoreMatrix:
     normalised: Matrix | None  # None when no review counts
     starts: tuple[int, ...]  # the first row of each application with reviews
     means: Mapping[str, Mapping[str, float]]  # application id → criterion id → mean
+    # each application with reviews: its id, reviewer ids and rows (start, stop)
+    filled: tuple[tuple[str, tuple[str, ...], int, int], ...]
 
 
 def score_matrix(
@@ -181,7 +183,7 @@ def score_matrix(
     )
     flat = [review for _, reviews in ordered for review in reviews]
     if not flat:
-        return ScoreMatrix(ordered=ordered, normalised=None, starts=(), means={})
+        return ScoreMatrix(ordered=ordered, normalised=None, starts=(), means={}, filled=())
     normalised = normalised_matrix(criteria, flat)
     filled = [(app_id, reviews) for app_id, reviews in ordered if reviews]
     counts = np.array([len(reviews) for _, reviews in filled], dtype=np.intp)
@@ -193,25 +195,31 @@ def score_matrix(
         app_id: dict(zip(ids, row, strict=True))
         for (app_id, _), row in zip(filled, rows, strict=True)
     }
+    first = starts.tolist()
     return ScoreMatrix(
-        ordered=ordered, normalised=normalised, starts=tuple(starts.tolist()), means=means
+        ordered=ordered,
+        normalised=normalised,
+        starts=tuple(first),
+        means=means,
+        filled=tuple(
+            (app_id, tuple(r.reviewer_id for r in reviews), start, start + len(reviews))
+            for (app_id, reviews), start in zip(filled, first, strict=True)
+        ),
     )
 
 
 def matrix_scores(criteria: Sequence[Criterion], matrix: ScoreMatrix) -> dict[str, CountedScores]:
     """Totals and criterion means of each application of ``matrix`` under the weights of
-    ``criteria`` (the rubric the matrix was made from, weights aside)."""
+    ``criteria`` (the rubric the matrix was made from, weights aside). The means are the
+    matrix's own mappings, shared by the results of every weighting (nothing changes
+    them)."""
     result = {app_id: CountedScores() for app_id, reviews in matrix.ordered if not reviews}
     if matrix.normalised is None:
         return result
     totals = reviewer_totals(criteria, matrix.normalised).tolist()
-    filled = [(app_id, reviews) for app_id, reviews in matrix.ordered if reviews]
-    for (app_id, reviews), start in zip(filled, matrix.starts, strict=True):
-        result[app_id] = CountedScores(
-            reviewer_ids=tuple(r.reviewer_id for r in reviews),
-            totals=tuple(totals[start : start + len(reviews)]),
-            criterion_means=dict(matrix.means[app_id]),
-        )
+    means = matrix.means
+    for app_id, reviewer_ids, start, stop in matrix.filled:
+        result[app_id] = CountedScores(reviewer_ids, tuple(totals[start:stop]), means[app_id])
     return result
 
 
