@@ -138,17 +138,22 @@ def test_form_layout_protection_and_validation(tmp_path: Path) -> None:
     assert sheet.cell(p01, 3).data_type == "s"
     assert sheet.cell(p01, 5).value == 54 and sheet.cell(t01, 7).value == "탁월"
 
-    validations = {str(v.sqref): v for v in sheet.data_validations.dataValidation}
-    decimal = [v for v in validations.values() if v.type == "decimal"]
-    tech = next(v for v in decimal if f"E{p01}" in str(v.sqref))
+    validations = list(sheet.data_validations.dataValidation)
+    decimal = [v for v in validations if v.type == "decimal"]
+    tech = next(v for v in decimal if f"E{p01}" in v)
     assert (tech.formula1, tech.formula2) == ("0", "60")
-    biz = next(v for v in decimal if f"F{p01}" in str(v.sqref))
+    biz = next(v for v in decimal if f"F{p01}" in v)
     assert (biz.formula1, biz.formula2) == ("0", "40")
-    grades = next(v for v in validations.values() if f"G{t01}" in str(v.sqref))
+    grades = next(v for v in validations if f"G{t01}" in v)
     assert grades.type == "list" and grades.formula1 == '"탁월,우수,보통,미흡"'
-    flag = next(v for v in validations.values() if f"I{p01}" in str(v.sqref))
+    flag = next(v for v in validations if f"I{p01}" in v)
     assert flag.type == "list" and flag.formula1 == '"Y,N"'
-    assert f"G{p01}" not in " ".join(validations)  # no validation on a locked grey cell
+    # every score and conflict cell has exactly one validation; a locked cell has none
+    for row in range(HEADER_ROW + 1, sheet.max_row + 1):
+        for column in (5, 6, 7, 9):
+            cell = sheet.cell(row, column)
+            holding = [v for v in validations if cell.coordinate in v]
+            assert len(holding) == (0 if cell.protection.locked else 1), cell.coordinate
 
 
 def test_prefilled_form_imports_back_into_the_same_reviews(tmp_path: Path) -> None:
@@ -242,3 +247,87 @@ def test_form_prints_one_page_wide_with_the_round_in_the_header(tmp_path: Path) 
         assert sheet.oddHeader.right.text == sheet.title
         assert sheet.oddFooter.center.text == "&P / &N"
         assert sheet.print_title_rows, sheet.title
+
+
+def _words(pdf: Path) -> list[list[tuple[str, float, float, float, float]]]:
+    """Every page's words with their boxes (``pdftotext -bbox``), in reading order."""
+    import re
+
+    out = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pattern = (
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
+    )
+    return [
+        sorted((w[4], *(float(v) for v in w[:4])) for w in re.findall(pattern, page))
+        for page in out.split("<page ")[1:]
+    ]
+
+
+def _with_long_texts(data: RoundData) -> RoundData:
+    """P01 with a title of two lines, and R1's review of P02 with a comment that pushes the
+    signature onto a page of its own."""
+    apps = tuple(
+        replace(a, title=a.title + " 그리고 " + "확장 " * 40) if a.id == "P01" else a
+        for a in data.applications
+    )
+    reviews = tuple(
+        replace(r, comment="의견 " * 750)
+        if (r.application_id, r.reviewer_id) == ("P02", "R1")
+        else r
+        for r in data.reviews
+    )
+    return replace(data, applications=apps, reviews=reviews)
+
+
+@needs_poppler
+def test_fast_pages_put_every_word_where_the_flowables_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pages drawn from forms are the pages the flowables lay out: the same words in
+    the same boxes (to a hundredth of a point), pages that do not fit the mould (a
+    conflict, a title of two lines, a comment running over the page) made by the
+    flowables themselves."""
+    from reviewer.exchange.reports.pdf import sheet_fast
+
+    context = context_for(_with_long_texts(with_conflict(sample_data())))
+    made: list[bool] = []
+    page = sheet_fast.FastSheet.page
+
+    def counted(self: sheet_fast.FastSheet, app: object, review: object) -> object:
+        result = page(self, app, review)  # type: ignore[arg-type]
+        made.append(result is not None)
+        return result
+
+    monkeypatch.setattr(sheet_fast.FastSheet, "page", counted)
+    fast = write_score_sheets(tmp_path / "fast", context, "ko")
+    assert any(made) and not all(made)  # both kinds of page are in these files
+    monkeypatch.setattr(sheet_fast.FastSheet, "page", lambda self, app, review: None)
+    slow = write_score_sheets(tmp_path / "slow", context, "ko")
+    for a, b in zip(fast, slow, strict=True):
+        if a.suffix != ".pdf":
+            continue
+        pages_a, pages_b = _words(a), _words(b)
+        assert len(pages_a) == len(pages_b), a.name
+        for number, (words_a, words_b) in enumerate(zip(pages_a, pages_b, strict=True), 1):
+            assert [w[0] for w in words_a] == [w[0] for w in words_b], (a.name, number)
+            for wa, wb in zip(words_a, words_b, strict=True):
+                assert max(abs(x - y) for x, y in zip(wa[1:], wb[1:], strict=True)) < 0.01, (
+                    a.name,
+                    number,
+                    wa,
+                    wb,
+                )
+
+
+@needs_poppler
+def test_a_long_title_and_comment_are_laid_out_by_the_flowables(tmp_path: Path) -> None:
+    context = context_for(_with_long_texts(sample_data()))
+    files = write_score_sheets(tmp_path, context, "ko")
+    pdf = next(p for p in files if p.name == "R1_평가표.pdf")
+    reviewed = [r for r in context.data.reviews if r.reviewer_id == "R1"]
+    assert pdf_pages(pdf) == len(reviewed) + 1  # P02's signature on a page of its own
+    text = " ".join(pdf_text(pdf, n) for n in range(1, pdf_pages(pdf) + 1))
+    assert "확장" in text and text.count("의견") >= 600
+    assert text.count("(서명)") == len(reviewed)

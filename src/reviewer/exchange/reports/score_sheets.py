@@ -16,12 +16,14 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from copy import copy
 from dataclasses import dataclass, field
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.cell_range import MultiCellRange
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from reviewer.domain.config import Criterion, Track
@@ -254,7 +256,7 @@ def _write_form(
                 formats.apply(cell, fill=LOCKED_FILL, protection=LOCKED)
                 continue
             formats.apply(cell, fill=INPUT_FILL, protection=UNLOCKED, alignment=CENTRED)
-            validations.add(criterion, cell.coordinate)
+            validations.add(criterion, row, number)
             if review is not None and not review.conflict:
                 raw = review.scores.get(criterion.id)
                 if isinstance(raw, str):
@@ -267,13 +269,14 @@ def _write_form(
             sheet.cell(row, conflict), fill=INPUT_FILL, protection=UNLOCKED, alignment=CENTRED
         )
         formats.apply(sheet.cell(row, reason), fill=INPUT_FILL, protection=UNLOCKED)
-        validations.conflict(sheet.cell(row, conflict).coordinate)
+        validations.conflict(row, conflict)
         if review is not None:
             if review.comment:
                 _text(sheet.cell(row, comment), review.comment)
             _text(sheet.cell(row, conflict), "Y" if review.conflict else "N")
             if review.conflict:
                 _text(sheet.cell(row, reason), review.conflict_reason or review.comment)
+    validations.finish()
     sheet.freeze_panes = sheet.cell(HEADER_ROW + 1, criteria_start).coordinate
     sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     print_setup(sheet, config.name, sheet.title)
@@ -304,12 +307,15 @@ class _Texts:
 
 
 class _Validations:
-    """One data validation per criterion scale (cells added as rows are written)."""
+    """One data validation per criterion scale (cells added as rows are written). The
+    cells are kept per validation and given to it at the end as column runs (``E7:E96``):
+    openpyxl's own ``add`` compares each new cell with every range already held."""
 
     def __init__(self, sheet: Any, t: _Texts) -> None:
         self.sheet = sheet
         self.t = t
         self.by_scale: dict[tuple[Any, ...], DataValidation | None] = {}
+        self.cells: dict[int, tuple[DataValidation, list[tuple[int, int]]]] = {}
         self.flag = DataValidation(
             type="list",
             formula1='"Y,N"',
@@ -320,7 +326,7 @@ class _Validations:
         )
         sheet.add_data_validation(self.flag)
 
-    def add(self, criterion: Criterion, coordinate: str) -> None:
+    def add(self, criterion: Criterion, row: int, column: int) -> None:
         key: tuple[Any, ...] = (
             criterion.name,
             tuple(criterion.grades) if criterion.grades else None,
@@ -331,7 +337,34 @@ class _Validations:
             self.by_scale[key] = self._make(criterion)
         validation = self.by_scale[key]
         if validation is not None:
-            validation.add(coordinate)
+            self._hold(validation, row, column)
+
+    def _hold(self, validation: DataValidation, row: int, column: int) -> None:
+        held = self.cells.get(id(validation))
+        if held is None:
+            held = self.cells[id(validation)] = (validation, [])
+        held[1].append((column, row))
+
+    def finish(self) -> None:
+        """Give every validation its cells, as runs of consecutive rows per column."""
+        for validation, cells in self.cells.values():
+            ranges: list[str] = []
+            for column, rows in groupby(sorted(cells), key=lambda cell: cell[0]):
+                letter = get_column_letter(column)
+                numbers = [row for _, row in rows]
+                start = previous = numbers[0]
+                for row in [*numbers[1:], None]:
+                    if row is not None and row == previous + 1:
+                        previous = row
+                        continue
+                    ranges.append(
+                        f"{letter}{start}"
+                        if start == previous
+                        else f"{letter}{start}:{letter}{previous}"
+                    )
+                    if row is not None:
+                        start = previous = row
+            validation.sqref = MultiCellRange(" ".join(ranges))
 
     def _make(self, criterion: Criterion) -> DataValidation | None:
         t = self.t
@@ -362,8 +395,8 @@ class _Validations:
         self.sheet.add_data_validation(validation)
         return validation
 
-    def conflict(self, coordinate: str) -> None:
-        self.flag.add(coordinate)
+    def conflict(self, row: int, column: int) -> None:
+        self._hold(self.flag, row, column)
 
 
 def _criteria_sheet(book: Workbook, tracks: Sequence[Track], t: _Texts, round_name: str) -> None:

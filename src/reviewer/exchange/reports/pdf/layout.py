@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -164,6 +165,7 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
         self._on_page = on_page
         self._fonts = fonts
         self._pages: list[dict[str, Any]] = []
+        self._footer_forms: set[str] = set()
 
     def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
@@ -180,33 +182,56 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
         super().save()
 
     def _draw_footer(self, number: int, total: int) -> None:
+        """The footer: the rule, the digest and the label (the same on every page: drawn
+        once into a form, one for each of the two layouts) and "n / N"."""
         width, _ = self._pagesize
         y = MARGIN / 2
-        regular, bold = self._fonts.regular, self._fonts.bold
-        digest = f"SHA-256 {self._footer.digest}"
+        bold = self._fonts.bold
         page = f"{number} / {total}"
-        label = self._footer.label
+        centre_half = self.stringWidth(page, bold, FOOTER_SIZE + 1) / 2 + 8
+        fits = (
+            MARGIN + self._digest_width < width / 2 - centre_half
+            and self._label_width < width / 2 - centre_half - MARGIN
+        )
         self.saveState()
+        self.doForm(self._footer_form(fits))
+        self.setFillColor(MUTED)
+        self.setFont(bold, FOOTER_SIZE + 1)
+        if fits:
+            self.drawCentredString(width / 2, y - 1, page)
+        else:  # a narrow page: the label goes below, the page number to the right
+            self.drawRightString(width - MARGIN, y - 1, page)
+        self.restoreState()
+
+    @cached_property
+    def _digest_width(self) -> float:
+        text = f"SHA-256 {self._footer.digest}"
+        return float(self.stringWidth(text, self._fonts.regular, FOOTER_SIZE))
+
+    @cached_property
+    def _label_width(self) -> float:
+        return float(self.stringWidth(self._footer.label, self._fonts.regular, FOOTER_SIZE))
+
+    def _footer_form(self, fits: bool) -> str:
+        name = f"footer{int(fits)}"
+        if name in self._footer_forms:
+            return name
+        self._footer_forms.add(name)
+        width, _ = self._pagesize
+        y = MARGIN / 2
+        self.beginForm(name)
         self.setFillColor(MUTED)
         self.setStrokeColor(RULE)
         self.setLineWidth(0.4)
         self.line(MARGIN, y + 9, width - MARGIN, y + 9)
-        self.setFont(regular, FOOTER_SIZE)
-        self.drawString(MARGIN, y, digest)
-        centre_half = self.stringWidth(page, bold, FOOTER_SIZE + 1) / 2 + 8
-        fits = (
-            MARGIN + self.stringWidth(digest, regular, FOOTER_SIZE) < width / 2 - centre_half
-            and self.stringWidth(label, regular, FOOTER_SIZE) < width / 2 - centre_half - MARGIN
-        )
+        self.setFont(self._fonts.regular, FOOTER_SIZE)
+        self.drawString(MARGIN, y, f"SHA-256 {self._footer.digest}")
         if fits:
-            self.drawRightString(width - MARGIN, y, label)
-            self.setFont(bold, FOOTER_SIZE + 1)
-            self.drawCentredString(width / 2, y - 1, page)
-        else:  # a narrow page: the label goes below, the page number to the right
-            self.drawString(MARGIN, y - 9, label)
-            self.setFont(bold, FOOTER_SIZE + 1)
-            self.drawRightString(width - MARGIN, y - 1, page)
-        self.restoreState()
+            self.drawRightString(width - MARGIN, y, self._footer.label)
+        else:
+            self.drawString(MARGIN, y - 9, self._footer.label)
+        self.endForm()
+        return name
 
 
 class ReportDocument(BaseDocTemplate):  # type: ignore[misc]

@@ -24,6 +24,7 @@ from reviewer.exchange.reports.context import (
 from reviewer.exchange.reports.pdf.layout import (
     CUTOFF,
     CUTOFF_FILL,
+    MARGIN,
     UNRANKED_FILL,
     Footer,
     ReportDocument,
@@ -32,9 +33,11 @@ from reviewer.exchange.reports.pdf.layout import (
     para,
     table_style,
 )
+from reviewer.exchange.reports.pdf.sheet_fast import FastSheet
 from reviewer.i18n import render
 
-WIDTH = A4[0] - 2 * 15 * mm  # the frame width of a portrait page
+WIDTH = A4[0] - 2 * MARGIN  # the frame of a portrait page (``ReportDocument``)
+HEIGHT = A4[1] - 2 * MARGIN - 4 * mm
 
 
 def write_reviewer_pdf(
@@ -48,11 +51,14 @@ def write_reviewer_pdf(
 ) -> None:
     """One page per application of ``applications`` for ``reviewer``."""
     sheet = _ScoreSheet(context, reviewer, styles, lang)
+    fast = FastSheet(sheet, WIDTH, HEIGHT)
     story: list[Flowable] = []
     for index, app in enumerate(applications):
         if index:
             story.append(PageBreak())
-        story += sheet.page(app, reviews.get(app.id))
+        review = reviews.get(app.id)
+        page = fast.page(app, review)
+        story += [page] if page is not None else sheet.page(app, review)
     if not story:
         story = [*sheet.heading(), para(sheet.t("report.sheet_pdf.none"), styles.body)]
     title = sheet.t("report.sheet_pdf.title")
@@ -108,22 +114,31 @@ class _ScoreSheet:
         story.append(KeepTogether(self.signature(conflict)))
         return story
 
-    def application_table(self, app: Application, track: Track | None) -> Table:
-        styles = self.styles
-        rows = [
-            (self.t("report.col.id"), app.id),
-            (self.t("report.col.title"), app.title),
-            (self.t("report.col.company"), app.company),
-            (self.t("report.col.track"), track.name if track is not None else app.track),
-            (self.t("report.col.ai"), ai_label(app.ai_category, self.lang)),
-            (
-                self.t("report.col.amount"),
-                f"{format_amount(app.amount)} {self.t('report.unit.won')}",
-            ),
+    def application_labels(self) -> list[str]:
+        keys = ("id", "title", "company", "track", "ai", "amount")
+        return [self.t(f"report.col.{key}") for key in keys]
+
+    def application_values(self, app: Application, track: Track | None) -> list[str]:
+        return [
+            app.id,
+            app.title,
+            app.company,
+            track.name if track is not None else app.track,
+            ai_label(app.ai_category, self.lang),
+            f"{format_amount(app.amount)} {self.t('report.unit.won')}",
         ]
-        table = Table(
-            [[k, fit(v, WIDTH - 90, styles.body)] for k, v in rows], colWidths=(90, WIDTH - 90)
-        )
+
+    def application_table(self, app: Application, track: Track | None) -> Table:
+        return self.application_table_of(self.application_values(app, track))
+
+    def application_table_of(self, values: Sequence[str] | None) -> Table:
+        """The application's facts; without ``values`` the labels only (a fast page's
+        form)."""
+        styles = self.styles
+        labels = self.application_labels()
+        shown = [fit(v, WIDTH - 90, styles.body) for v in values] if values else [""] * 6
+        cells = [[label, value] for label, value in zip(labels, shown, strict=True)]
+        table = Table(cells, colWidths=(90, WIDTH - 90))
         table.setStyle(
             TableStyle(
                 [
@@ -135,16 +150,12 @@ class _ScoreSheet:
         )
         return table
 
-    def criteria_table(
+    def score_values(
         self, app: Application, criteria: Sequence[Criterion], review: Review | None
-    ) -> Table:
-        styles = self.styles
-        header = [
-            self.t(f"report.sheet_pdf.{key}")
-            for key in ("criterion", "weight", "scale", "score", "points")
-        ]
-        data: list[list[Any]] = [header]
+    ) -> tuple[list[tuple[str, str]], str]:
+        """Per criterion the raw score and its points as shown, and the total."""
         scored = review is not None and not review.conflict
+        values: list[tuple[str, str]] = []
         for criterion in criteria:
             raw = review.scores.get(criterion.id) if scored and review is not None else None
             points = ""
@@ -153,27 +164,38 @@ class _ScoreSheet:
                     points = f"{criterion.weight * criterion.normalise(raw):.2f}"
                 except (KeyError, ValueError, ZeroDivisionError):
                     points = ""
+            values.append(("" if raw is None else _raw_text(raw), points))
+        recorded = self.context.run.applications.get(app.id)
+        total = recorded.reviewer_totals.get(self.reviewer.id) if recorded is not None else None
+        return values, "" if total is None else f"{total:.2f}"
+
+    def criteria_table(
+        self, app: Application, criteria: Sequence[Criterion], review: Review | None
+    ) -> Table:
+        values, total = self.score_values(app, criteria, review)
+        return self.criteria_table_of(criteria, values, total)
+
+    def criteria_table_of(
+        self, criteria: Sequence[Criterion], values: Sequence[tuple[str, str]], total: str
+    ) -> Table:
+        styles = self.styles
+        header = [
+            self.t(f"report.sheet_pdf.{key}")
+            for key in ("criterion", "weight", "scale", "score", "points")
+        ]
+        data: list[list[Any]] = [header]
+        for criterion, (raw, points) in zip(criteria, values, strict=True):
             data.append(
                 [
                     fit(criterion.name, 170, styles.body, 10),
                     f"{criterion.weight:g}",
                     fit(criterion_scale(criterion, self.lang), 150, styles.body, 10),
-                    "" if raw is None else _raw_text(raw),
+                    raw,
                     points,
                 ]
             )
-        recorded = self.context.run.applications.get(app.id)
-        total = recorded.reviewer_totals.get(self.reviewer.id) if recorded is not None else None
         weights = sum(c.weight for c in criteria)
-        data.append(
-            [
-                self.t("report.sheet_pdf.total"),
-                f"{weights:g}",
-                "",
-                "",
-                "" if total is None else f"{total:.2f}",
-            ]
-        )
+        data.append([self.t("report.sheet_pdf.total"), f"{weights:g}", "", "", total])
         table = Table(
             data,
             colWidths=(170, 55, 150, 70, WIDTH - 445),
@@ -218,16 +240,25 @@ class _ScoreSheet:
             colWidths=(WIDTH,),
             rowHeights=[18, None if comment else 90],
         )
-        table.setStyle(
-            TableStyle(
-                [
-                    *table_style(self.styles.fonts, header_rows=1, size=9.5),
-                    ("VALIGN", (0, 1), (-1, -1), "TOP"),
-                    ("ALIGN", (0, 0), (-1, 0), "LEFT"),
-                ]
-            )
-        )
+        table.setStyle(TableStyle(self._comment_style()))
         return table
+
+    def comment_header(self) -> Table:
+        """The comment box's header row alone (a fast page draws the body itself)."""
+        table = Table(
+            [[para(self.t("report.sheet_pdf.comment"), self.styles.cell_bold)]],
+            colWidths=(WIDTH,),
+            rowHeights=[18],
+        )
+        table.setStyle(TableStyle(self._comment_style()))
+        return table
+
+    def _comment_style(self) -> list[tuple[Any, ...]]:
+        return [
+            *table_style(self.styles.fonts, header_rows=1, size=9.5),
+            ("VALIGN", (0, 1), (-1, -1), "TOP"),
+            ("ALIGN", (0, 0), (-1, 0), "LEFT"),
+        ]
 
     def signature(self, conflict: bool) -> list[Flowable]:
         styles = self.styles
