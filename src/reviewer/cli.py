@@ -18,7 +18,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from reviewer import __version__
 from reviewer.errors import ReviewerError
 from reviewer.i18n import Lang, normalise_lang, render
 
@@ -53,6 +52,16 @@ def _count(text: str) -> int:
     return value
 
 
+class _Version(argparse.Action):
+    """``--version``: the version is looked up only when it is asked for."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        import reviewer
+
+        print(f"reviewer {reviewer.__version__}")  # to standard output, as argparse's own
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reviewer",
@@ -60,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
         "select, report.",
         epilog=EXIT_CODES,
     )
-    parser.add_argument("--version", action="version", version=f"reviewer {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     parser.add_argument(
         "--lang",
         choices=["ko", "en"],
@@ -547,7 +556,7 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reviewer-gui", description="The window of reviewer, optionally opening a round."
     )
-    parser.add_argument("--version", action="version", version=f"reviewer {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     parser.add_argument(
         "--lang",
         choices=["ko", "en"],

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from reviewer import __version__
+import reviewer
 from reviewer.domain.model import RoundResult
 from reviewer.domain.recorded import RecordedRun
 from reviewer.domain.recorded_json import read_run
@@ -32,7 +32,7 @@ def record_run(
         created_at=created_at,
         digest=digest,
         config_toml=config_toml,
-        program_version=__version__,
+        program_version=reviewer.__version__,
         solver=selection.method or "",
         selected=len(selection.selected),
         shortfall=selection.shortfall,
