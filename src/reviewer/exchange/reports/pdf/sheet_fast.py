@@ -45,7 +45,7 @@ SIDE = 3.0  # left and right padding
 FACTS_SIZE = 9.5  # the application table's font (``_ScoreSheet.application_table``)
 CRITERIA_LEADING = 10 * 1.25  # the criteria table's leading, and its values' size
 VALUE_SIZE = 11.0
-FUZZ = 1e-6  # platypus's tolerance for a flowable that just fits (``frames._FUZZ``)
+BLEED = 5.0  # room around a form's box: a grid line at its edge is not cut in half
 
 
 @dataclass(frozen=True)
@@ -130,19 +130,22 @@ class FastSheet:
         _, signature_height = self._signature_block()
         comment_top = layout.bottom - GAP_TABLES
         signature_top = comment_top - COMMENT_HEADER - body_height - GAP_SIGNATURE
-        if signature_top - signature_height < -FUZZ:
+        if signature_top - signature_height < 0:
             return None  # the flowables move the signature to the next page
         scores, total = self.sheet.score_values(app, track.criteria, review)
         return _Page(self, track, layout, facts, scores, total, body, body_height, comment_top)
 
     def _comment(self, comment: str) -> tuple[Paragraph | str, float]:
         """The comment as a paragraph, or as a string when the paragraph would be that one
-        line (its words one space apart: a paragraph closes up runs of white space), and
+        line (its words one space apart: a paragraph closes up runs of white space; and no
+        invisible character, such as a soft hyphen, that a paragraph would not print), and
         the height of the box's body."""
         style = self.sheet.styles.body
         room = self.width - 2 * SIDE
-        if comment == " ".join(comment.split()) and (
-            stringWidth(comment, style.fontName, style.fontSize) <= room
+        if (
+            comment.isprintable()
+            and comment == " ".join(comment.split())
+            and (stringWidth(comment, style.fontName, style.fontSize) <= room)
         ):
             return comment, style.leading + 2 * PADDING
         body = para(comment, style)
@@ -195,7 +198,8 @@ class FastSheet:
             parts = tuple(self.sheet.signature(conflict=False))
             frame = _frame(self.width, self.height)
             for part in parts:
-                frame.add(part, self._scratch)
+                if not frame.add(part, self._scratch):
+                    raise AssertionError("the signature block is taller than a page")
             self._signature = (parts, self.height - frame._y)
         return self._signature
 
@@ -206,7 +210,9 @@ class FastSheet:
         name = self._forms.get(key)
         if name is None:
             name = self._forms[key] = f"sheet{len(self._forms)}"
-            canvas.beginForm(name)
+            canvas.beginForm(
+                name, lowerx=-BLEED, lowery=-BLEED, upperx=self.width + BLEED, uppery=height + BLEED
+            )
             # a point of room below, so rounding never leaves the last part out
             frame = Frame(
                 0,
@@ -219,7 +225,8 @@ class FastSheet:
                 bottomPadding=0,
             )
             for flowable in flowables:
-                frame.add(flowable, canvas)
+                if not frame.add(flowable, canvas):  # measured to fit: never
+                    raise AssertionError(f"a part of the score sheet's form {part} did not fit")
             canvas.endForm()
         return name
 
