@@ -316,8 +316,12 @@ def replace_reviews(session: Session, reviews: Sequence[Review], source: str) ->
             for r in reviews
         ],
     )
-    # Conflicts declared on score sheets follow the newest review of the pair.
-    pairs = sorted(keys)
+    # Conflicts declared on score sheets follow the newest review of the pair: those
+    # stored for these pairs go (looked up first: usually none, or a few, of many pairs).
+    declared = select(ConflictRow.application_id, ConflictRow.reviewer_id).where(
+        ConflictRow.source == "declared"
+    )
+    pairs = sorted(keys & {(a, r) for a, r in session.execute(declared)})
     for start in range(0, len(pairs), 500):
         session.execute(
             delete(ConflictRow).where(
