@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
-def __getattr__(name: str) -> str:
-    """``__version__``, looked up when first asked for: ``importlib.metadata`` takes a
-    tenth of a second to import, and most commands never print or record the version."""
-    if name != "__version__":
-        raise AttributeError(f"module 'reviewer' has no attribute {name!r}")
-    from importlib.metadata import PackageNotFoundError, version
+if TYPE_CHECKING:
+    __version__: str
+else:
 
-    try:  # the installed distribution's version (a bundle carries its dist-info)
-        found = version("reviewer")
-    except PackageNotFoundError:  # pragma: no cover - a source tree never installed
-        found = "0+unknown"
-    globals()["__version__"] = found
-    return found
+    def __getattr__(name: str) -> str:
+        """``__version__``, looked up when first asked for: ``importlib.metadata`` takes
+        a tenth of a second to import, and most commands never print or record it."""
+        if name != "__version__":
+            raise AttributeError(f"module 'reviewer' has no attribute {name!r}")
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:  # the installed distribution's version (a bundle carries its dist-info)
+            found = version("reviewer")
+        except PackageNotFoundError:  # pragma: no cover - a source tree never installed
+            found = "0+unknown"
+        globals()["__version__"] = found
+        return found

@@ -36,15 +36,20 @@ def test_a_declared_conflict_follows_the_newest_review_of_its_pair(tmp_path: Pat
         before = conflicts(database)
         assert before[("A01", "R3")] == before[("A02", "R3")] == "declared"
         assert before[("A03", "R1")] == "organisation"
-        with database.session() as session:  # then scores A01 after all
+        with database.session() as session:  # then scores A01 after all (and A03 of R1)
             added, replaced = repository.replace_reviews(
-                session, [Review("A01", "R3", {"tech": 40.0, "plan": "B"})], source="second.xlsx"
+                session,
+                [
+                    Review("A01", "R3", {"tech": 40.0, "plan": "B"}),
+                    Review("A03", "R1", {"tech": 30.0, "plan": "C"}),
+                ],
+                source="second.xlsx",
             )
-        assert (added, replaced) == (0, 1)
+        assert (added, replaced) == (1, 1)
         after = conflicts(database)
         assert ("A01", "R3") not in after  # its declared conflict went with the review
         assert after[("A02", "R3")] == "declared"  # another pair's is kept
-        assert after[("A03", "R1")] == "organisation"  # and one found otherwise
+        assert after[("A03", "R1")] == "organisation"  # one found otherwise, though imported
         with database.session() as session:
             row = session.get(ReviewRow, ("A01", "R3"))
             assert row is not None and not row.conflict and row.scores["tech"] == 40.0

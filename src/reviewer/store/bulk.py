@@ -46,7 +46,8 @@ def insert_rows(
 
     def convert(chunk: Sequence[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
         """The chunk's rows in the statement's order, bound: column by column (a list
-        per column costs less than a generator per row)."""
+        per column costs less than a generator per row). Every row has one value per
+        key (a row of another length raises)."""
         columns = list(zip(*chunk, strict=True))
         bound = [
             columns[i]
