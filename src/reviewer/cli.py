@@ -52,6 +52,17 @@ def _count(text: str) -> int:
     return value
 
 
+def _add_version(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--version",
+        action=_Version,
+        nargs=0,
+        dest=argparse.SUPPRESS,
+        default=argparse.SUPPRESS,
+        help="show program's version number and exit",
+    )
+
+
 class _Version(argparse.Action):
     """``--version``: the version is looked up only when it is asked for."""
 
@@ -69,14 +80,7 @@ def _parser() -> argparse.ArgumentParser:
         "select, report.",
         epilog=EXIT_CODES,
     )
-    parser.add_argument(
-        "--version",
-        action=_Version,
-        nargs=0,
-        dest=argparse.SUPPRESS,
-        default=argparse.SUPPRESS,
-        help="show program's version number and exit",
-    )
+    _add_version(parser)
     parser.add_argument(
         "--lang",
         choices=["ko", "en"],
@@ -563,14 +567,7 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reviewer-gui", description="The window of reviewer, optionally opening a round."
     )
-    parser.add_argument(
-        "--version",
-        action=_Version,
-        nargs=0,
-        dest=argparse.SUPPRESS,
-        default=argparse.SUPPRESS,
-        help="show program's version number and exit",
-    )
+    _add_version(parser)
     parser.add_argument(
         "--lang",
         choices=["ko", "en"],
