@@ -90,8 +90,11 @@ def _centre(table: Table, column: int) -> float:
     return float(left + (right - left + SIDE - SIDE) * 0.5)
 
 
-def _frame(width: float, height: float) -> Frame:
-    return Frame(0, 0, width, height, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+def _frame(width: float, height: float, bottom: float = 0.0) -> Frame:
+    """A frame of ``width`` × ``height`` without padding, its bottom edge at ``bottom``."""
+    return Frame(
+        0, bottom, width, height, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0
+    )
 
 
 class FastSheet:
@@ -214,16 +217,7 @@ class FastSheet:
                 name, lowerx=-BLEED, lowery=-BLEED, upperx=self.width + BLEED, uppery=height + BLEED
             )
             # a point of room below, so rounding never leaves the last part out
-            frame = Frame(
-                0,
-                -1,
-                self.width,
-                height + 1,
-                leftPadding=0,
-                rightPadding=0,
-                topPadding=0,
-                bottomPadding=0,
-            )
+            frame = _frame(self.width, height + 1, bottom=-1)
             for flowable in flowables:
                 if not frame.add(flowable, canvas):  # measured to fit: never
                     raise AssertionError(f"a part of the score sheet's form {part} did not fit")
