@@ -489,8 +489,6 @@ def measure_floors(
     floor["write_xlsx"] = None
     if exported is None or not exported.exists():
         say("  floor write_xlsx: no exported workbook (the export_xlsx stage did not run)")
-    elif find_spec("xlsxwriter") is None:
-        say(f"  floor write_xlsx: XlsxWriter is not installed ({INSTALL_BENCH})")
     else:
         target = work / "floor.xlsx"
         command = worker_command("write_xlsx", exported, target, "--repeat", str(repeat))

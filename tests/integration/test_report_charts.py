@@ -25,7 +25,12 @@ from reviewer.exchange.reports.charts import drawing, reviewer_severity
 from reviewer.exchange.reports.fonts import register_fonts
 from reviewer.exchange.reports.pdf.statistics import SEVERITY_ROW_HEIGHT, SEVERITY_ROWS
 from reviewer.exchange.reports.raster import png
-from reviewer.exchange.reports.workbook.pictures import MAX_PICTURE_ROWS
+from reviewer.exchange.reports.workbook.pictures import (
+    MAX_PICTURE_ROWS,
+    PIXELS_PER_POINT,
+    ROW_PIXELS,
+    SCALE,
+)
 from reviewer.services import exporting, rounds
 from reviewer.services.charts import charts
 from reviewer.services.exporting import export_reports
@@ -235,10 +240,13 @@ def _assert_each_picture_starts_a_page(sheet: Any) -> None:
     tops = [p.anchor._from.row for p in sheet._images]
     assert breaks == tops[1:]
     for picture, end in zip(sheet._images, [*breaks, None], strict=True):
-        rows = math.ceil(picture.anchor.ext.height / 9525 / 20)  # EMU → pixels → rows
+        start, stop = picture.anchor._from, picture.anchor.to
+        rows = stop.row - start.row + (1 if stop.rowOff else 0)  # the rows it touches
+        shown = picture.height * PIXELS_PER_POINT / SCALE  # the PNG's height as shown
+        assert rows == math.ceil(shown / ROW_PIXELS)
         assert rows <= MAX_PICTURE_ROWS
         if end is not None:
-            assert picture.anchor._from.row + rows <= end
+            assert start.row + rows <= end
 
 
 def test_long_charts_are_cut_into_page_sized_pictures(

@@ -76,7 +76,7 @@ def png(picture: Drawing, scale: float = 2.0) -> bytes:
         else:
             raise TypeError(f"cannot rasterise a {type(shape).__name__}")
     output = io.BytesIO()
-    image.save(output, "PNG", optimize=True)
+    image.save(output, "PNG", compress_level=6)  # optimize=True: 3× the time, 10% smaller
     return output.getvalue()
 
 

@@ -1,24 +1,30 @@
-"""Cells and tables of the results workbook in openpyxl's write-only mode.
+"""Cells and tables of the results workbook, written with XlsxWriter in constant-memory
+mode: each row goes to the file as it is appended, so a round of ten thousand
+applications takes little memory and about the time XlsxWriter itself needs.
 
-Text always stays text: a string is written as a string cell even when it starts with
-``=`` (openpyxl would otherwise store a formula) or spells an error value such as
-``#N/A``; text starting with ``=``, ``+``, ``-`` or ``@`` also gets Excel's quote prefix,
-so editing the cell in a spreadsheet keeps it text.
+Text always stays text: a string is written as a string cell, never read as a formula,
+a number or a link; text starting with ``=``, ``+``, ``-`` or ``@``, or spelling an error
+value such as ``#N/A``, also gets Excel's quote prefix, so editing the cell in a
+spreadsheet keeps it text.
+
+The score form, which is read back by the score import, is written with openpyxl; it
+shares the text helpers and the printed page's header and footer (``print_setup``).
 """
 
 from __future__ import annotations
 
 import contextlib
-import copy
+import os
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
+from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
 
 from reviewer.exchange.reports.context import Progress
 
@@ -29,6 +35,8 @@ POINTS = "0.00"
 STAT = "0.000"
 PERCENT = "0.0%"
 DATE_TIME = "yyyy-mm-dd hh:mm"
+CELL_LIMIT = 32_767  # characters a cell holds (Excel's limit; XlsxWriter cuts there)
+ROW_LIMIT = 1_048_576  # rows a sheet holds
 
 FILLS = {
     "header": "D9E2EC",
@@ -36,6 +44,14 @@ FILLS = {
     "quota": "D6ECFA",
     "displaced": "FDEBD3",
     "unranked": "EEEEEE",
+}
+THIN, THICK = 1, 5  # XlsxWriter's border styles
+
+WORKBOOK_OPTIONS = {
+    "constant_memory": True,
+    "strings_to_numbers": False,
+    "strings_to_formulas": False,
+    "strings_to_urls": False,
 }
 
 
@@ -63,13 +79,40 @@ def sheet_title(name: str, taken: set[str]) -> str:
     return title
 
 
+def sheet_reference(
+    title: str, first_row: int, first_col: int, last_row: int, last_col: int
+) -> str:
+    """An absolute range of sheet ``title`` (zero-based bounds), the title always quoted."""
+    quoted = "'" + title.replace("'", "''") + "'"
+    return f"={quoted}!${_column(first_col)}${first_row + 1}:${_column(last_col)}${last_row + 1}"
+
+
+def _column(index: int) -> str:
+    """The letters of zero-based column ``index``."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 HEADER_FOOTER_LIMIT = 255  # characters Excel keeps of one header or footer
+HEADER_SIZE = 9  # points
+
+
+def header_footer(round_name: str, sheet_name: str) -> tuple[str, str]:
+    """The printed page's header (the round's name left, the sheet's right) and footer
+    ("n / N" in the centre), in the codes of SpreadsheetML."""
+    room = (HEADER_FOOTER_LIMIT - 20) // 2
+    size = f"&{HEADER_SIZE} "
+    header = f"&L{size}{_header_text(round_name, room)}&R{size}{_header_text(sheet_name, room)}"
+    return header, f"&C{size}&P / &N"
 
 
 def print_setup(sheet: Any, round_name: str, sheet_name: str) -> None:
-    """Print ``sheet`` as Korean offices expect: A4 landscape, one page wide (as many
-    pages down as it takes), the round's name and the sheet's in the page header and
-    "n / N" in the footer. The header row is repeated on every page by ``Table``."""
+    """Print an openpyxl ``sheet`` (the score form) as Korean offices expect: A4
+    landscape, one page wide (as many pages down as it takes), with ``header_footer``."""
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = 9  # A4
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
@@ -81,7 +124,7 @@ def print_setup(sheet: Any, round_name: str, sheet_name: str) -> None:
     sheet.oddHeader.right.text = _header_text(sheet_name, room)
     sheet.oddFooter.center.text = "&P / &N"
     for part in (sheet.oddHeader.left, sheet.oddHeader.right, sheet.oddFooter.center):
-        part.size = 9
+        part.size = HEADER_SIZE
 
 
 def _header_text(text: str, room: int) -> str:
@@ -100,70 +143,93 @@ def _header_text(text: str, room: int) -> str:
     return kept + "…"
 
 
-class Cells:
-    """Makes the write-only cells of one sheet. Cells of one style share one style array,
-    copied per cell: assigning fonts and fills attribute by attribute to every cell would
-    dominate the run time of a large workbook."""
+class Styles:
+    """The cell formats of one workbook, made once per (kind, number format, wrap,
+    quote prefix) and shared by every sheet."""
 
-    def __init__(self, sheet: Any) -> None:
-        self.sheet = sheet
-        self._styles: dict[tuple[str, str | None, bool], Any] = {}
+    def __init__(self, book: Workbook) -> None:
+        self.book = book
+        self._formats: dict[tuple[str, str | None, bool, bool], Any] = {}
 
-    def _style(self, kind: str, number_format: str | None, wrap: bool) -> Any:
-        key = (kind, number_format, wrap)
-        style = self._styles.get(key)
-        if style is None:
-            template = WriteOnlyCell(self.sheet)
-            fill = FILLS.get(kind)
-            if fill is not None:
-                template.fill = PatternFill("solid", fgColor=fill)
-            if kind == "header":
-                template.font = Font(bold=True)
-                template.alignment = Alignment(
-                    horizontal="center", vertical="center", wrap_text=True
-                )
-                template.border = Border(bottom=Side(style="thin", color="9AA5B1"))
-            elif kind == "title":
-                template.font = Font(bold=True, size=14)
-            elif kind == "label":
-                template.font = Font(bold=True)
-            elif kind == "value":
-                template.alignment = Alignment(horizontal="left")
-            elif kind == "cutoff":
-                template.border = Border(top=Side(style="thick", color="C62828"))
-            if wrap:
-                template.alignment = Alignment(wrap_text=True, vertical="top")
-            if number_format is not None:
-                template.number_format = number_format
-            style = template._style
-            self._styles[key] = style
-        return style
+    def get(self, kind: str, number_format: str | None, wrap: bool, quote: bool) -> Any:
+        key = (kind, number_format, wrap, quote)
+        found = self._formats.get(key)
+        if found is None:
+            found = self._formats[key] = self.book.add_format(
+                _properties(kind, number_format, wrap, quote)
+            )
+        return found
 
-    def cell(
+
+def _properties(kind: str, number_format: str | None, wrap: bool, quote: bool) -> dict[str, Any]:
+    properties: dict[str, Any] = {}
+    fill = FILLS.get(kind)
+    if fill is not None:
+        properties.update(pattern=1, bg_color=f"#{fill}")
+    if kind == "header":
+        properties.update(
+            bold=True, align="center", valign="vcenter", text_wrap=True,
+            bottom=THIN, bottom_color="#9AA5B1",
+        )  # fmt: skip
+    elif kind == "title":
+        properties.update(bold=True, font_size=14)
+    elif kind == "label":
+        properties.update(bold=True)
+    elif kind == "value":
+        properties.update(align="left")
+    elif kind == "cutoff":
+        properties.update(top=THICK, top_color="#C62828")
+    if wrap:  # the whole alignment, as a wrapped cell of any kind has it
+        properties.pop("align", None)
+        properties.update(text_wrap=True, valign="top")
+    if number_format is not None:
+        properties["num_format"] = number_format
+    if quote:
+        properties["quote_prefix"] = True
+    return properties
+
+
+class Cell:
+    """One cell of a row given to ``Sheet.append``: a value with its own style."""
+
+    __slots__ = ("kind", "number_format", "value", "wrap")
+
+    def __init__(
         self, value: Any, kind: str = "", number_format: str | None = None, wrap: bool = False
-    ) -> Any:
-        """``value`` as it goes into ``sheet.append``: the plain value when it needs no
-        style and is harmless, else a write-only cell."""
-        styled = bool(kind) or number_format is not None or wrap
-        risky = False
-        if isinstance(value, str):
-            value = clean_text(value)
-            risky = is_risky(value)
-            if not styled and not risky:
-                return value
-            # Set as a string directly: assigning it would make "=…" a formula.
-            cell = WriteOnlyCell(self.sheet)
-            cell._value = value
-            cell.data_type = "s"
-        elif not styled:
-            return value
-        else:
-            cell = WriteOnlyCell(self.sheet, value)
-        if styled:
-            cell._style = copy.copy(self._style(kind, number_format, wrap))
-        if risky:
-            cell.quotePrefix = True
-        return cell
+    ) -> None:
+        self.value = value
+        self.kind = kind
+        self.number_format = number_format
+        self.wrap = wrap
+
+
+class Sheet:
+    """One sheet written row by row from the top (constant-memory mode cannot go back):
+    ``append`` writes the next row, ``skip`` leaves one empty."""
+
+    def __init__(self, worksheet: Worksheet, styles: Styles) -> None:
+        self.worksheet = worksheet
+        self.styles = styles
+        self.title: str = worksheet.name
+        self.next_row = 0
+
+    def skip(self) -> None:
+        self.next_row += 1
+
+    def _check_room(self) -> None:
+        if self.next_row >= ROW_LIMIT:  # XlsxWriter would drop the row without a word
+            raise ValueError(f"sheet {self.title!r} would need more than {ROW_LIMIT:,} rows")
+
+    def append(self, values: Sequence[Any]) -> None:
+        """The next row: plain values unstyled, ``Cell``\\ s with their style."""
+        self._check_room()
+        row = self.next_row
+        for column, value in enumerate(values):
+            if isinstance(value, Cell):
+                self.write(row, column, value.value, value.kind, value.number_format, value.wrap)
+            elif value is not None:
+                self.write(row, column, value, "", None, False)
+        self.next_row += 1
 
     def row(
         self,
@@ -172,21 +238,71 @@ class Cells:
         formats: Sequence[str | None] = (),
         wrap: Collection[int] = (),
         shaded: int | None = None,
-    ) -> list[Any]:
-        """A row: ``formats[i]`` is the number format of column ``i``; ``kind`` styles
-        the first ``shaded`` columns (default: all of them)."""
-        out: list[Any] = []
-        for index, value in enumerate(values):
-            if shaded is not None and index >= shaded:
+    ) -> None:
+        """The next row: ``formats[i]`` is the number format of column ``i``; ``kind``
+        styles the first ``shaded`` columns (default: all of them)."""
+        self._check_room()
+        row, write, count = self.next_row, self.write, len(formats)
+        for column, value in enumerate(values):
+            if shaded is not None and column >= shaded:
                 kind = ""
             if value is None and not kind:
-                out.append(None)
                 continue
-            number_format = formats[index] if index < len(formats) else None
-            if isinstance(value, str) or value is None:
-                number_format = None
-            out.append(self.cell(value, kind, number_format, index in wrap))
-        return out
+            write(
+                row,
+                column,
+                value,
+                kind,
+                formats[column] if column < count else None,
+                column in wrap,
+            )
+        self.next_row += 1
+
+    def write(
+        self,
+        row: int,
+        column: int,
+        value: Any,
+        kind: str,
+        number_format: str | None,
+        wrap: bool,
+    ) -> None:
+        """One cell; a number format applies to numbers and dates only."""
+        sheet, styles = self.worksheet, self.styles
+        kind_of = type(value)
+        if kind_of is str:
+            text = clean_text(value)[:CELL_LIMIT]
+            quote = is_risky(text)
+            style = styles.get(kind, None, wrap, quote) if kind or wrap or quote else None
+            if text.startswith("<r>") and text.endswith("</r>"):
+                # XlsxWriter copies a string shaped like rich-text XML as is: written
+                # in fragments (it needs three), it is escaped like any other text.
+                parts: list[Any] = [text[:1], text[1:2], text[2:]]
+                if style is not None:
+                    parts.append(style)
+                if sheet.write_rich_string(row, column, *parts) != 0:
+                    raise ValueError(f"cannot write the text {text[:40]!r}")
+            else:
+                sheet.write_string(row, column, text, style)
+        elif value is None:
+            sheet.write_blank(row, column, None, styles.get(kind, None, wrap, False))
+        elif kind_of is bool:
+            style = styles.get(kind, None, wrap, False) if kind or wrap else None
+            sheet.write_boolean(row, column, value, style)
+        elif kind_of is int or kind_of is float or kind_of is Decimal or _is_number(value):
+            styled = kind or number_format is not None or wrap
+            style = styles.get(kind, number_format, wrap, False) if styled else None
+            sheet.write_number(row, column, value, style)
+        elif isinstance(value, date | datetime):
+            style = styles.get(kind, number_format or DATE_TIME, wrap, False)
+            sheet.write_datetime(row, column, value, style)
+        else:
+            raise TypeError(f"a cell cannot hold a {kind_of.__name__}")
+
+
+def _is_number(value: object) -> bool:
+    """A number of another type (a NumPy float, say); never a bool."""
+    return isinstance(value, int | float | Decimal) and not isinstance(value, bool)
 
 
 @dataclass
@@ -194,28 +310,74 @@ class Table:
     """A table at the top of a sheet: widths, a frozen header row repeated on printed
     pages, and a filter over its rows."""
 
-    sheet: Any
-    cells: Cells
+    sheet: Sheet
     columns: int = 0
     rows: int = 0
 
     def start(
         self, headers: Sequence[str], widths: Sequence[float], freeze_columns: int = 0
     ) -> None:
-        for index, width in enumerate(widths, start=1):
-            self.sheet.column_dimensions[get_column_letter(index)].width = width
+        worksheet = self.sheet.worksheet
+        for index, width in enumerate(widths):
+            worksheet.set_column(index, index, width)
         self.columns = len(headers)
-        self.sheet.print_title_rows = "1:1"
-        self.sheet.freeze_panes = f"{get_column_letter(freeze_columns + 1)}2"
-        self.sheet.append(self.cells.row(list(headers), "header"))
+        worksheet.repeat_rows(0)
+        worksheet.freeze_panes(1, freeze_columns)
+        self.sheet.row(list(headers), "header")
 
-    def append(self, values: list[Any]) -> None:
-        self.sheet.append(values)
+    def row(
+        self,
+        values: Sequence[Any],
+        kind: str = "",
+        formats: Sequence[str | None] = (),
+        wrap: Collection[int] = (),
+        shaded: int | None = None,
+    ) -> None:
+        self.sheet.row(values, kind, formats, wrap, shaded)
         self.rows += 1
 
     def finish(self) -> None:
-        last = get_column_letter(max(self.columns, 1))
-        self.sheet.auto_filter.ref = f"A1:{last}{1 + self.rows}"
+        self.sheet.worksheet.autofilter(0, 0, self.rows, max(self.columns, 1) - 1)
+
+
+class Book:
+    """A results workbook being written to ``path``: its sheets, each printed one A4
+    landscape page wide with the round's name in the header, and its shared formats."""
+
+    def __init__(self, path: Path, round_name: str) -> None:
+        self.book = Workbook(str(path), WORKBOOK_OPTIONS)
+        self.styles = Styles(self.book)
+        self.round_name = round_name
+        self.taken: set[str] = set()
+
+    def sheet(self, name: str) -> Sheet:
+        worksheet = self.book.add_worksheet(sheet_title(name, self.taken))
+        worksheet.set_landscape()
+        worksheet.set_paper(9)  # A4
+        worksheet.fit_to_pages(1, 0)
+        worksheet.center_horizontally()
+        worksheet.set_margins(left=0.75, right=0.75, top=1, bottom=1)  # inches
+        header, footer = header_footer(self.round_name, worksheet.name)
+        worksheet.set_header(header, {"margin": 0.5})
+        worksheet.set_footer(footer, {"margin": 0.5})
+        return Sheet(worksheet, self.styles)
+
+    def close(self) -> None:
+        self.book.close()
+
+    def discard(self) -> None:
+        """Give up a workbook that will not be saved: close the sheets' row files and
+        delete them."""
+        self.book.fileclosed = True
+        for worksheet in self.book.worksheets():
+            handle = getattr(worksheet, "row_data_fh", None)
+            if handle is not None:
+                with contextlib.suppress(OSError):
+                    handle.close()
+            name = getattr(worksheet, "row_data_filename", None)
+            if name:
+                with contextlib.suppress(OSError):
+                    os.unlink(name)
 
 
 class Counter:
@@ -243,16 +405,3 @@ class Counter:
     def finish(self) -> None:
         if self.progress is not None:
             self.progress(self.total, self.total)
-
-
-def discard(book: Workbook) -> None:
-    """Close the sheets of a write-only workbook that will not be saved and delete their
-    temporary files (left open, they fail noisily when garbage-collected)."""
-    for sheet in book.worksheets:
-        with contextlib.suppress(Exception):
-            if not sheet.closed:
-                sheet.close()
-        writer = getattr(sheet, "_writer", None)
-        if writer is not None:
-            with contextlib.suppress(Exception):
-                writer.cleanup()

@@ -18,8 +18,8 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from openpyxl.drawing.image import Image
 from reportlab.graphics.shapes import Drawing
+from xlsxwriter.worksheet import Worksheet
 
 from reviewer.exchange.reports import charts, raster
 from reviewer.exchange.reports.context import ReportContext
@@ -42,10 +42,28 @@ class Picture:
     height: float
     row: int  # the row of its top-left corner
 
-    def image(self) -> Image:
-        picture = Image(io.BytesIO(self.png))
-        picture.width, picture.height = self.width, self.height
-        return picture
+    def insert(self, sheet: Worksheet, row: int, column: int) -> None:
+        """Place the picture at zero-based ``row`` and ``column`` of an XlsxWriter sheet,
+        shown ``width`` × ``height`` pixels (the PNG has ``SCALE`` pixels a point)."""
+        pixels_wide, pixels_high = _png_size(self.png)
+        sheet.insert_image(
+            row,
+            column,
+            f"chart-{row + 1}.png",
+            {
+                "image_data": io.BytesIO(self.png),
+                "x_scale": self.width / pixels_wide,
+                "y_scale": self.height / pixels_high,
+                "object_position": 2,  # moved with the cells, not sized
+            },
+        )
+
+
+def _png_size(png: bytes) -> tuple[int, int]:
+    """The pixel width and height in a PNG's header."""
+    if png[:8] != b"\x89PNG\r\n\x1a\n" or png[12:16] != b"IHDR":
+        raise ValueError("not a PNG")
+    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
 
 
 def statistics_pictures(context: ReportContext, lang: str, first_row: int = 2) -> list[Picture]:

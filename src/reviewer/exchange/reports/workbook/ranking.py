@@ -1,12 +1,12 @@
-"""The results workbook of a selection run (DESIGN §7), written with openpyxl.
+"""The results workbook of a selection run (DESIGN §7), written with XlsxWriter.
 
 Sheets: summary (요약, with a chart of the selected finals per track), ranking (순위,
 every application), one per track, the reviewers' raw scores (심사위원 점수), the quota
 report (쿼터) and the review statistics (통계). Every table has a frozen header row, a
 filter, number formats and column widths; selected rows are shaded.
 
-The sheets are written in openpyxl's write-only mode so a round of ten thousand
-applications stays fast, and text is always stored as text (see ``cells``).
+The sheets are written row by row in XlsxWriter's constant-memory mode, so a round of
+ten thousand applications stays fast, and text is always stored as text (see ``cells``).
 """
 
 from __future__ import annotations
@@ -16,11 +16,6 @@ from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
-
-from openpyxl import Workbook
-from openpyxl.chart import BarChart, Reference
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.pagebreak import Break
 
 from reviewer.domain.config import Track
 from reviewer.domain.robust import OUTLIER_MIN_POINTS
@@ -39,12 +34,12 @@ from reviewer.exchange.reports.workbook.cells import (
     PERCENT,
     POINTS,
     STAT,
-    Cells,
+    Book,
+    Cell,
     Counter,
+    Sheet,
     Table,
-    discard,
-    print_setup,
-    sheet_title,
+    sheet_reference,
 )
 from reviewer.exchange.reports.workbook.pictures import statistics_pictures
 from reviewer.exchange.reports.workbook.ranking_sheet import RankingWriter
@@ -52,6 +47,7 @@ from reviewer.i18n import normalise_lang, render
 
 CONFLICT_FLAG = "Y"  # what the score import reads as a recusal
 NOTE_LINE_WIDTH = 150  # a note line's width in columns (a Korean syllable takes two)
+CHART_WIDTH, CHART_HEIGHT = 756, 321  # pixels: 20 × 8.5 cm at 96 dpi
 
 
 def note_lines(text: str, width: int) -> list[str]:
@@ -81,18 +77,21 @@ def write_workbook(
     language = normalise_lang(lang)
     counter = Counter(progress, len(context.data.applications) * 2 + len(context.data.reviews))
     counter.start()
-    writer = _WorkbookWriter(context, language, counter)
-    book = writer.book
-    try:
-        with atomic_output(Path(path)) as temp:
-            book.properties.title = f"{context.config.name} — {render('report.title', language)}"
-            book.properties.creator = "reviewer"
-            writer.write()
-            book.save(temp)
-            counter.finish()  # inside: a progress callback that raises (cancel) discards it
-    except BaseException:
-        discard(book)
-        raise
+    with atomic_output(Path(path)) as temp:
+        book = Book(temp, context.config.name)
+        try:
+            book.book.set_properties(
+                {
+                    "title": f"{context.config.name} — {render('report.title', language)}",
+                    "author": "reviewer",
+                }
+            )
+            _WorkbookWriter(context, language, counter, book).write()
+            book.close()
+        except BaseException:
+            book.discard()
+            raise
+        counter.finish()  # inside: a progress callback that raises (cancel) discards it
 
 
 def criterion_columns(tracks: Iterable[Track]) -> list[tuple[str, tuple[str, ...]]]:
@@ -108,45 +107,42 @@ def criterion_columns(tracks: Iterable[Track]) -> list[tuple[str, tuple[str, ...
 
 
 class _WorkbookWriter:
-    def __init__(self, context: ReportContext, lang: str, counter: Counter) -> None:
+    def __init__(self, context: ReportContext, lang: str, counter: Counter, book: Book) -> None:
         self.context = context
         self.config = context.config
         self.lang = lang
         self.counter = counter
-        self.book = Workbook(write_only=True)
-        self.taken: set[str] = set()
+        self.book = book
         self.ranking = RankingWriter(context, lang, counter)
 
     def t(self, key: str, **params: Any) -> str:
         return render(key, self.lang, **params)
 
-    def sheet(self, name: str) -> tuple[Any, Cells]:
+    def sheet(self, name: str) -> Sheet:
         """A new sheet, printed one A4 landscape page wide with the round's header."""
-        sheet = self.book.create_sheet(sheet_title(name, self.taken))
-        print_setup(sheet, self.config.name, sheet.title)
-        return sheet, Cells(sheet)
+        return self.book.sheet(name)
 
     def write(self) -> None:
         t, context = self.t, self.context
         summary = self.sheet(t("report.sheet.summary"))
         ranking = self.sheet(t("report.sheet.ranking"))
-        tracks = [(track, *self.sheet(track.id)) for track in self.config.tracks]
-        self.write_summary(*summary)
-        self.ranking.write(*ranking, None, list(context.rows))
-        for track, sheet, cells in tracks:
-            self.ranking.write(sheet, cells, track, context.rows_by_track.get(track.id, ()))
-        self.write_scores(*self.sheet(t("report.sheet.scores")))
-        self.write_quotas(*self.sheet(t("report.sheet.quotas")))
-        self.write_statistics(*self.sheet(t("report.sheet.statistics")))
+        tracks = [(track, self.sheet(track.id)) for track in self.config.tracks]
+        self.write_summary(summary)
+        self.ranking.write(ranking, None, list(context.rows))
+        for track, sheet in tracks:
+            self.ranking.write(sheet, track, context.rows_by_track.get(track.id, ()))
+        self.write_scores(self.sheet(t("report.sheet.scores")))
+        self.write_quotas(self.sheet(t("report.sheet.quotas")))
+        self.write_statistics(self.sheet(t("report.sheet.statistics")))
 
     # -- summary -------------------------------------------------------------------------
 
-    def write_summary(self, sheet: Any, cells: Cells) -> None:
+    def write_summary(self, sheet: Sheet) -> None:
         t, context, config = self.t, self.context, self.config
         outcome = context.run
         final = self.ranking.final_format
-        for column, width in zip("ABCDEFGHIJ", (26, 36, 8, 8, 18, 18, 8, 11, 11, 11), strict=True):
-            sheet.column_dimensions[column].width = width
+        for column, width in enumerate((26, 36, 8, 8, 18, 18, 8, 11, 11, 11)):
+            sheet.worksheet.set_column(column, column, width)
         run_at = context.run_at
         if run_at.tzinfo is not None:
             run_at = run_at.astimezone().replace(tzinfo=None)
@@ -166,29 +162,22 @@ class _WorkbookWriter:
             ("report.xlsx.shortfall", outcome.shortfall, None),
             ("report.xlsx.total_score", outcome.total_score, final),
         ]
-        lines: list[list[Any]] = [[cells.cell(t("report.xlsx.summary_title"), "title")]]
-        lines += [
-            [cells.cell(t(key), "label"), cells.cell(value, "value", number_format)]
-            for key, value, number_format in facts
-        ]
-        lines.append([])
-        lines.append(cells.row([t("report.col.status"), t("report.xlsx.count")], "header"))
+        sheet.append([Cell(t("report.xlsx.summary_title"), "title")])
+        for key, value, number_format in facts:
+            sheet.append([Cell(t(key), "label"), Cell(value, "value", number_format)])
+        sheet.skip()
+        sheet.row([t("report.col.status"), t("report.xlsx.count")], "header")
         counts = context.status_counts()
-        lines += [[status_label(status, self.lang), counts[status]] for status in STATUS_ORDER]
-        lines.append([])
+        for status in STATUS_ORDER:
+            sheet.append([status_label(status, self.lang), counts[status]])
+        sheet.skip()
         keys = ("track_id", "track", "seats", "selected", "budget", "budget_used", "applications")
-        lines.append(
-            cells.row(
-                [t(f"report.col.{key}") for key in keys]
-                + [
-                    t("report.xlsx.final_max"),
-                    t("report.xlsx.final_mean"),
-                    t("report.xlsx.final_min"),
-                ],
-                "header",
-            )
+        header_row = sheet.next_row
+        sheet.row(
+            [t(f"report.col.{key}") for key in keys]
+            + [t("report.xlsx.final_max"), t("report.xlsx.final_mean"), t("report.xlsx.final_min")],
+            "header",
         )
-        header_row = len(lines)
         formats = [None, None, None, None, AMOUNT, AMOUNT, None, final, final, final]
         outcomes = {o.id: o for o in outcome.tracks}
         quantum = Decimal(10) ** -(config.decimals + 2)
@@ -197,50 +186,52 @@ class _WorkbookWriter:
             finals = [r.final for r in rows if r.status.is_selected and r.final is not None]
             track_outcome = outcomes.get(track.id)
             mean = (sum(finals, Decimal(0)) / len(finals)).quantize(quantum) if finals else None
-            lines.append(
-                cells.row(
-                    [
-                        track.id,
-                        track.name,
-                        track.seats,
-                        track_outcome.selected if track_outcome is not None else len(finals),
-                        track.budget,
-                        track_outcome.budget_used if track_outcome is not None else None,
-                        len(rows),
-                        max(finals, default=None),
-                        mean,
-                        min(finals, default=None),
-                    ],
-                    formats=formats,
-                )
+            sheet.row(
+                [
+                    track.id,
+                    track.name,
+                    track.seats,
+                    track_outcome.selected if track_outcome is not None else len(finals),
+                    track.budget,
+                    track_outcome.budget_used if track_outcome is not None else None,
+                    len(rows),
+                    max(finals, default=None),
+                    mean,
+                    min(finals, default=None),
+                ],
+                formats=formats,
             )
-        for line in lines:
-            sheet.append(line)
-        self.summary_chart(sheet, header_row, len(config.tracks), anchor=f"A{len(lines) + 2}")
+        self.summary_chart(sheet, header_row, len(config.tracks), sheet.next_row + 1)
 
-    def summary_chart(self, sheet: Any, header_row: int, tracks: int, anchor: str) -> None:
-        """A column chart of the highest, mean and lowest selected final per track."""
+    def summary_chart(self, sheet: Sheet, header_row: int, tracks: int, at_row: int) -> None:
+        """A column chart of the highest, mean and lowest selected final per track; rows
+        are zero-based, ``header_row`` the table's header."""
         if not tracks:
             return
-        chart = BarChart()
-        chart.type = "col"
-        chart.title = self.t("report.xlsx.chart_title")
-        chart.y_axis.title = self.t("report.col.final")
-        chart.y_axis.scaling.min = max(0.0, min(self.config.cutoff - 10, 60.0))
-        chart.x_axis.delete = False
-        chart.y_axis.delete = False
-        chart.height, chart.width = 8.5, 20.0
-        data = Reference(
-            sheet, min_col=8, max_col=10, min_row=header_row, max_row=header_row + tracks
+        chart = self.book.book.add_chart({"type": "column"})
+        assert chart is not None
+        last = header_row + tracks
+        for column in (7, 8, 9):  # the highest, mean and lowest final
+            chart.add_series(
+                {
+                    "name": sheet_reference(sheet.title, header_row, column, header_row, column),
+                    "categories": sheet_reference(sheet.title, header_row + 1, 0, last, 0),
+                    "values": sheet_reference(sheet.title, header_row + 1, column, last, column),
+                }
+            )
+        chart.set_title({"name": self.t("report.xlsx.chart_title")})
+        chart.set_y_axis(
+            {
+                "name": self.t("report.col.final"),
+                "min": max(0.0, min(self.config.cutoff - 10, 60.0)),
+            }
         )
-        labels = Reference(sheet, min_col=1, min_row=header_row + 1, max_row=header_row + tracks)
-        chart.add_data(data, titles_from_data=True)
-        chart.set_categories(labels)
-        sheet.add_chart(chart, anchor)
+        chart.set_size({"width": CHART_WIDTH, "height": CHART_HEIGHT})
+        sheet.worksheet.insert_chart(at_row, 0, chart)
 
     # -- raw scores ----------------------------------------------------------------------
 
-    def write_scores(self, sheet: Any, cells: Cells) -> None:
+    def write_scores(self, sheet: Sheet) -> None:
         """Every review, one row per application × reviewer in the wide layout the score
         import reads (criteria headed by name); a recusal is flagged and shaded."""
         t, context = self.t, self.context
@@ -255,7 +246,7 @@ class _WorkbookWriter:
             t("report.col.conflict"),
             t("report.col.conflict_reason"),
         ]
-        table = Table(sheet, cells)
+        table = Table(sheet)
         table.start(headers, [12, 10, 11, *([10] * len(columns)), 9, 60, 9, 24], freeze_columns=3)
         formats = [None] * (3 + len(columns)) + [POINTS]
         tracks = {app.id: app.track for app in context.data.applications}
@@ -278,16 +269,16 @@ class _WorkbookWriter:
                 CONFLICT_FLAG if review.conflict else None,
                 review.conflict_reason or None,
             ]
-            table.append(cells.row(values, "unranked" if review.conflict else "", formats))
+            table.row(values, "unranked" if review.conflict else "", formats)
             self.counter.step()
         table.finish()
 
     # -- quotas and statistics -----------------------------------------------------------
 
-    def write_quotas(self, sheet: Any, cells: Cells) -> None:
+    def write_quotas(self, sheet: Sheet) -> None:
         t = self.t
         keys = ("quota", "rule", "scope", "track", "required", "achieved", "shortfall", "why")
-        table = Table(sheet, cells)
+        table = Table(sheet)
         table.start(
             [t(f"report.col.{key}") for key in keys],
             [30, 24, 12, 40, 9, 9, 9, 60],
@@ -305,15 +296,15 @@ class _WorkbookWriter:
                 quota.shortfall,
                 quota_why(quota, self.lang) or None,
             ]
-            table.append(cells.row(values, "displaced" if quota.shortfall else "", wrap={7}))
+            table.row(values, "displaced" if quota.shortfall else "", wrap={7})
         table.finish()
 
-    def write_statistics(self, sheet: Any, cells: Cells) -> None:
+    def write_statistics(self, sheet: Sheet) -> None:
         """Each reviewer's totals overall and per track, then each track's agreement;
         with the run's chart figures, severity with its interval and the outliers,
         ICC(2,1) and Kendall's W with what they cover, and the charts beside."""
         if self.context.charts is None:
-            self.write_plain_statistics(sheet, cells)
+            self.write_plain_statistics(sheet)
             return
         t, charts = self.t, self.context.charts
         statistics = charts.statistics
@@ -335,7 +326,7 @@ class _WorkbookWriter:
             "outlier_eligible",
             "outlier_rate",
         )
-        table = Table(sheet, cells)
+        table = Table(sheet)
         table.start(
             [t(f"report.col.{key}") for key in keys],
             [12, 12, 24, 14, 9, 9, 9, 9, 9, 9, 10, 10, 10, 9, 12, 10],
@@ -363,12 +354,12 @@ class _WorkbookWriter:
                 row.outlier_eligible,
                 row.outlier_rate,
             ]
-            table.append(cells.row(values, "" if row.track is not None else "label", formats))
+            table.row(values, "" if row.track is not None else "label", formats)
         table.finish()
-        sheet.append([])
-        sheet.append([cells.cell(t("report.xlsx.agreement"), "label")])
+        sheet.skip()
+        sheet.append([Cell(t("report.xlsx.agreement"), "label")])
         headers = ("track", "measure", "value", "covers", "app_count", "rated", "reviewers")
-        sheet.append(cells.row([t(f"report.col.{key}") for key in headers], "header"))
+        sheet.row([t(f"report.col.{key}") for key in headers], "header")
         icc1 = (
             {a.track: a for a in self.context.statistics.agreement}
             if self.context.statistics
@@ -405,37 +396,33 @@ class _WorkbookWriter:
                 ),
             ):
                 shown: Any = value if reason is None else t(f"report.statistics.{reason}")
-                sheet.append(
-                    cells.row(
-                        [
-                            agreement.track,
-                            measure,
-                            shown,
-                            covers,
-                            applications,
-                            agreement.rated,
-                            reviewers,
-                        ],
-                        formats=[None, None, STAT],
-                    )
+                sheet.row(
+                    [
+                        agreement.track,
+                        measure,
+                        shown,
+                        covers,
+                        applications,
+                        agreement.rated,
+                        reviewers,
+                    ],
+                    formats=[None, None, STAT],
                 )
             one_way = icc1.get(agreement.track)
             if one_way is not None:
-                sheet.append(
-                    cells.row(
-                        [
-                            one_way.track,
-                            one_way.measure,
-                            one_way.value,
-                            None,
-                            one_way.applications,
-                            one_way.applications,
-                            one_way.reviewers,
-                        ],
-                        formats=[None, None, STAT],
-                    )
+                sheet.row(
+                    [
+                        one_way.track,
+                        one_way.measure,
+                        one_way.value,
+                        None,
+                        one_way.applications,
+                        one_way.applications,
+                        one_way.reviewers,
+                    ],
+                    formats=[None, None, STAT],
                 )
-        sheet.append([])
+        sheet.skip()
         note = t(
             "report.statistics.note",
             threshold=f"{statistics.threshold:g}",
@@ -444,19 +431,22 @@ class _WorkbookWriter:
         # in lines no wider than the table: text running on to the right would widen
         # the printed page and run under the charts
         for line in note_lines(note, NOTE_LINE_WIDTH):
-            sheet.append([cells.cell(line)])
+            sheet.append([line])
         self.place_charts(sheet, len(keys) + 2)
 
-    def place_charts(self, sheet: Any, column: int) -> None:
+    def place_charts(self, sheet: Sheet, column: int) -> None:
         """The statistics charts as pictures in a column right of the tables, one under
         the other, so none covers a cell the tables use; each starts a printed page, so
-        no page break cuts one."""
+        no page break cuts one. ``column`` is one-based."""
+        breaks: list[int] = []
         for index, picture in enumerate(statistics_pictures(self.context, self.lang)):
-            sheet.add_image(picture.image(), f"{get_column_letter(column)}{picture.row}")
+            picture.insert(sheet.worksheet, picture.row - 1, column - 1)
             if index:
-                sheet.row_breaks.append(Break(id=picture.row - 1))
+                breaks.append(picture.row - 1)  # the break after this many rows
+        if breaks:
+            sheet.worksheet.set_h_pagebreaks(breaks)
 
-    def write_plain_statistics(self, sheet: Any, cells: Cells) -> None:
+    def write_plain_statistics(self, sheet: Sheet) -> None:
         """The statistics sheet of a context without chart figures."""
         t, statistics = self.t, self.context.statistics
         keys = (
@@ -469,7 +459,7 @@ class _WorkbookWriter:
             "std",
             "severity",
         )
-        table = Table(sheet, cells)
+        table = Table(sheet)
         table.start(
             [t(f"report.col.{key}") for key in keys],
             [12, 12, 24, 14, 9, 10, 10, 10],
@@ -492,22 +482,20 @@ class _WorkbookWriter:
                 stats.std,
                 stats.severity,
             ]
-            table.append(cells.row(values, "" if stats.track is not None else "label", formats))
+            table.row(values, "" if stats.track is not None else "label", formats)
         table.finish()
-        sheet.append([])
-        sheet.append([cells.cell(t("report.xlsx.agreement"), "label")])
+        sheet.skip()
+        sheet.append([Cell(t("report.xlsx.agreement"), "label")])
         headers = ("track", "measure", "value", "app_count", "reviewers")
-        sheet.append(cells.row([t(f"report.col.{key}") for key in headers], "header"))
+        sheet.row([t(f"report.col.{key}") for key in headers], "header")
         for agreement in statistics.agreement:
-            sheet.append(
-                cells.row(
-                    [
-                        agreement.track,
-                        agreement.measure,
-                        agreement.value,
-                        agreement.applications,
-                        agreement.reviewers,
-                    ],
-                    formats=[None, None, STAT],
-                )
+            sheet.row(
+                [
+                    agreement.track,
+                    agreement.measure,
+                    agreement.value,
+                    agreement.applications,
+                    agreement.reviewers,
+                ],
+                formats=[None, None, STAT],
             )

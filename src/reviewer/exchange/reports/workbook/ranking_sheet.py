@@ -19,7 +19,7 @@ from reviewer.exchange.reports.context import (
     report_reason,
     status_label,
 )
-from reviewer.exchange.reports.workbook.cells import AMOUNT, POINTS, Cells, Counter, Table
+from reviewer.exchange.reports.workbook.cells import AMOUNT, POINTS, Counter, Sheet, Table
 from reviewer.i18n import render
 
 ROW_KIND = {
@@ -123,12 +123,10 @@ class RankingWriter:
 
         return value
 
-    def write(
-        self, sheet: Any, cells: Cells, track: Track | None, rows: Sequence[ReportRow]
-    ) -> None:
+    def write(self, sheet: Sheet, track: Track | None, rows: Sequence[ReportRow]) -> None:
         columns = self.columns(track)
         reviewers = _ReviewerColumns(self, rows, by_reviewer=track is not None)
-        table = Table(sheet, cells)
+        table = Table(sheet)
         table.start(
             [c.header for c in columns] + reviewers.headers,
             [c.width for c in columns] + reviewers.widths,
@@ -142,7 +140,7 @@ class RankingWriter:
             kind = ROW_KIND.get(row.status, "")
             if track is not None and not kind and _first_below(previous, row, cutoff):
                 kind = "cutoff"
-            table.append(cells.row(values, kind, formats, shaded=len(columns)))
+            table.row(values, kind, formats, shaded=len(columns))
             previous = row
             self.counter.step()
         table.finish()
