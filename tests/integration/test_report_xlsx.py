@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import csv
+import errno
 import os
 import shutil
 import subprocess
+import tempfile
 import zipfile
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -340,3 +343,38 @@ def test_libreoffice_prints_each_sheet_one_page_wide(tmp_path: Path) -> None:
         assert f"{number} / {len(pages)}" in page
     ranking_pages = [page for page in pages if "순위" in page.splitlines()[0]]
     assert ranking_pages and all("과제번호" in page for page in ranking_pages)
+
+
+def test_a_disk_that_fills_while_the_file_is_written_leaves_nothing(
+    tmp_path: Path, context: ReportContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A failure while the package is zipped is an ``OSError`` (the export's own message
+    names the file), the old file stays, and no temporary file is left anywhere."""
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    path = tmp_path / "out" / "ranking.xlsx"
+    path.parent.mkdir()
+    path.write_bytes(b"old")
+    real_write = zipfile.ZipFile.write
+    calls = []
+
+    def full(self: zipfile.ZipFile, *args: Any, **kwargs: Any) -> None:
+        calls.append(args)
+        if len(calls) == 5:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_write(self, *args, **kwargs)
+
+    monkeypatch.setattr(zipfile.ZipFile, "write", full)
+    with pytest.raises(OSError) as info:
+        write_workbook(path, context, "ko")
+    assert info.value.errno == errno.ENOSPC
+    assert path.read_bytes() == b"old"
+    assert [p.name for p in path.parent.iterdir()] == ["ranking.xlsx"]
+    assert list(temp.iterdir()) == []
+
+
+def test_column_widths_are_stored_as_given(workbook_path: Path) -> None:
+    sheet = load_workbook(workbook_path)["요약"]
+    assert sheet.column_dimensions["A"].width == pytest.approx(26, abs=0.01)
+    assert sheet.column_dimensions["B"].width == pytest.approx(36, abs=0.01)

@@ -14,7 +14,8 @@ shares the text helpers and the printed page's header and footer (``print_setup`
 from __future__ import annotations
 
 import contextlib
-import os
+import shutil
+import tempfile
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
+from xlsxwriter.exceptions import FileCreateError
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
@@ -46,6 +48,7 @@ FILLS = {
     "unranked": "EEEEEE",
 }
 THIN, THICK = 1, 5  # XlsxWriter's border styles
+PADDING = 5 / 7  # characters XlsxWriter adds to a column's width
 
 WORKBOOK_OPTIONS = {
     "constant_memory": True,
@@ -300,6 +303,12 @@ class Sheet:
             raise TypeError(f"a cell cannot hold a {kind_of.__name__}")
 
 
+def set_width(worksheet: Worksheet, column: int, width: float) -> None:
+    """Zero-based ``column``'s width in characters, as the file stores it (XlsxWriter
+    adds the cell padding, 5/7 of a character, to what it is given)."""
+    worksheet.set_column(column, column, width - PADDING)
+
+
 def _is_number(value: object) -> bool:
     """A number of another type (a NumPy float, say); never a bool."""
     return isinstance(value, int | float | Decimal) and not isinstance(value, bool)
@@ -319,7 +328,7 @@ class Table:
     ) -> None:
         worksheet = self.sheet.worksheet
         for index, width in enumerate(widths):
-            worksheet.set_column(index, index, width)
+            set_width(worksheet, index, width)
         self.columns = len(headers)
         worksheet.repeat_rows(0)
         worksheet.freeze_panes(1, freeze_columns)
@@ -345,7 +354,10 @@ class Book:
     landscape page wide with the round's name in the header, and its shared formats."""
 
     def __init__(self, path: Path, round_name: str) -> None:
-        self.book = Workbook(str(path), WORKBOOK_OPTIONS)
+        # XlsxWriter's own temporary files (rows, then every part of the package) go to
+        # a folder of this book's, removed however the book ends
+        self.tmpdir = tempfile.mkdtemp(prefix="reviewer-xlsx-")
+        self.book = Workbook(str(path), {**WORKBOOK_OPTIONS, "tmpdir": self.tmpdir})
         self.styles = Styles(self.book)
         self.round_name = round_name
         self.taken: set[str] = set()
@@ -363,21 +375,25 @@ class Book:
         return Sheet(worksheet, self.styles)
 
     def close(self) -> None:
-        self.book.close()
+        """Write the file; a failure to write it is an ``OSError``, as for any file."""
+        try:
+            self.book.close()
+        except FileCreateError as error:
+            cause = error.args[0] if error.args else None
+            raise (cause if isinstance(cause, OSError) else OSError(str(error))) from error
+        finally:
+            shutil.rmtree(self.tmpdir, ignore_errors=True)
 
     def discard(self) -> None:
         """Give up a workbook that will not be saved: close the sheets' row files and
-        delete them."""
+        delete its temporary folder."""
         self.book.fileclosed = True
         for worksheet in self.book.worksheets():
             handle = getattr(worksheet, "row_data_fh", None)
             if handle is not None:
                 with contextlib.suppress(OSError):
                     handle.close()
-            name = getattr(worksheet, "row_data_filename", None)
-            if name:
-                with contextlib.suppress(OSError):
-                    os.unlink(name)
+        shutil.rmtree(self.tmpdir, ignore_errors=True)
 
 
 class Counter:

@@ -39,6 +39,7 @@ from reviewer.exchange.reports.workbook.cells import (
     Counter,
     Sheet,
     Table,
+    set_width,
     sheet_reference,
 )
 from reviewer.exchange.reports.workbook.pictures import statistics_pictures
@@ -142,7 +143,7 @@ class _WorkbookWriter:
         outcome = context.run
         final = self.ranking.final_format
         for column, width in enumerate((26, 36, 8, 8, 18, 18, 8, 11, 11, 11)):
-            sheet.worksheet.set_column(column, column, width)
+            set_width(sheet.worksheet, column, width)
         run_at = context.run_at
         if run_at.tzinfo is not None:
             run_at = run_at.astimezone().replace(tzinfo=None)
