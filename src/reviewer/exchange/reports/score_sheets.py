@@ -37,7 +37,7 @@ from reviewer.exchange.reports.context import (
 )
 from reviewer.exchange.reports.pdf.layout import make_styles
 from reviewer.exchange.reports.pdf.sheets import write_reviewer_pdf
-from reviewer.exchange.reports.workbook.cells import clean_text, is_risky, print_setup
+from reviewer.exchange.reports.workbook.cells import cell_text, is_risky, print_setup
 from reviewer.i18n import normalise_lang, render
 
 SHEET = "점수"
@@ -290,7 +290,7 @@ def _write_form(
 
 def _text(cell: Any, value: str) -> Any:
     """Store ``value`` as text, never as a formula (a title may start with "=")."""
-    value = clean_text(value)
+    value = cell_text(value)
     cell.value = value
     cell.data_type = "s"
     if is_risky(value):

@@ -20,6 +20,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from numbers import Real
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,9 @@ POINTS = "0.00"
 STAT = "0.000"
 PERCENT = "0.0%"
 DATE_TIME = "yyyy-mm-dd hh:mm"
-CELL_LIMIT = 32_767  # characters a cell holds (Excel's limit; XlsxWriter cuts there)
+CELL_LIMIT = 32_767  # UTF-16 units a cell holds (Excel's limit)
+TITLE_LIMIT = 31  # UTF-16 units a sheet's title holds
+ELLIPSIS = "\u2026"
 ROW_LIMIT = 1_048_576  # rows a sheet holds
 
 FILLS = {
@@ -55,12 +58,34 @@ WORKBOOK_OPTIONS = {
     "strings_to_numbers": False,
     "strings_to_formulas": False,
     "strings_to_urls": False,
+    "nan_inf_to_errors": True,  # NaN shown as #NUM!, infinity as #DIV/0!
 }
 
 
 def clean_text(value: str) -> str:
     """``value`` without the control characters a workbook cannot hold."""
     return str(ILLEGAL_CHARACTERS_RE.sub("", value))
+
+
+def cut(text: str, limit: int) -> str:
+    """``text`` within ``limit`` UTF-16 units (the unit of Excel's limits, where a
+    character beyond U+FFFF, an emoji say, counts twice), never splitting a character."""
+    if len(text) <= limit // 2:
+        return text
+    units = 0
+    for index, char in enumerate(text):
+        units += 2 if ord(char) > 0xFFFF else 1
+        if units > limit:
+            return text[:index]
+    return text
+
+
+def cell_text(value: str) -> str:
+    """``value`` as a cell holds it: without control characters and, past Excel's
+    limit, cut and ended with an ellipsis."""
+    text = clean_text(value)
+    shorter = cut(text, CELL_LIMIT)
+    return shorter if shorter == text else cut(text, CELL_LIMIT - 1) + ELLIPSIS
 
 
 def is_risky(value: str) -> bool:
@@ -72,11 +97,11 @@ def sheet_title(name: str, taken: set[str]) -> str:
     """``name`` as a valid, unused sheet title (no ``[]:*?/\\``, at most 31 characters);
     ``taken`` holds the titles used so far, case-folded, and gets this one."""
     cleaned = "".join("_" if ch in SHEET_FORBIDDEN else ch for ch in name).strip("'") or "_"
-    title = cleaned[:31]
+    title = cut(cleaned, TITLE_LIMIT)
     serial = 2
     while title.casefold() in taken:
         suffix = f" ({serial})"
-        title = cleaned[: 31 - len(suffix)] + suffix
+        title = cut(cleaned, TITLE_LIMIT - len(suffix)) + suffix
         serial += 1
     taken.add(title.casefold())
     return title
@@ -273,14 +298,22 @@ class Sheet:
         """One cell; a number format applies to numbers and dates only."""
         sheet, styles = self.worksheet, self.styles
         kind_of = type(value)
-        if kind_of is str:
-            text = clean_text(value)[:CELL_LIMIT]
+        if kind_of.__module__ == "numpy":  # a NumPy scalar as the Python value it holds
+            value = value.item()
+            kind_of = type(value)
+        if kind_of is str or isinstance(value, str):
+            text = cell_text(value)
             quote = is_risky(text)
             style = styles.get(kind, None, wrap, quote) if kind or wrap or quote else None
             if text.startswith("<r>") and text.endswith("</r>"):
                 # XlsxWriter copies a string shaped like rich-text XML as is: written
-                # in fragments (it needs three), it is escaped like any other text.
-                parts: list[Any] = [text[:1], text[1:2], text[2:]]
+                # in fragments (it needs three), each in the cell's font, it is escaped
+                # like any other text.
+                parts: list[Any] = []
+                for fragment in (text[:1], text[1:2], text[2:]):
+                    if style is not None:
+                        parts.append(style)
+                    parts.append(fragment)
                 if style is not None:
                     parts.append(style)
                 if sheet.write_rich_string(row, column, *parts) != 0:
@@ -289,10 +322,10 @@ class Sheet:
                 sheet.write_string(row, column, text, style)
         elif value is None:
             sheet.write_blank(row, column, None, styles.get(kind, None, wrap, False))
-        elif kind_of is bool:
+        elif isinstance(value, bool):
             style = styles.get(kind, None, wrap, False) if kind or wrap else None
             sheet.write_boolean(row, column, value, style)
-        elif kind_of is int or kind_of is float or kind_of is Decimal or _is_number(value):
+        elif isinstance(value, Real | Decimal):
             styled = kind or number_format is not None or wrap
             style = styles.get(kind, number_format, wrap, False) if styled else None
             sheet.write_number(row, column, value, style)
@@ -307,11 +340,6 @@ def set_width(worksheet: Worksheet, column: int, width: float) -> None:
     """Zero-based ``column``'s width in characters, as the file stores it (XlsxWriter
     adds the cell padding, 5/7 of a character, to what it is given)."""
     worksheet.set_column(column, column, width - PADDING)
-
-
-def _is_number(value: object) -> bool:
-    """A number of another type (a NumPy float, say); never a bool."""
-    return isinstance(value, int | float | Decimal) and not isinstance(value, bool)
 
 
 @dataclass
