@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from reviewer.services import dashboard as dashboard_service
 from reviewer.services import listing, rounds
 from reviewer.ui.dialogs.correct import CorrectDialog
 from reviewer.ui.main_window import MainWindow
@@ -15,7 +17,7 @@ from reviewer.ui.views.applications import ApplicationsView
 from reviewer.ui.views.audit import AuditView
 from reviewer.ui.views.dashboard import DashboardView
 from reviewer.ui.views.reviewers import ReviewersView
-from tests.gui.conftest import wait_for_load
+from tests.gui.conftest import open_and_wait, wait_for_load
 
 
 def _applications(window: MainWindow, qtbot: QtBot) -> ApplicationsView:
@@ -40,6 +42,29 @@ def test_the_dashboard_counts_and_gauges(opened: MainWindow) -> None:
     assert gauge.bar.value() == quota.achieved
     assert f"{quota.achieved} achieved of {quota.required} required" == gauge.bar.text()
     assert view.reviewers.rowCount() == view.board.reviewers
+
+
+def test_opening_or_changing_a_round_reads_the_dashboard_once(
+    qtbot: QtBot, window: MainWindow, round_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The dashboard is shown by the window and told of the new round: one read, not
+    one for each (at ten thousand applications a read takes seconds)."""
+    reads: list[int] = []
+    real = dashboard_service.dashboard
+    monkeypatch.setattr(
+        dashboard_service, "dashboard", lambda *a, **k: reads.append(1) or real(*a, **k)
+    )
+    open_and_wait(qtbot, window, round_copy)
+    qtbot.waitUntil(lambda: not window.session.busy, timeout=15_000)
+    qtbot.wait(200)
+    assert len(reads) == 1
+    view = window.view("dashboard")
+    before = view.loads
+    window.session.refresh_overview()  # another program changed the round
+    wait_for_load(qtbot, view, before)
+    qtbot.waitUntil(lambda: not window.session.busy, timeout=15_000)
+    qtbot.wait(200)
+    assert len(reads) == 2
 
 
 def test_applications_show_every_field_and_search_narrows_them(

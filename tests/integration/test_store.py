@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from pathlib import Path
@@ -308,3 +309,19 @@ def test_a_round_of_the_first_revision_gains_attachment_contents_and_packages(
         assert session.scalar(text("SELECT count(*) FROM package")) == 0
         assert session.scalar(text("SELECT count(*) FROM attachment_blob")) == 0
         assert session.scalar(text("SELECT count(sha256) FROM attachment")) == 0
+
+
+def test_stored_score_mappings_are_read_as_floats_and_grades() -> None:
+    """Whether the driver gives the stored JSON as text (SQLite) or parsed, every number
+    comes back a float and every grade a string."""
+    from reviewer.store.repository import _stored_scores
+
+    text = '{"tech": 14, "novelty": 10.5, "policy": "보통"}'
+    expected = {"tech": 14.0, "novelty": 10.5, "policy": "보통"}
+    for raw in (text, json.loads(text)):
+        scores = _stored_scores(raw)
+        assert scores == expected
+        assert type(scores["tech"]) is float
+    assert _stored_scores(None) == {} and _stored_scores("null") == {}
+    assert _stored_scores("{}") == {}
+    assert _stored_scores('{"tech": true}') == {"tech": 1.0}

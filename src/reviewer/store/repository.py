@@ -7,12 +7,13 @@ service composes several of them into one transaction. Bulk rows go through
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import delete, func, select, tuple_
+from sqlalchemy import Text, delete, func, select, tuple_, type_coerce
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -198,6 +199,23 @@ def _scores(raw: dict[str, Any] | None) -> dict[str, float | str]:
     return {
         key: value if isinstance(value, str) else float(value) for key, value in (raw or {}).items()
     }
+
+
+_SCORES_JSON = json.JSONDecoder(parse_int=float)
+
+
+def _stored_scores(raw: str | dict[str, Any] | None) -> dict[str, float | str]:
+    """A review's score mapping as stored: JSON text (or, from a driver that parses
+    JSON itself, a mapping), each number a float, each grade a string."""
+    if not isinstance(raw, str):
+        return _scores(raw)
+    parsed = _SCORES_JSON.decode(raw)
+    if parsed is None:
+        return {}
+    for value in parsed.values():
+        if type(value) is not float and type(value) is not str:
+            return _scores(parsed)  # not written by this program: as _scores reads it
+    return dict(parsed)
 
 
 def _existing_reviews(session: Session, keys: set[tuple[str, str]]) -> list[Review]:
@@ -397,25 +415,28 @@ def reviewers(session: Session) -> tuple[Reviewer, ...]:
 def load_round(session: Session) -> RoundData:
     """Everything the scoring and selection rules read."""
     config = load_config(session)
+    # through the connection, without the ORM's row handling, and the score mappings as
+    # the stored text where the database gives text (SQLite): a tenth of the time
+    query = select(
+        ReviewRow.application_id,
+        ReviewRow.reviewer_id,
+        type_coerce(ReviewRow.scores, Text),
+        ReviewRow.comment,
+        ReviewRow.conflict,
+        ReviewRow.conflict_reason,
+    ).order_by(ReviewRow.application_id, ReviewRow.reviewer_id)
     reviews = tuple(
         Review(
             application_id=app_id,
             reviewer_id=rev_id,
-            scores=_scores(scores),
+            scores=_stored_scores(scores),
             comment=comment or "",
             conflict=bool(conflict),
             conflict_reason=reason or "",
         )
-        for app_id, rev_id, scores, comment, conflict, reason in session.execute(
-            select(
-                ReviewRow.application_id,
-                ReviewRow.reviewer_id,
-                ReviewRow.scores,
-                ReviewRow.comment,
-                ReviewRow.conflict,
-                ReviewRow.conflict_reason,
-            ).order_by(ReviewRow.application_id, ReviewRow.reviewer_id)
-        )
+        for app_id, rev_id, scores, comment, conflict, reason in session.connection()
+        .execute(query)
+        .all()
     )
     return RoundData(
         config=config,

@@ -46,6 +46,9 @@ class RoundSession(QObject):
         self._round: OpenRound | None = None
         self.overview: RoundOverview | None = None
         self._busy = 0
+        # counts the states of the round the views have been told of (``opened`` and
+        # each ``changed``): a view that loaded in this state need not load again
+        self.generation = 0
 
     # -- state ---------------------------------------------------------------------------
 
@@ -87,6 +90,7 @@ class RoundSession(QObject):
         def done(value: tuple[OpenRound, RoundOverview]) -> None:
             self._release()
             self._round, self.overview = value
+            self.generation += 1
             self.opened.emit(self.overview)
 
         return self._submit("open", task, done, self.tr("Cannot open the round"), on_error=on_error)
@@ -177,6 +181,7 @@ class RoundSession(QObject):
                 self.overview = overview
             if on_result is not None:
                 on_result(result)
+            self.generation += 1
             self.changed.emit(name)
             if problem is not None:
                 self.failed.emit(
@@ -207,6 +212,7 @@ class RoundSession(QObject):
 
         def done(overview: RoundOverview) -> None:
             self.overview = overview
+            self.generation += 1
             self.changed.emit("refresh")
 
         self.read("overview", lambda r: r.overview(lang), done)
