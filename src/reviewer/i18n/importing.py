@@ -17,6 +17,47 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "텍스트 인코딩을 알 수 없습니다. CSV를 UTF-8 또는 CP949(EUC-KR)로 저장하세요",
         "cannot decode the text; save the CSV as UTF-8 or CP949 (EUC-KR)",
     ),
+    "import.file_too_large": (
+        "파일이 너무 큽니다 ({size}). 가져올 파일은 {limit}까지입니다",
+        "the file is too large ({size}); a file to import may have at most {limit}",
+    ),
+    "import.zip_size": (
+        "통합 문서를 읽지 않았습니다: {part}의 압축을 풀면 {limit}를 넘습니다 (압축 폭탄일 수 "
+        "있습니다). 엑셀에서 열어 새 .xlsx로 저장하세요",
+        "the workbook was not read: its part {part} expands to more than {limit} (it may be "
+        "a zip bomb); open it in Excel and save it as a new .xlsx",
+    ),
+    "import.zip_ratio": (
+        "통합 문서를 읽지 않았습니다: {part}의 압축을 풀면 {ratio}배로 커집니다 (한도 {limit}배, "
+        "압축 폭탄일 수 있습니다). 엑셀에서 열어 새 .xlsx로 저장하세요",
+        "the workbook was not read: its part {part} expands {ratio} times (at most {limit} "
+        "times; it may be a zip bomb); open it in Excel and save it as a new .xlsx",
+    ),
+    "import.sheet_span": (
+        "시트 {sheet}의 셀이 {last}까지 있습니다 ({rows}행 × {columns}열). 한 시트는 "
+        "{limit}칸까지 읽습니다. 표 밖의 빈 행과 열을 삭제하고 다시 저장하세요",
+        "sheet {sheet} has cells up to {last} ({rows} rows × {columns} columns), more than "
+        "the {limit} cells a sheet may span; delete the rows and columns past the table and "
+        "save it again",
+    ),
+    "import.too_many_rows": (
+        "행이 {limit}개를 넘습니다. 파일을 나누세요",
+        "more than {limit} rows; split the file",
+    ),
+    "import.too_many_columns": (
+        "열이 {limit}개를 넘습니다",
+        "more than {limit} columns",
+    ),
+    "import.cell_too_long": (
+        "셀의 글자 수({length}자)가 한 셀의 한도 {limit}자를 넘습니다",
+        "the cell holds {length} characters, more than the {limit} a cell may hold",
+    ),
+    "import.cell_too_long_csv": (
+        "셀의 글자 수가 한 셀의 한도 {limit}자를 넘습니다 (이 줄 또는 위의 줄에서 따옴표가 "
+        "닫히지 않았을 수 있습니다)",
+        "a cell holds more than the {limit} characters a cell may hold (or a quote opened "
+        "on this line or above is never closed)",
+    ),
     "import.csv_syntax": ("CSV 형식 오류: {error}", "CSV format error: {error}"),
     "import.corrupt": (
         "엑셀(.xlsx) 파일을 열 수 없습니다. 파일이 손상되었거나 엑셀 파일이 아닙니다 ({error})",

@@ -29,6 +29,14 @@ from typing import Generic, TypeVar, cast
 from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
 from reviewer.errors import ErrorList, InvalidInput, Location
+from reviewer.exchange.tables.package import (
+    COLUMN_LIMIT,
+    FILE_LIMIT,
+    ROW_LIMIT,
+    check_package,
+    column_letters,
+    size_text,
+)
 from reviewer.exchange.tables.values import Cell, fold, is_blank, text
 from reviewer.exchange.tables.xml_safety import unsafe_xml_part
 
@@ -37,6 +45,7 @@ CSV_SUFFIXES = (".csv",)
 HEADER_SCAN_ROWS = 100  # the header row is looked for among this many rows at the top
 PROBE_ROWS = HEADER_SCAN_ROWS + 20  # rows read of another sheet to see if it holds the table
 CSV_ENCODINGS = ("utf-8-sig", "cp949")  # cp949 is a superset of EUC-KR
+CELL_LIMIT = 32_767  # characters a cell may hold (Excel's limit)
 # an OLE compound file: a password-protected workbook, or an old .xls renamed
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -289,6 +298,16 @@ def read_table(
     if size == 0:
         errors.add(InvalidInput("import.empty_file", Location(file=name)))
         return None
+    if size > FILE_LIMIT:
+        errors.add(
+            InvalidInput(
+                "import.file_too_large",
+                Location(file=name),
+                size=size_text(size),
+                limit=size_text(FILE_LIMIT),
+            )
+        )
+        return None
     if suffix in CSV_SUFFIXES:
         rows = _read_csv(path, name, errors)
         sheet = None
@@ -297,9 +316,39 @@ def read_table(
         if loaded is None:
             return None
         sheet, rows = loaded
-    if rows is None:
+    if rows is None or not _within_limits(rows, Location(file=name, sheet=sheet), errors):
         return None
     return _locate_header(Table(file=name, sheet=sheet, rows=rows, header_index=-1), spec, errors)
+
+
+def _within_limits(rows: list[list[Cell]], where: Location, errors: ErrorList) -> bool:
+    """Whether a sheet or CSV file keeps to the limits of a table (Excel's: rows,
+    columns, characters in a cell); the first cell past them is reported."""
+    if len(rows) > ROW_LIMIT:
+        errors.add(InvalidInput("import.too_many_rows", where, limit=f"{ROW_LIMIT:,}"))
+        return False
+    for index, row in enumerate(rows):
+        if len(row) > COLUMN_LIMIT:
+            errors.add(
+                InvalidInput(
+                    "import.too_many_columns",
+                    Location(file=where.file, sheet=where.sheet, row=index + 1),
+                    limit=f"{COLUMN_LIMIT:,}",
+                )
+            )
+            return False
+        for column, value in enumerate(row):
+            if value.__class__ is str and len(value) > CELL_LIMIT:
+                errors.add(_long_cell(where, index + 1, column_letters(column + 1), len(value)))
+                return False
+    return True
+
+
+def _long_cell(where: Location, row: int, column: str | None, length: int | None) -> InvalidInput:
+    cell = Location(file=where.file, sheet=where.sheet, row=row, column=column)
+    if length is None:
+        return InvalidInput("import.cell_too_long_csv", cell, limit=f"{CELL_LIMIT:,}")
+    return InvalidInput("import.cell_too_long", cell, length=f"{length:,}", limit=f"{CELL_LIMIT:,}")
 
 
 def _read_csv(path: Path, name: str, errors: ErrorList) -> list[list[Cell]] | None:
@@ -325,11 +374,14 @@ def _read_csv(path: Path, name: str, errors: ErrorList) -> list[list[Cell]] | No
         for record in reader:
             rows.append(list(record))
     except csv.Error as exc:
-        errors.add(
-            InvalidInput(
-                "import.csv_syntax", Location(file=name, row=reader.line_num), error=str(exc)
+        if "field larger than field limit" in str(exc):  # Python's own limit, past ours
+            errors.add(_long_cell(location, reader.line_num, None, None))
+        else:
+            errors.add(
+                InvalidInput(
+                    "import.csv_syntax", Location(file=name, row=reader.line_num), error=str(exc)
+                )
             )
-        )
         return None
     width = max((len(r) for r in rows), default=0)
     for row in rows:
@@ -350,6 +402,10 @@ def _read_workbook(
         unsafe = unsafe_xml_part(path)
         if unsafe is not None:
             errors.add(InvalidInput("import.xml_dtd", location, part=unsafe))
+            return None
+        problem = check_package(path)
+        if problem is not None:
+            errors.add(InvalidInput(problem.key, location, **problem.params))
             return None
         with CalamineWorkbook.from_path(str(path)) as book:
             named = _named_sheet(book, spec)

@@ -1,0 +1,268 @@
+"""Checking a workbook's package before the reader expands it.
+
+An .xlsx is a zip of XML parts, and the reader (python-calamine) builds each sheet it
+reads as one rectangle, from the first cell to the last, in memory. A few kilobytes can
+therefore ask for any amount of memory: a part that decompresses to gigabytes (a "zip
+bomb"), or a sheet with one cell at A1 and one at XFD1048576 (17 billion cells). Both
+are refused here, with a message naming the file and the part or sheet, before the
+reader sees the file:
+
+- every part is decompressed as a stream, in chunks, so no more than a chunk is held;
+  a part whose declared size, actual size or expansion ratio is past the limits below
+  is refused (a part larger than it declares fails its checksum: a damaged file);
+- every worksheet's cells are located as the reader would place them (by their ``r``
+  references, or one after another where a row or cell has none), and a sheet whose
+  rectangle would hold more than ``CELL_SPAN_LIMIT`` cells, or reach past Excel's last
+  row or column, is refused.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import ParseError, fromstring
+
+FILE_LIMIT = 512 * 1024 * 1024  # bytes a file to import may have (CSV or workbook)
+PART_LIMIT = 1024 * 1024 * 1024  # bytes a part of a workbook may expand to
+TOTAL_LIMIT = 2 * 1024 * 1024 * 1024  # bytes all its parts together may expand to
+RATIO_LIMIT = 100  # how many times its compressed size a large part may expand to
+RATIO_FLOOR = 8 * 1024 * 1024  # parts smaller than this expand as they like
+CELL_SPAN_LIMIT = 20_000_000  # cells of a sheet's rectangle, first cell to last
+ROW_LIMIT = 1_048_576  # Excel's last row
+COLUMN_LIMIT = 16_384  # Excel's last column, XFD
+CHUNK = 1 << 20
+
+# Cells and rows as spreadsheet programs write them: `` r="B7"`` and `` r="7"``. These
+# patterns start with a literal, which the regular-expression engine finds fast; a
+# sheet written otherwise (other spacing or quotes, a cell far beyond its row) is
+# scanned by the exact patterns after them.
+_ROW_NUMBERS = re.compile(rb' r="([0-9]+)"')
+_THREE_LETTERS = re.compile(rb' r="[A-Z]{3}')
+_TWO_LETTERS = re.compile(rb' r="[A-Z]{2}')
+_WHITESPACE = bytes.maketrans(b"\t\n\r", b"   ")
+_ODD_SPELLINGS = (b"r='", b"r= ", b"r =", b":c ", b":row", b"<c>", b"<c/>", b"<row>", b"<row/>")
+_CELL_REF = re.compile(rb"\br\s*=\s*[\"']([A-Z]+)0*([0-9]+)[\"']")
+_ROW_REF = re.compile(rb"<(?:\w+:)?row\s[^>]*?\br\s*=\s*[\"']0*([0-9]+)[\"']")
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>/]")
+_CELL_TAG = re.compile(rb"<(?:\w+:)?c[\s>/]")
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+@dataclass(frozen=True)
+class PackageProblem:
+    """Why a workbook is refused: an ``import.*`` message key and its parameters."""
+
+    key: str
+    params: dict[str, str]
+
+
+@dataclass
+class _Extent:
+    """Where a sheet's cells reach, as the reader would place them."""
+
+    rows: int = 0  # the last row (1-based)
+    columns: int = 0  # the last column (1-based)
+    unnumbered_rows: int = 0  # rows without an ``r``: each may be one further down
+    unnumbered_cells: int = 0  # cells without an ``r``: each may be one further right
+
+    def scan(self, body: bytes) -> None:
+        """Where the cells of ``body`` (whole tags) reach."""
+        body = body.translate(_WHITESPACE)
+        rows = _ROW_NUMBERS.findall(body)
+        last = max(self.rows, max(map(_number, rows))) if rows else self.rows
+        columns = 26
+        if _TWO_LETTERS.search(body) is not None:
+            columns = COLUMN_LIMIT + 1 if _THREE_LETTERS.search(body) is not None else 702
+        if (
+            columns <= 702
+            and not any(spelling in body for spelling in _ODD_SPELLINGS)
+            and body.count(b"<row ") == len(rows)
+            and body.count(b"<c ") == body.count(b' r="') - len(rows)
+            and re.search(rb' r="[A-Z]{1,3}0*' + greater_than(last) + b'"', body) is None
+        ):
+            # every row and cell numbered as written, no cell beyond its rows: the
+            # rows are exact, the columns bounded by the letters
+            self.rows = last
+            self.columns = max(self.columns, columns)
+            return
+        self._scan_exactly(body)
+
+    def _scan_exactly(self, body: bytes) -> None:
+        rows = [_number(row) for row in _ROW_REF.findall(body)]
+        if rows:
+            self.rows = max(self.rows, max(rows))
+        self.unnumbered_rows += len(_ROW_TAG.findall(body)) - len(rows)
+        cells = _CELL_REF.findall(body)
+        if cells:
+            self.rows = max(self.rows, max(_number(row) for _, row in cells))
+            widest = max(cells, key=lambda ref: (len(ref[0]), ref[0]))[0]
+            self.columns = max(self.columns, column_number(widest[:8].decode()))
+        self.unnumbered_cells += max(len(_CELL_TAG.findall(body)) - len(cells), 0)
+
+    @property
+    def last_row(self) -> int:
+        return self.rows + self.unnumbered_rows
+
+    @property
+    def last_column(self) -> int:
+        return self.columns + self.unnumbered_cells
+
+
+def _number(digits: bytes) -> int:
+    """A row number as written; one of more than twelve digits as 10**12 (far past any
+    limit, and never a conversion of thousands of digits)."""
+    return int(digits) if len(digits) <= 12 else 10**12
+
+
+def greater_than(number: int) -> bytes:
+    """A pattern of the decimal numbers greater than ``number`` (without leading
+    zeros): longer ones, or as long and larger at the first digit that differs."""
+    digits = str(number)
+    options = [b"[1-9][0-9]{%d,}" % len(digits)]
+    for index, digit in enumerate(digits):
+        if digit != "9":
+            rest = len(digits) - index - 1
+            options.append(
+                digits[:index].encode() + b"[%d-9]" % (int(digit) + 1) + b"[0-9]{%d}" % rest
+            )
+    return b"(?:" + b"|".join(options) + b")"
+
+
+def column_number(letters: str) -> int:
+    """The 1-based number of column ``letters`` (A is 1, XFD is 16,384)."""
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+def column_letters(number: int) -> str:
+    """The letters of 1-based column ``number``."""
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def check_package(path: Path) -> PackageProblem | None:
+    """Why the workbook at ``path`` must not be expanded, or None. A file that is not
+    a zip is left to the reader to report; a part that does not decompress as it
+    declares is reported damaged here."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+        return None
+    with archive:
+        names = _sheet_names(archive)
+        total = 0
+        for info in archive.infolist():
+            part = info.filename
+            declared = _too_large(part, info.file_size, info.compress_size)
+            if declared is not None:
+                return declared
+            sheet = part.startswith("xl/worksheets/") and part.endswith(".xml")
+            extent = _Extent() if sheet else None
+            size = 0
+            try:
+                with archive.open(info) as stream:
+                    tail = b""
+                    while chunk := stream.read(CHUNK):
+                        size += len(chunk)
+                        total += len(chunk)
+                        if total > TOTAL_LIMIT:
+                            return _bomb(part, TOTAL_LIMIT)
+                        actual = _too_large(part, size, info.compress_size)
+                        if actual is not None:
+                            return actual
+                        if extent is not None:
+                            data = tail + chunk
+                            cut = data.rfind(b">") + 1
+                            extent.scan(data[:cut])
+                            tail = data[cut:]
+                            if len(tail) > CHUNK:  # no tag ends: not a sheet the reader reads
+                                tail = tail[-1024:]
+            except RuntimeError:
+                return None  # an encrypted part: the reader says so
+            except (zipfile.BadZipFile, OSError, EOFError, zlib.error, ValueError) as error:
+                # damaged, or larger than it declares: not handed to the reader, which
+                # might expand it all
+                return PackageProblem("import.corrupt", {"error": f"{part}: {error}"})
+            if extent is not None:
+                problem = _span(extent, names.get(part, PurePosixPath(part).name))
+                if problem is not None:
+                    return problem
+    return None
+
+
+def _too_large(part: str, size: int, compressed: int) -> PackageProblem | None:
+    if size > PART_LIMIT:
+        return _bomb(part, PART_LIMIT)
+    if size > RATIO_FLOOR and size > RATIO_LIMIT * max(compressed, 1):
+        return PackageProblem(
+            "import.zip_ratio",
+            {"part": part, "ratio": f"{size / max(compressed, 1):,.0f}", "limit": str(RATIO_LIMIT)},
+        )
+    return None
+
+
+def _bomb(part: str, limit: int) -> PackageProblem:
+    return PackageProblem("import.zip_size", {"part": part, "limit": size_text(limit)})
+
+
+def _span(extent: _Extent, sheet: str) -> PackageProblem | None:
+    rows, columns = extent.last_row, extent.last_column
+    if rows <= ROW_LIMIT and columns <= COLUMN_LIMIT and rows * columns <= CELL_SPAN_LIMIT:
+        return None
+    shown_columns = min(columns, COLUMN_LIMIT + 1)
+    return PackageProblem(
+        "import.sheet_span",
+        {
+            "sheet": sheet,
+            "last": f"{column_letters(max(shown_columns, 1))}{max(rows, 1)}",
+            "rows": f"{rows:,}",
+            "columns": f"{columns:,}",
+            "limit": f"{CELL_SPAN_LIMIT:,}",
+        },
+    )
+
+
+def size_text(size: int) -> str:
+    """A size in bytes as a message shows it (``512 MB``, ``2 GB``, ``7 KB``)."""
+    if size >= 1 << 30:
+        return f"{size / (1 << 30):,.0f} GB"
+    if size >= 1 << 20:
+        return f"{size / (1 << 20):,.0f} MB"
+    return f"{max(size, 1) / 1024:,.0f} KB"
+
+
+def _sheet_names(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Part name → sheet name, from the workbook and its relationships (small parts,
+    read whole after their sizes are checked); empty when they cannot be read."""
+    try:
+        for name in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels"):
+            info = archive.getinfo(name)
+            if info.file_size > 16 * 1024 * 1024:
+                return {}
+        workbook = fromstring(archive.read("xl/workbook.xml"), forbid_dtd=True)
+        rels = fromstring(archive.read("xl/_rels/workbook.xml.rels"), forbid_dtd=True)
+    except (KeyError, ParseError, DefusedXmlException, zipfile.BadZipFile, OSError, zlib.error):
+        return {}
+    targets: dict[str, str] = {}
+    for rel in rels.iter(f"{_PACKAGE_REL}Relationship"):
+        target = rel.get("Target", "")
+        target = target[1:] if target.startswith("/") else str(PurePosixPath("xl") / target)
+        targets[rel.get("Id", "")] = target
+    names: dict[str, str] = {}
+    for sheet in workbook.iter(f"{_MAIN}sheet"):
+        target = targets.get(sheet.get(f"{_REL}id", ""))
+        if target is not None:
+            names[target] = sheet.get("name", "")
+    return names

@@ -1,0 +1,344 @@
+"""Workbooks built to exhaust memory, and files past the limits of a table, are refused
+with a message naming the file, before anything is expanded or stored."""
+
+from __future__ import annotations
+
+import io
+import struct
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from python_calamine import CalamineWorkbook
+
+from reviewer.cli import main
+from reviewer.exchange.tables import package, reader
+from reviewer.exchange.tables.package import _Extent, check_package, column_letters
+
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+HEADER = ["과제번호", "사업유형", "과제명", "기업명", "AI구분", "신청금액"]
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["--lang", "en", *argv], out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def _workbook(path: Path, rows: int = 1, title: str = "과제") -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "과제"
+    sheet.append(HEADER)
+    for index in range(rows):
+        sheet.append([f"2025-{index + 1:04d}", "tips", title, "(주)기업", "AI", "2억"])
+    book.save(path)
+    return path
+
+
+def _replace_sheet(source: Path, target: Path, sheet_xml: bytes, level: int = 6) -> Path:
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        for info in old.infolist():
+            data = sheet_xml if info.filename == "xl/worksheets/sheet1.xml" else old.read(info)
+            new.writestr(info.filename, data, zipfile.ZIP_DEFLATED, compresslevel=level)
+    return target
+
+
+def _sheet(body: str, prefix: str = "") -> bytes:
+    tag = f"{prefix}:" if prefix else ""
+    xmlns = f'xmlns:{prefix}="{MAIN}"' if prefix else f'xmlns="{MAIN}"'
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f"<{tag}worksheet {xmlns}><{tag}sheetData>{body}</{tag}sheetData></{tag}worksheet>"
+    ).encode()
+
+
+def _cell(ref: str, text: str = "x") -> str:
+    return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
+
+
+def _cells(row: int, values: list[str]) -> str:
+    """The cells of ``values`` from column A of ``row`` (without the row's tags)."""
+    return "".join(_cell(f"{column_letters(i + 1)}{row}", v) for i, v in enumerate(values))
+
+
+VALUES = ["2025-0001", "tips", "과제", "(주)기업", "AI", "2억"]
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Path:
+    path = tmp_path / "round.db"
+    assert run("init", str(path))[0] == 0
+    return path
+
+
+def _refused(database: Path, workbook: Path, message: str) -> None:
+    before = database.read_bytes()
+    code, out, err = run("import", "applications", str(database), str(workbook))
+    assert (code, out) == (3, ""), err
+    assert err.strip() == f"error: {workbook.name}: {message}"
+    assert database.read_bytes() == before
+
+
+# -- a tiny workbook that declares a huge sheet --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("far", "last", "rows", "columns"),
+    [
+        ("XFD1048576", "XFD1048576", "1,048,576", "16,384"),
+        ("XFD5000", "XFD5000", "5,000", "16,384"),
+        ("A20000001", "F20000001", "20,000,001", "6"),  # past Excel's last row
+    ],
+)
+def test_a_sheet_reaching_far_is_refused_before_it_is_read(
+    tmp_path: Path, database: Path, far: str, last: str, rows: str, columns: str
+) -> None:
+    body = f'<row r="1">{_cells(1, HEADER)}</row><row r="2">{_cells(2, VALUES)}{_cell(far)}</row>'
+    workbook = _replace_sheet(
+        _workbook(tmp_path / "plain.xlsx"), tmp_path / "far.xlsx", _sheet(body)
+    )
+    assert workbook.stat().st_size < 10_000
+    _refused(
+        database,
+        workbook,
+        f"sheet 과제 has cells up to {last} ({rows} rows × {columns} columns), more than the "
+        "20,000,000 cells a sheet may span; delete the rows and columns past the table and "
+        "save it again",
+    )
+
+
+def test_a_sheet_within_the_span_is_read(tmp_path: Path, database: Path) -> None:
+    # a stray empty cell far below: 78,000 cells
+    body = f'<row r="1">{_cells(1, HEADER)}</row><row r="2">{_cells(2, VALUES)}'
+    body += f"{_cell('Z3000', '')}</row>"
+    workbook = _replace_sheet(
+        _workbook(tmp_path / "plain.xlsx"), tmp_path / "ok.xlsx", _sheet(body)
+    )
+    code, _, err = run("import", "applications", str(database), str(workbook))
+    assert code == 0, err
+
+
+SPELLINGS = (
+    'r="{ref}"',
+    "r='{ref}'",
+    'r = "{ref}"',
+    'r=\n"{ref}"',
+    's="0" r="{ref}"',
+)
+
+
+@st.composite
+def sheets(draw: st.DrawFn) -> tuple[bytes, int]:
+    """A small sheet written in any of the ways XML allows (spacing, quotes, prefixes,
+    rows and cells with and without references, cells away from their row), and the
+    size of the chunks it is read in."""
+    prefix = draw(st.sampled_from(["", "x"]))
+    tag = f"{prefix}:" if prefix else ""
+    parts: list[str] = []
+    for _ in range(draw(st.integers(0, 6))):
+        row_number = draw(st.none() | st.integers(1, 60))
+        separator = draw(st.sampled_from([" ", "\t", "\n"]))
+        opening = f"<{tag}row" + (f'{separator}r="{row_number}"' if row_number else "") + ">"
+        cells = []
+        for _ in range(draw(st.integers(0, 5))):
+            if draw(st.booleans()):
+                ref = f"{column_letters(draw(st.integers(1, 40)))}{draw(st.integers(1, 80))}"
+                spelling = draw(st.sampled_from(SPELLINGS)).format(ref=ref)
+                space = draw(st.sampled_from([" ", "\t", "\n  "]))
+                cells.append(f'<{tag}c{space}{spelling} t="inlineStr"><{tag}is><{tag}t>v</{tag}t>')
+                cells[-1] += f"</{tag}is></{tag}c>"
+            else:
+                cells.append(draw(st.sampled_from([f"<{tag}c/>", f"<{tag}c></{tag}c>"])))
+        parts.append(opening + "".join(cells) + f"</{tag}row>")
+    return _sheet("".join(parts), prefix), draw(st.integers(16, 4096))
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(sheets())
+def test_the_span_found_covers_what_the_reader_builds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, drawn: tuple[bytes, int]
+) -> None:
+    """Whatever the spelling, the rows and columns found reach at least as far as the
+    rectangle python-calamine allocates for the sheet (small sheets, so it is safe to
+    let it)."""
+    sheet_xml, chunk = drawn
+    monkeypatch.setattr(package, "CHUNK", chunk)
+    monkeypatch.setattr(package, "CELL_SPAN_LIMIT", 0)  # every sheet is reported
+    path = tmp_path / "drawn.xlsx"
+    _replace_sheet(tmp_path.parent / "plain-hypothesis.xlsx", path, sheet_xml)
+    built = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
+    problem = check_package(path)
+    if built.height == 0 or built.width == 0:
+        return
+    assert problem is not None and problem.key == "import.sheet_span"
+    rows = int(problem.params["rows"].replace(",", ""))
+    columns = int(problem.params["columns"].replace(",", ""))
+    assert rows >= built.end[0] + 1
+    assert columns >= built.end[1] + 1
+
+
+@pytest.fixture(autouse=True)
+def _plain_for_hypothesis(tmp_path: Path) -> None:
+    plain = tmp_path.parent / "plain-hypothesis.xlsx"
+    if not plain.exists():
+        _workbook(plain)
+
+
+def test_the_ordinary_path_finds_the_exact_last_row() -> None:
+    extent = _Extent()
+    extent.scan(b'<row r="1"><c r="A1"/></row><row r="70001"><c r="O70001" s="1"/></row>')
+    assert (extent.last_row, extent.last_column) == (70001, 26)
+    extent = _Extent()
+    extent.scan(b'<row r="3"><c r="A3"/><c r="B9"/></row>')  # a cell below its row
+    assert (extent.last_row, extent.last_column) == (9, 2)
+
+
+# -- zip bombs --------------------------------------------------------------------------
+
+
+def test_a_part_that_expands_too_many_times_is_refused(tmp_path: Path, database: Path) -> None:
+    # 12 MB of spaces compress a thousandfold
+    body = f'<row r="1">{_cells(1, HEADER)}</row>' + " " * (12 * 1024 * 1024)
+    bomb = _replace_sheet(
+        _workbook(tmp_path / "plain.xlsx"), tmp_path / "bomb.xlsx", _sheet(body), level=9
+    )
+    assert bomb.stat().st_size < 100_000
+    code, out, err = run("import", "applications", str(database), str(bomb))
+    assert (code, out) == (3, "")
+    assert "its part xl/worksheets/sheet1.xml expands" in err and "(at most 100 times" in err
+
+
+def test_a_part_past_the_size_limits_is_refused(
+    tmp_path: Path, database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workbook = _workbook(tmp_path / "apps.xlsx", rows=200)
+    monkeypatch.setattr(package, "PART_LIMIT", 12_000)  # the sheet, not the theme (7 KB)
+    _refused(
+        database,
+        workbook,
+        "the workbook was not read: its part xl/worksheets/sheet1.xml expands to more than "
+        "12 KB (it may be a zip bomb); open it in Excel and save it as a new .xlsx",
+    )
+    monkeypatch.setattr(package, "PART_LIMIT", 1 << 30)
+    monkeypatch.setattr(package, "TOTAL_LIMIT", 12_000)
+    code, _, err = run("import", "applications", str(database), str(workbook))
+    assert code == 3 and "expands to more than" in err
+
+
+def test_a_part_larger_than_it_declares_is_damaged_and_not_expanded(
+    tmp_path: Path, database: Path
+) -> None:
+    """The zip's directory says the sheet is small; its data expands far beyond that."""
+    source = _workbook(tmp_path / "apps.xlsx", rows=300)
+    lying = tmp_path / "lying.xlsx"
+    data = bytearray(source.read_bytes())
+    with zipfile.ZipFile(source) as archive:
+        info = archive.getinfo("xl/worksheets/sheet1.xml")
+    # the uncompressed size, in the local header (offset 22) and the central directory
+    struct.pack_into("<I", data, info.header_offset + 22, 1000)
+    central = data.find(b"PK\x01\x02")
+    while central != -1:
+        name_length = struct.unpack_from("<H", data, central + 28)[0]
+        if data[central + 46 : central + 46 + name_length] == info.filename.encode():
+            struct.pack_into("<I", data, central + 24, 1000)
+        central = data.find(b"PK\x01\x02", central + 4)
+    lying.write_bytes(bytes(data))
+    before = database.read_bytes()
+    code, out, err = run("import", "applications", str(database), str(lying))
+    assert (code, out) == (3, "")
+    assert "lying.xlsx: cannot open the .xlsx workbook; the file is damaged" in err
+    assert "xl/worksheets/sheet1.xml" in err
+    assert database.read_bytes() == before
+
+
+# -- limits of a table, CSV and workbook alike ---------------------------------------------
+
+
+def _csv(path: Path, rows: list[list[str]]) -> Path:
+    path.write_text("\n".join(",".join(row) for row in rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_file_past_the_size_limit_is_refused(
+    tmp_path: Path, database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reader, "FILE_LIMIT", 1024)
+    for workbook in (
+        _workbook(tmp_path / "apps.xlsx", rows=50),
+        _csv(tmp_path / "apps.csv", [HEADER, ["2025-0001", "tips", "과" * 400, "a", "AI", "1"]]),
+    ):
+        size = workbook.stat().st_size
+        code, out, err = run("import", "applications", str(database), str(workbook))
+        assert (code, out) == (3, "")
+        assert err.strip() == (
+            f"error: {workbook.name}: the file is too large ({size / 1024:,.0f} KB); a file "
+            "to import may have at most 1 KB"
+        )
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "csv"])
+def test_a_cell_past_excels_length_is_refused_with_its_place(
+    tmp_path: Path, database: Path, kind: str
+) -> None:
+    long_title = "가" * 40_000
+    if kind == "xlsx":
+        values = ["2025-0001", "tips", long_title, "(주)기업", "AI", "2억"]
+        body = f'<row r="1">{_cells(1, HEADER)}</row><row r="2">{_cells(2, values)}</row>'
+        source = _workbook(tmp_path / "plain.xlsx")
+        path = _replace_sheet(source, tmp_path / "long.xlsx", _sheet(body))
+        where = "long.xlsx, sheet 과제, row 2, column C"
+    else:
+        path = _csv(
+            tmp_path / "long.csv", [HEADER, ["2025-0001", "tips", long_title, "a", "AI", "1"]]
+        )
+        where = "long.csv, row 2, column C"
+    before = database.read_bytes()
+    code, out, err = run("import", "applications", str(database), str(path))
+    assert (code, out) == (3, "")
+    assert err.strip() == (
+        f"error: {where}: the cell holds 40,000 characters, more than the 32,767 a cell may hold"
+    )
+    assert database.read_bytes() == before
+
+
+def test_a_csv_field_past_pythons_own_limit_gets_the_same_kind_of_message(
+    tmp_path: Path, database: Path
+) -> None:
+    path = tmp_path / "huge.csv"
+    path.write_text(
+        ",".join(HEADER) + "\n" + '2025-0001,tips,"' + "가" * 200_000 + '",a,AI,1\n',
+        encoding="utf-8",
+    )
+    code, out, err = run("import", "applications", str(database), str(path))
+    assert (code, out) == (3, "")
+    assert err.strip() == (
+        "error: huge.csv, row 2: a cell holds more than the 32,767 characters a cell may "
+        "hold (or a quote opened on this line or above is never closed)"
+    )
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "csv"])
+def test_rows_and_columns_past_the_limits_are_refused(
+    tmp_path: Path, database: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    rows = [HEADER] + [[f"2025-{i:04d}", "tips", "t", "c", "AI", "1"] for i in range(1, 30)]
+    if kind == "csv":
+        path = _csv(tmp_path / "apps.csv", rows)
+        where = "apps.csv"
+    else:
+        path = _workbook(tmp_path / "apps.xlsx", rows=29)
+        where = "apps.xlsx, sheet 과제"
+    monkeypatch.setattr(reader, "ROW_LIMIT", 20)
+    code, _, err = run("import", "applications", str(database), str(path))
+    assert (code, err.strip()) == (3, f"error: {where}: more than 20 rows; split the file")
+    monkeypatch.setattr(reader, "ROW_LIMIT", 1_048_576)
+    monkeypatch.setattr(reader, "COLUMN_LIMIT", 5)
+    code, _, err = run("import", "applications", str(database), str(path))
+    assert (code, err.strip()) == (3, f"error: {where}, row 1: more than 5 columns")
