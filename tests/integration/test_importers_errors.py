@@ -877,3 +877,51 @@ def test_many_errors_are_capped(tmp_path: Path, config: RoundConfig) -> None:
         "s.xlsx, sheet Sheet1, row 2, column 과제번호: application X00 is not in the round"
     )
     assert lines[-1] == "… and 10 more"
+
+
+def _with_values(path: Path, replacements: dict[str, str]) -> Path:
+    """The workbook at ``path`` with the stored text of numeric cells replaced, as a
+    program writing ``NaN`` or ``INF`` into a cell would leave it."""
+    import zipfile
+
+    data: dict[str, bytes] = {}
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            data[name] = archive.read(name)
+    sheet = data["xl/worksheets/sheet1.xml"].decode()
+    for old, new in replacements.items():
+        assert f"<v>{old}</v>" in sheet
+        sheet = sheet.replace(f"<v>{old}</v>", f"<v>{new}</v>")
+    data["xl/worksheets/sheet1.xml"] = sheet.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in data.items():
+            archive.writestr(name, content)
+    return path
+
+
+@pytest.mark.parametrize("spelled", ["NaN", "nan", "inf", "-inf", "Infinity"])
+def test_a_score_that_is_not_finite_is_refused(
+    tmp_path: Path, config: RoundConfig, spelled: str
+) -> None:
+    """Every comparison with NaN is false, so a range check alone would let it in."""
+    path = write_xlsx(tmp_path / "s.xlsx", [WIDE, ["P01", "R01", 31.25, 20, 10, 5]])
+    _with_values(path, {"31.25": spelled})
+    error = single(scores(config, path))
+    assert error.location == Location("s.xlsx", "Sheet1", 2, "기술성")
+    assert error.key == "import.not_finite"
+    assert "is not a number a score or amount can be (NaN or infinity)" in error.message("en")
+    assert "점수나 금액이 될 수 없는 값입니다" in error.message("ko")
+
+
+@pytest.mark.parametrize("column", ["신청금액", "가점"])
+def test_an_amount_or_bonus_that_is_not_finite_is_refused(
+    tmp_path: Path, config: RoundConfig, column: str
+) -> None:
+    header = [*APP_HEADER, "가점"]
+    row: list[object] = ["P01", "pre-rnd", "t", "c", "", "AI", 100_000_000, "", 1.5]
+    row[header.index(column)] = 7777.5
+    path = write_xlsx(tmp_path / "a.xlsx", [header, row])
+    _with_values(path, {"7777.5": "NaN"})
+    error = single(apps(config, path))
+    assert error.location == Location("a.xlsx", "Sheet1", 2, column)
+    assert error.key == "import.not_finite"

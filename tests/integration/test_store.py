@@ -325,3 +325,17 @@ def test_stored_score_mappings_are_read_as_floats_and_grades() -> None:
     assert _stored_scores(None) == {} and _stored_scores("null") == {}
     assert _stored_scores("{}") == {}
     assert _stored_scores('{"tech": true}') == {"tech": 1.0}
+
+
+def test_a_score_mapping_holding_nan_is_never_stored(database: Database) -> None:
+    """Invalid JSON (``NaN``) would stop every later read of the round: the store
+    refuses it, and the unit of work writes nothing."""
+    with database.session() as session:
+        repository.add_applications(session, [_app("A-1")], source="apps.xlsx")
+        updates.upsert_reviewers(session, [Reviewer("R1", "김심사", "서울대", ("challenge",))])
+    for bad in (float("nan"), float("inf")):
+        with pytest.raises(Exception, match="JSON compliant"), database.session() as session:
+            review = Review("A-1", "R1", {"tech": bad})
+            repository.replace_reviews(session, [review], source="s.xlsx")
+    with database.session() as session:
+        assert repository.load_round(session).reviews == ()

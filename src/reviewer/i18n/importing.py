@@ -109,6 +109,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # -- cell values -------------------------------------------------------------------
     "import.required": ("필수 값이 비어 있습니다", "a value is required"),
+    "import.not_finite": (
+        "{value|은} 점수나 금액이 될 수 없는 값입니다 (NaN 또는 무한대). 숫자를 입력하세요",
+        "{value} is not a number a score or amount can be (NaN or infinity); enter a number",
+    ),
     "import.not_number": ("{value|은} 숫자가 아닙니다", "{value} is not a number"),
     "import.negative": ("{value}: 음수는 허용되지 않습니다", "{value} must not be negative"),
     "import.amount": (

@@ -12,6 +12,7 @@ file).
 from __future__ import annotations
 
 import importlib.util
+import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -105,10 +106,15 @@ def _sqlite_begin(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+def _json_text(value: Any) -> str:
+    return json.dumps(value, allow_nan=False)
+
+
 def make_engine(url: str) -> Engine:
     """An engine for ``url`` (see :func:`database_url`)."""
     try:
-        engine = create_engine(normalise_url(url))
+        # a mapping holding NaN or infinity is refused, never stored as invalid JSON
+        engine = create_engine(normalise_url(url), json_serializer=_json_text)
     except ModuleNotFoundError as exc:
         raise InvalidInput(
             "store.no_driver", database=display_name(url), module=exc.name or ""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
+from math import isfinite
 
 from reviewer.domain.config import Criterion, RoundConfig, Track
 from reviewer.domain.model import Review
@@ -52,7 +53,8 @@ class Scale:
                 criterion=criterion_label(self.criterion),
                 grades=", ".join(self.grades),
             )
-        score = value if type(value) is float else number(value)
+        # a float cell as it is, unless NaN or infinite (which every comparison would pass)
+        score = value if type(value) is float and isfinite(value) else number(value)
         return self.check(score, value)
 
     def check(self, score: float, value: Cell) -> float:

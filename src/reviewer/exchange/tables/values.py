@@ -105,6 +105,7 @@ def number(value: Cell) -> float:
     if isinstance(value, float):
         if math.isfinite(value):
             return value
+        raise BadValue("import.not_finite", value=display(value))
     elif isinstance(value, int) and not isinstance(value, bool):
         return float(value)
     elif isinstance(value, str):
@@ -198,7 +199,7 @@ def amount(value: Cell, unit: int = 1) -> int:
 
 def _decimal(value: float | int) -> Decimal:
     if isinstance(value, float) and not math.isfinite(value):
-        raise BadValue("import.amount", value=display(value))
+        raise BadValue("import.not_finite", value=display(value))
     return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
 
 
