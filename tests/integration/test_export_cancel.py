@@ -206,3 +206,45 @@ def test_a_folder_in_place_of_a_file_is_refused_before_writing(
         export_reports(database, pdf=tmp_path / "ranking.pdf")
     assert info.value.params["path"] == str(tmp_path / "ranking.pdf")
     assert list((tmp_path / "ranking.pdf").iterdir()) == []
+
+
+def test_what_a_killed_export_left_is_cleaned_by_the_next(round_db: Path, out: Path) -> None:
+    """An export killed outright leaves its hidden temporaries (and, killed while putting
+    files in place, an earlier report renamed aside). The next export removes those an
+    hour old, keeps younger ones (another export's, maybe running), and puts an earlier
+    report back where nothing took its place."""
+    old = 1_000_000_000  # 2001: far more than an hour ago
+    debris = [
+        out / ".ranking-0123456789ab.pdf",
+        out / ".ranking-ba9876543210.xlsx",
+        out / ".ranking.pdf-00aa11bb22cc.old",
+        out / ".sheets-abc_1234" / "R1_평가표.pdf",
+    ]
+    for path in debris:
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(b"left by a killed export")
+        os.utime(path, (old, old))
+    os.utime(out / ".sheets-abc_1234", (old, old))
+    young = out / ".ranking-fedcba987654.pdf"
+    young.write_bytes(b"another export, running")
+    (out / "ranking.xlsx").unlink()  # killed between renaming aside and into place
+    (out / ".ranking.xlsx-0011aa22bb33.old").write_bytes(b"old workbook")
+    written = export_all(round_db, out)
+    assert {p.name for p in written} >= {"ranking.pdf", "ranking.xlsx"}
+    for path in debris:
+        assert not path.exists()
+    assert not (out / ".sheets-abc_1234").exists()
+    assert young.read_bytes() == b"another export, running"
+    assert not (out / ".ranking.xlsx-0011aa22bb33.old").exists()
+    hidden = sorted(p.name for p in out.iterdir() if p.name.startswith("."))
+    assert hidden == [young.name]
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_an_earlier_report_left_aside_is_put_back(tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / ".ranking.xlsx-0011aa22bb33.old").write_bytes(b"old workbook")
+    staging_module.remove_abandoned(folder / "ranking.xlsx")
+    assert (folder / "ranking.xlsx").read_bytes() == b"old workbook"
+    assert [p.name for p in folder.iterdir()] == ["ranking.xlsx"]

@@ -414,3 +414,23 @@ def test_a_failed_export_leaves_no_file(
         write_ranked_pdf(path, context, "ko")
     assert path.read_bytes() == b"old report"
     assert [p.name for p in tmp_path.iterdir()] == ["ranking.pdf"]
+
+
+@pytest.mark.parametrize(
+    "long_text",
+    ["아주 긴 과제명 " * 250, "가" * 5_000, "줄\n" * 400, "W" * 3_000],
+    ids=["words", "one-word", "lines", "latin"],
+)
+def test_a_text_of_any_length_lays_out_cut_with_a_mark(tmp_path: Path, long_text: str) -> None:
+    """A title or company longer than a table cell can hold is cut where the cell's
+    height ends and marked; the report is written and every other row is whole."""
+    data = sample_data()
+    first, second, *rest = data.applications
+    apps = (replace(first, title=long_text), replace(second, company=long_text), *rest)
+    path = tmp_path / "long.pdf"
+    write_ranked_pdf(path, context_for(replace(data, applications=apps)), "ko")
+    text = pdf_text(path)
+    assert "[…]" in text
+    for app in rest:
+        assert app.id in text
+    assert len(text) < 200_000  # cut, not printed whole in every table

@@ -354,3 +354,27 @@ def test_a_long_title_and_comment_are_laid_out_by_the_flowables(tmp_path: Path) 
     text = " ".join(pdf_text(pdf, n) for n in range(1, pdf_pages(pdf) + 1))
     assert "확장" in text and text.count("의견") >= 600
     assert text.count("(서명)") == len(reviewed)
+
+
+@pytest.mark.parametrize("words", [True, False])
+def test_a_comment_of_any_length_is_printed_whole_across_pages(tmp_path: Path, words: bool) -> None:
+    """The reviewer's words are kept whole: a comment longer than a page continues on the
+    next, under the repeated heading, and the signature follows it."""
+    comment = ("긴 의견입니다. " * 900) if words else ("가" * 7_999 + "끝")  # no space to break at
+    data = sample_data()
+    reviews = tuple(
+        replace(r, comment=comment) if (r.application_id, r.reviewer_id) == ("P02", "R1") else r
+        for r in data.reviews
+    )
+    context = context_for(replace(data, reviews=reviews))
+    files = write_score_sheets(tmp_path, context, "ko")
+    pdf = next(p for p in files if p.name == "R1_평가표.pdf")
+    reviewed = [r for r in context.data.reviews if r.reviewer_id == "R1"]
+    assert pdf_pages(pdf) >= len(reviewed) + 2
+    text = "".join(pdf_text(pdf, n) for n in range(1, pdf_pages(pdf) + 1))
+    squeezed = "".join(text.split())  # every word of it, though footers come between pages
+    if words:
+        assert squeezed.count("긴") == 900 and squeezed.count("의견입") >= 897  # split lines
+    else:
+        assert squeezed.count("가") >= 7_999 and "가가가끝" in squeezed
+    assert text.count("(서명)") == len(reviewed)

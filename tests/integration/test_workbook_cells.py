@@ -102,3 +102,19 @@ def test_markup_shaped_text_keeps_the_cells_font(tmp_path: Path) -> None:
     assert len(runs) == 3 and all("<b/>" in run for run in runs)
     rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
     assert rows[0][0] == "<r>머리</r>"
+
+
+def test_a_killed_books_temporary_folder_is_removed_by_the_next(tmp_path: Path) -> None:
+    import os
+    import tempfile
+
+    old = Path(tempfile.mkdtemp(prefix="reviewer-xlsx-"))
+    (old / "sheet1.xml").write_text("rows", encoding="utf-8")
+    os.utime(old, (1_000_000_000, 1_000_000_000))
+    young = Path(tempfile.mkdtemp(prefix="reviewer-xlsx-"))  # another export's, running
+    try:
+        _write(tmp_path / "next.xlsx", [["x"]])
+        assert not old.exists()
+        assert young.is_dir()
+    finally:
+        young.rmdir()

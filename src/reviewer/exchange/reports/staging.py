@@ -9,6 +9,11 @@ never replaces one that was there.
 
 Renaming the files into place is not one atomic step, so it is undoable: a file that was
 there is first renamed aside and restored when a later rename fails.
+
+An export killed outright (power cut, ``kill -9``) cannot clean up: the next export to
+the same destination removes the temporaries such an export left beside it, once they
+are an hour old (a younger one may be another export's, still running), and puts back
+an earlier file left renamed aside where no file took its place.
 """
 
 from __future__ import annotations
@@ -16,14 +21,18 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import secrets
 import shutil
 import stat
 import tempfile
+import time
 from pathlib import Path
 from types import TracebackType
 
 from reviewer.exchange.reports.context import new_file_beside
+
+STALE_AGE = 3600.0  # seconds after which an export's temporary is taken as abandoned
 
 
 class Staging:
@@ -58,6 +67,7 @@ class Staging:
         destination = Path(destination)
         if destination.is_dir():
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(destination))
+        remove_abandoned(destination)
         try:
             temp = new_file_beside(destination)
         except OSError as exc:
@@ -71,6 +81,7 @@ class Staging:
         destination = Path(destination)
         if destination.exists() and not destination.is_dir():
             raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(destination))
+        remove_abandoned(destination)
         try:
             _make_folders(destination.parent, self._made)
             temp = Path(tempfile.mkdtemp(prefix=f".{destination.name}-", dir=destination.parent))
@@ -149,6 +160,39 @@ class Staging:
             with contextlib.suppress(OSError):
                 folder.rmdir()  # only when empty: never a file of the user's
         self._files, self._folders, self._made = [], [], []
+
+
+def remove_abandoned(destination: Path, now: float | None = None) -> None:
+    """Remove what an export killed outright left beside ``destination`` — its
+    temporary file or folder, the earlier file renamed aside — once an hour old; an
+    earlier file aside where ``destination`` is missing is put back instead."""
+    folder = destination.parent
+    if not folder.is_dir():
+        return
+    name, stem, suffix = destination.name, destination.stem, destination.suffix
+    temporary = re.compile(
+        rf"\.{re.escape(stem)}-[0-9a-f]{{12}}{re.escape(suffix)}"  # a report's file
+        rf"|\.{re.escape(name)}-[a-z0-9_]{{8}}"  # the score sheets' folder (mkdtemp)
+    )
+    aside = re.compile(rf"\.{re.escape(name)}-[0-9a-f]{{12}}\.old")
+    limit = (time.time() if now is None else now) - STALE_AGE
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        with contextlib.suppress(OSError):
+            if aside.fullmatch(entry.name) and not os.path.lexists(destination):
+                os.replace(entry.path, destination)  # the earlier report, back in place
+                continue
+            if entry.stat(follow_symlinks=False).st_mtime > limit:
+                continue
+            if aside.fullmatch(entry.name) or (
+                temporary.fullmatch(entry.name) and entry.is_file(follow_symlinks=False)
+            ):
+                os.unlink(entry.path)
+            elif temporary.fullmatch(entry.name) and entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path, ignore_errors=True)
 
 
 def _make_folders(folder: Path, made: list[Path]) -> None:

@@ -94,9 +94,47 @@ def make_styles() -> Styles:
     )
 
 
-def para(text: str, style: ParagraphStyle) -> Paragraph:
-    """A paragraph of plain ``text`` (escaped; line breaks kept)."""
-    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+CELL_HEIGHT_LIMIT = 160.0  # points a paragraph in a table cell may take (16 lines of 8 pt)
+CUT_MARK = " […]"  # ends a text cut to fit its cell (the workbook holds it whole)
+_MEASURING = 10_000.0  # a table measures its cells with (nearly) unbounded height
+
+
+def _markup(text: str) -> str:
+    return escape(text).replace("\n", "<br/>")
+
+
+class CellParagraph(Paragraph):  # type: ignore[misc]
+    """A paragraph of plain text that, in a table cell, takes at most
+    ``CELL_HEIGHT_LIMIT``: a longer text is cut where that height ends and marked with
+    ``CUT_MARK``, so a row always fits a page. In the page's own flow (not measured by
+    a table) it is whole and splits across pages like any paragraph."""
+
+    def __init__(self, text: str, style: ParagraphStyle) -> None:
+        super().__init__(_markup(text), style)
+        self.plain = text
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        width, height = super().wrap(availWidth, availHeight)
+        if height <= CELL_HEIGHT_LIMIT or availHeight < _MEASURING:
+            return width, height
+        low, high = 0, len(self.plain)  # the longest start that fits, with the mark
+        while low < high:
+            middle = (low + high + 1) // 2
+            trial = Paragraph(_markup(self.plain[:middle].rstrip() + CUT_MARK), self.style)
+            if trial.wrap(availWidth, availHeight)[1] <= CELL_HEIGHT_LIMIT:
+                low = middle
+            else:
+                high = middle - 1
+        Paragraph.__init__(self, _markup(self.plain[:low].rstrip() + CUT_MARK), self.style)
+        return super().wrap(availWidth, availHeight)
+
+
+def para(text: str, style: ParagraphStyle, *, whole: bool = False) -> Paragraph:
+    """A paragraph of plain ``text`` (escaped; line breaks kept); in a table cell, cut
+    to ``CELL_HEIGHT_LIMIT`` unless ``whole`` (then the table must split in rows)."""
+    if whole:
+        return Paragraph(_markup(text), style)
+    return CellParagraph(text, style)
 
 
 def fit(

@@ -220,7 +220,10 @@ class _ScoreSheet:
     def conflict_note(self, review: Review) -> Table:
         reason = review.conflict_reason or review.comment or "—"
         text = self.t("report.sheet_pdf.conflict", reason=reason)
-        table = Table([[para(text, self.styles.body)]], colWidths=(WIDTH,))
+        # the reviewer's own words, whole: a long one continues on the next page
+        table = Table(
+            [[para(text, self.styles.body, whole=True)]], colWidths=(WIDTH,), splitInRow=1
+        )
         table.setStyle(
             TableStyle(
                 [
@@ -234,11 +237,13 @@ class _ScoreSheet:
 
     def comment_box(self, review: Review | None) -> Table:
         comment = review.comment if review is not None and not review.conflict else ""
-        body: Flowable | str = para(comment, self.styles.body) if comment else ""
+        body: Flowable | str = para(comment, self.styles.body, whole=True) if comment else ""
         table = Table(
             [[para(self.t("report.sheet_pdf.comment"), self.styles.cell_bold)], [body]],
             colWidths=(WIDTH,),
             rowHeights=[18, None if comment else 90],
+            repeatRows=1,
+            splitInRow=1,  # the reviewer's own words, whole: a long one continues overleaf
         )
         table.setStyle(TableStyle(self._comment_style()))
         return table

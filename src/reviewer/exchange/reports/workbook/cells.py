@@ -14,8 +14,10 @@ shares the text helpers and the printed page's header and footer (``print_setup`
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import tempfile
+import time
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -377,6 +379,24 @@ class Table:
         self.sheet.worksheet.autofilter(0, 0, self.rows, max(self.columns, 1) - 1)
 
 
+TMP_PREFIX = "reviewer-xlsx-"
+STALE_AGE = 3600.0  # seconds after which a book's temporary folder is taken as abandoned
+
+
+def _remove_abandoned_folders() -> None:
+    """Remove the temporary folders of books whose program was killed, once an hour old."""
+    limit = time.time() - STALE_AGE
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(tempfile.gettempdir()):
+            with contextlib.suppress(OSError):
+                if (
+                    entry.name.startswith(TMP_PREFIX)
+                    and entry.is_dir(follow_symlinks=False)
+                    and entry.stat(follow_symlinks=False).st_mtime < limit
+                ):
+                    shutil.rmtree(entry.path, ignore_errors=True)
+
+
 class Book:
     """A results workbook being written to ``path``: its sheets, each printed one A4
     landscape page wide with the round's name in the header, and its shared formats."""
@@ -384,7 +404,8 @@ class Book:
     def __init__(self, path: Path, round_name: str) -> None:
         # XlsxWriter's own temporary files (rows, then every part of the package) go to
         # a folder of this book's, removed however the book ends
-        self.tmpdir = tempfile.mkdtemp(prefix="reviewer-xlsx-")
+        _remove_abandoned_folders()
+        self.tmpdir = tempfile.mkdtemp(prefix=TMP_PREFIX)
         self.book = Workbook(str(path), {**WORKBOOK_OPTIONS, "tmpdir": self.tmpdir})
         self.styles = Styles(self.book)
         self.round_name = round_name
