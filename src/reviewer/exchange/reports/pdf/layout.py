@@ -126,7 +126,8 @@ class CellParagraph(Paragraph):  # type: ignore[misc]
             else:
                 high = middle - 1
         Paragraph.__init__(self, _markup(self.plain[:low].rstrip() + CUT_MARK), self.style)
-        return super().wrap(availWidth, availHeight)
+        width, height = super().wrap(availWidth, availHeight)
+        return width, height
 
 
 def para(text: str, style: ParagraphStyle, *, whole: bool = False) -> Paragraph:
