@@ -117,7 +117,7 @@ def test_a_grade_is_read_as_an_import_reads_it(db: Database) -> None:
         ("tech", "-1", "import.below_min", "-1 is below the minimum 0"),
         ("tech", "forty", "import.not_number", "forty"),
         ("tech", "", "import.missing_score", "missing"),
-        ("tech", float("nan"), "import.not_number", "nan"),
+        ("tech", float("nan"), "import.not_finite", "nan is not a number a score"),
         ("nope", "3", "corrections.unknown_criterion", "nope is not a criterion of track"),
     ],
 )

@@ -31,7 +31,7 @@ class RoundOverview:
 def round_overview(database: Database, lang: Lang | None = None) -> RoundOverview:
     """The round's counts and its newest run's identity: cheap enough to read after
     every change (``lang`` is kept for callers that pass the window's language)."""
-    with database.session() as session:
+    with database.reading() as session:
         info = repository.round_info(session)
         config = repository.load_config(session)
 

@@ -94,7 +94,7 @@ def dashboard(database: Database, lang: Lang | None = None) -> Dashboard:
     read in one unit of work; the newest run as it was recorded (as the reports and the
     selection view read it)."""
     language = normalise_lang(lang)
-    with database.session() as session:
+    with database.reading() as session:
         info = repository.round_info(session)
         data = repository.load_round(session)
         row = runs.latest_run(session)

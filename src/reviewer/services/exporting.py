@@ -55,7 +55,7 @@ def export_reports(
             raise ExportCancelled
 
     check()
-    with database.session() as session:
+    with database.reading() as session:
         data = repository.load_round(session)
         run = runs.latest_run(session)
         if run is None:

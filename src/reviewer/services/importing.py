@@ -6,9 +6,11 @@ the rows go in in one transaction: bad input never half-imports.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -122,14 +124,67 @@ def read_scores(session: Session, paths: Sequence[Path]) -> Reading[Review]:
     )
 
 
+def _application_context(session: Session) -> Any:
+    return repository.load_config(session).source, repository.application_tracks(session)
+
+
+def _correction_context(session: Session) -> Any:
+    return (
+        repository.load_config(session).source,
+        repository.applications(session),
+        repository.scored_reviews(session),
+    )
+
+
+def _reviewer_context(session: Session) -> Any:
+    return repository.load_config(session).source, repository.reviewers(session)
+
+
+def _score_context(session: Session) -> Any:
+    return (
+        repository.load_config(session).source,
+        repository.application_tracks(session),
+        repository.reviewer_ids(session),
+        repository.assignments(session),
+    )
+
+
+T = TypeVar("T")
+
+
+@contextmanager
+def _checked_then_written(
+    database: Database,
+    paths: Sequence[Path],
+    read: Callable[[Session, Sequence[Path]], Reading[T]],
+    context: Callable[[Session], Any],
+) -> Iterator[tuple[Session, list[T]]]:
+    """The rows of ``paths`` as ``read`` checks them against the round, and the unit of
+    work that writes them. The files are read and checked before the round is held for
+    writing (reading never waits for another program, and holds no one up); under the
+    write lock, what the check read of the round (``context``) is read again, and the
+    files checked again when another program changed it meanwhile."""
+    with database.reading() as session:
+        repository.require_open(session)
+        before = context(session)
+        reading = read(session, paths)
+    rows = reading.result()
+    with database.session() as session:
+        repository.require_open(session)
+        if context(session) != before:
+            rows = read(session, paths).result()
+        yield session, rows
+
+
 # -- importing ---------------------------------------------------------------------------
 
 
 def import_applications(database: Database, paths: Sequence[Path]) -> ImportSummary:
     check_files(paths)
-    with database.session() as session:
-        repository.require_open(session)
-        applications = read_applications(session, paths).result()
+    with _checked_then_written(database, paths, read_applications, _application_context) as (
+        session,
+        applications,
+    ):
         repository.add_applications(session, applications, source=_source(paths))
         audit_log.audit(
             session, "import.applications", None, files=list(_names(paths)), count=len(applications)
@@ -143,9 +198,10 @@ def correct_applications(database: Database, paths: Sequence[Path]) -> ImportSum
     the columns the files have replace the stored values, every changed value goes to
     the audit log, and a selection run made before becomes stale."""
     check_files(paths)
-    with database.session() as session:
-        repository.require_open(session)
-        corrected = read_corrections(session, paths).result()
+    with _checked_then_written(database, paths, read_corrections, _correction_context) as (
+        session,
+        corrected,
+    ):
         changes = updates.update_applications(session, corrected, source=_source(paths))
         fields = changes.field_counts()
         audit_log.audit(
@@ -173,9 +229,10 @@ def import_reviewers(database: Database, paths: Sequence[Path]) -> ImportSummary
     """Add reviewers and update known ones: a column the files lack leaves a known
     reviewer's value as it is, a blank cell in a column they have clears it."""
     check_files(paths)
-    with database.session() as session:
-        repository.require_open(session)
-        reviewers = read_reviewers(session, paths).result()
+    with _checked_then_written(database, paths, read_reviewers, _reviewer_context) as (
+        session,
+        reviewers,
+    ):
         changes = updates.upsert_reviewers(session, reviewers)
         fields = changes.field_counts()
         audit_log.audit(
@@ -211,9 +268,10 @@ def import_scores(database: Database, paths: Sequence[Path]) -> ImportSummary:
         from reviewer.services.score_returns import import_score_files
 
         return import_score_files(database, paths)
-    with database.session() as session:
-        repository.require_open(session)
-        reviews = read_scores(session, paths).result()
+    with _checked_then_written(database, paths, read_scores, _score_context) as (
+        session,
+        reviews,
+    ):
         added, replaced = repository.replace_reviews(session, reviews, source=_source(paths))
         conflicts = sum(1 for r in reviews if r.conflict)
         audit_log.audit(

@@ -26,7 +26,7 @@ class ApplicationList:
 
 
 def applications(database: Database) -> ApplicationList:
-    with database.session() as session:
+    with database.reading() as session:
         data = repository.load_round(session)
         locked = repository.round_info(session).status == "locked"
     names: dict[str, None] = {}
@@ -64,7 +64,7 @@ class ReviewerEntry:
 def reviewers(database: Database) -> tuple[ReviewerEntry, ...]:
     """Every reviewer with the conflicts declared for them and the recusals recorded in
     their reviews, each application once."""
-    with database.session() as session:
+    with database.reading() as session:
         data = repository.load_round(session)
         declared = session.execute(
             select(
@@ -114,7 +114,7 @@ class AuditEntry:
 
 def audit_log(database: Database, limit: int | None = None) -> tuple[AuditEntry, ...]:
     """The audit log, newest first."""
-    with database.session() as session:
+    with database.reading() as session:
         query = select(AuditRow).order_by(AuditRow.id.desc())
         if limit is not None:
             query = query.limit(limit)

@@ -259,7 +259,7 @@ def review_matrix(
 ) -> ReviewMatrix:
     """The round's reviews matrix (of ``track`` and/or ``reviewer`` if given)."""
     with _collector_paused():
-        with database.session() as session:
+        with database.reading() as session:
             data = repository.load_round(session)
             locked = repository.round_info(session).status == "locked"
             declared = {

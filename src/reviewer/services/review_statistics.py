@@ -58,7 +58,7 @@ RUN_CONFIG_FILE = "round.toml"  # how errors in a run's recorded configuration n
 
 def recorded_round(database: Database) -> RecordedRound:
     """The data and the newest run, read in one unit of work."""
-    with database.session() as session:
+    with database.reading() as session:
         data = repository.load_round(session)
         row = runs.latest_run(session)
         run = runs.recorded_run(row) if row is not None else None

@@ -85,7 +85,7 @@ class RunView:
 def newest_run(database: Database, lang: Lang | None = None) -> RunView | None:
     """The newest run with its reasons in ``lang``; None when no selection has run."""
     language = normalise_lang(lang)
-    with database.session() as session:
+    with database.reading() as session:
         row = runs.latest_run(session)
         if row is None:
             return None

@@ -57,7 +57,7 @@ def run_selection(
 ) -> SelectionRun:
     """Compute scores and the selection from the round's data and record the run. A
     selection that is stopped or fails records nothing (see :func:`compute`)."""
-    with database.session() as session:
+    with database.reading() as session:
         data = repository.load_round(session)
         digest = inputs_digest(data)
         latest = runs.latest_run(session)
@@ -78,7 +78,12 @@ def run_selection(
                 recorded=False,
             )
         repository.require_open(session)
-        result, document = compute(data, lang, time_limit=time_limit, cancel=cancel)
+    # computed without holding the round: another program may import meanwhile, and
+    # the run records the digest of the data it was computed from (a change since
+    # shows it out of date, as any later change does)
+    result, document = compute(data, lang, time_limit=time_limit, cancel=cancel)
+    with database.session() as session:
+        repository.require_open(session)  # not locked meanwhile
         run_id, created = store_run(session, data, result, document, digest=digest)
     return SelectionRun(run_id, digest, created, data, result, document)
 

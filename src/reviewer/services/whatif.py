@@ -267,7 +267,7 @@ def load_baseline(database: Database) -> Baseline:
     """The round's data under its newest run's configuration, and that run.
 
     Raises :class:`~reviewer.errors.RefusedByState` when no selection has run."""
-    with database.session() as session:
+    with database.reading() as session:
         row = runs.latest_run(session)
         if row is None:
             raise RefusedByState("whatif.no_run")

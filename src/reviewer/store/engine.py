@@ -3,10 +3,12 @@
 A round is addressed by a database URL. A plain file path means the embedded SQLite
 file; ``postgresql://…`` (or ``postgres://…``) points at a shared server, reached through
 psycopg 3, the driver ``reviewer[postgresql]`` installs (see :func:`normalise_url`).
-SQLite connections get foreign keys on and a busy timeout, and every unit of work starts
-with ``BEGIN IMMEDIATE`` so two writers wait for each other instead of failing half-way;
-WAL journaling is switched on once, when a round is created (it is a property of the
-file).
+SQLite connections get foreign keys on and a busy timeout, and every unit of work that
+may write starts with ``BEGIN IMMEDIATE`` so two writers wait for each other instead of
+failing half-way; a unit of work that only reads (:meth:`Database.reading`) starts with
+a plain ``BEGIN`` and, the file being in WAL mode, reads the last committed state
+without waiting for a writer. WAL journaling is switched on once, when a round is
+created (it is a property of the file).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from reviewer.errors import InvalidInput
 from reviewer.store.failures import database_error
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_WAIT_MS = 30_000  # how long a write waits for another program's write to end
 
 
 def _importable(module: str) -> bool:
@@ -98,12 +101,16 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_WAIT_MS}")
     cursor.close()
 
 
+READ_ONLY = "reviewer_read_only"  # the execution option of units of work that only read
+
+
 def _sqlite_begin(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    reading = connection.get_execution_options().get(READ_ONLY, False)
+    connection.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
 
 
 def _json_text(value: Any) -> str:
@@ -132,12 +139,25 @@ class Database:
         self.url = url
         self.engine = make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._readers = sessionmaker(
+            self.engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False
+        )
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A unit of work: committed when the block ends, rolled back on any error."""
         try:
             with self._sessions() as session, session.begin():
+                yield session
+        except DBAPIError as exc:
+            raise database_error(exc) from exc
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A unit of work that only reads: it never waits for a writer (it sees the round
+        as last committed) and must not write (a write may fail as busy)."""
+        try:
+            with self._readers() as session, session.begin():
                 yield session
         except DBAPIError as exc:
             raise database_error(exc) from exc

@@ -20,7 +20,7 @@ from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from reviewer.errors import InvalidInput, RefusedByState
-from reviewer.store.engine import sqlite_path
+from reviewer.store.engine import READ_ONLY, sqlite_path
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -55,15 +55,20 @@ def known_revisions() -> set[str]:
 def current_revision(engine: Engine) -> str | None:
     from alembic.runtime.migration import MigrationContext
 
-    with engine.connect() as connection:
+    with _reader(engine).connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
+
+
+def _reader(engine: Engine) -> Engine:
+    """``engine`` for reading only: it never waits for another program's write."""
+    return engine.execution_options(**{READ_ONLY: True})
 
 
 def _recorded_revision(engine: Engine) -> str | None:
     """The revision in Alembic's version table, read with one query; None when there is
     no single one (no table, no row, several heads): the full check decides then."""
     try:
-        with engine.connect() as connection:
+        with _reader(engine).connect() as connection:
             rows = connection.execute(text("SELECT version_num FROM alembic_version")).all()
     except SQLAlchemyError:
         return None
