@@ -925,3 +925,72 @@ def test_an_amount_or_bonus_that_is_not_finite_is_refused(
     error = single(apps(config, path))
     assert error.location == Location("a.xlsx", "Sheet1", 2, column)
     assert error.key == "import.not_finite"
+
+
+FOREIGN_ROWS = {
+    "shift_jis": [
+        ("株式会社テスト研究所", "人工知能による画像認識の研究開発"),
+        ("東京ソフトウェア株式会社", "自然言語処理を用いた審査支援システム"),
+        ("大阪ロボティクス", "工場向け協働ロボットの制御技術"),
+        ("北海道データ解析", "気象データを活用した需要予測"),
+    ],
+    "gbk": [
+        ("北京科技有限公司", "基于人工智能的图像识别研究"),
+        ("上海数据分析公司", "自然语言处理审查辅助系统"),
+        ("深圳机器人技术", "工厂协作机器人控制技术开发"),
+        ("广州智能制造", "利用气象数据的需求预测"),
+    ],
+    "latin-1": [
+        ("Société Générale Études", "Réseaux électriques intelligents à faible coût"),
+        ("Müller Straßenbau GmbH", "Größenprüfung für Brücken über Flüsse"),
+        ("Ibáñez y Peña S.A.", "Diseño de señales acústicas en túneles"),
+        ("Crème Brûlée Café", "Façade à énergie positive"),
+    ],
+}
+
+
+# texts of those encodings whose bytes also decode as CP949 (into nonsense)
+DECODABLE_ROWS = {
+    "shift_jis": [("株式会社東京研究所", "半導体製造装置"), ("株式会社テスト研究所", "事業計画")],
+    "gbk": [
+        ("北京科技有限公司", "基于人工智能的图像识别研究"),
+        ("广州智能制造", "利用气象数据的需求预测"),
+    ],
+    "latin-1": [("ÂGE ÇÀ", "ÀÀ ÈÉ"), ("ÖÄ", "ÜÖ Çà")],
+}
+
+
+@pytest.mark.parametrize("decodable", [False, True], ids=["real", "decodable"])
+@pytest.mark.parametrize("encoding", sorted(FOREIGN_ROWS))
+def test_a_csv_in_another_encoding_is_refused_not_read_as_mojibake(
+    tmp_path: Path, config: RoundConfig, encoding: str, decodable: bool
+) -> None:
+    """A file of Japanese, Chinese or Western text is refused with the encoding message;
+    also when its bytes happen to decode as CP949, rather than imported as nonsense."""
+    header = ["id", "track", "title", "company", "business_no", "ai_category", "amount", "x"]
+    rows: list[list[object]] = [header]
+    texts = (DECODABLE_ROWS if decodable else FOREIGN_ROWS)[encoding] * 3
+    for number, (company, title) in enumerate(texts, start=1):
+        rows.append([f"P{number:02d}", "pre-rnd", title, company, "", "AI", 100_000_000, ""])
+    path = write_csv(tmp_path / "apps.csv", rows, encoding=encoding)
+    if decodable:
+        path.read_bytes().decode("cp949")  # it does decode
+    error = single(apps(config, path))
+    assert error.key == "import.encoding"
+    assert error.message("en") == (
+        "apps.csv: cannot decode the text; save the CSV as UTF-8 or CP949 (EUC-KR)"
+    )
+
+
+def test_a_cp949_csv_with_hanja_and_rare_syllables_is_read(
+    tmp_path: Path, config: RoundConfig
+) -> None:
+    """Korean text keeps a few Hanja and syllables outside KS X 1001 (똠, 햏)."""
+    rows: list[list[object]] = [APP_HEADER]
+    names = ["㈜삼성 三星전자", "똠방각하 연구소", "햏 스튜디오", "대한 인공지능"]
+    for number, name in enumerate(names * 3, start=1):
+        title = "인공지능 기반 영상 인식 기술 개발"
+        rows.append([f"P{number:02d}", "pre-rnd", title, name, "", "AI", 100_000_000, ""])
+    path = write_csv(tmp_path / "apps.csv", rows, encoding="cp949")
+    read = read_applications([path], config)
+    assert [a.company for a in read][:4] == names

@@ -362,9 +362,11 @@ def _read_csv(path: Path, name: str, errors: ErrorList) -> list[list[Cell]] | No
     for encoding in CSV_ENCODINGS:
         try:
             decoded = data.decode(encoding)
-            break
         except UnicodeDecodeError:
             continue
+        if encoding == "cp949" and not plausible_korean(decoded):
+            decoded = None  # another encoding's bytes that happen to decode as CP949
+        break
     if decoded is None:
         errors.add(InvalidInput("import.encoding", location))
         return None
@@ -388,6 +390,24 @@ def _read_csv(path: Path, name: str, errors: ErrorList) -> list[list[Cell]] | No
         if len(row) < width:
             row.extend([""] * (width - len(row)))
     return rows
+
+
+def plausible_korean(text: str) -> bool:
+    """Whether ``text``, decoded as CP949, reads as Korean: Japanese (Shift-JIS),
+    Chinese (GBK) or Western (Latin-1) bytes that happen to decode as CP949 give mostly
+    Hanja and the rare syllables of CP949's extension, which Korean text hardly uses."""
+    unusual = total = 0
+    for char in text:
+        if char < "\x80":
+            continue
+        total += 1
+        if "\uac00" <= char <= "\ud7a3":  # a Hangul syllable: unusual outside KS X 1001
+            # (Python's EUC-KR spells those as eight-byte jamo sequences)
+            if len(char.encode("euc-kr")) != 2:
+                unusual += 1
+        elif "\u4e00" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff":  # Hanja
+            unusual += 1
+    return unusual <= max(2, total // 20)
 
 
 def _read_workbook(
