@@ -659,3 +659,52 @@ def test_select_time_limit_must_be_positive_seconds(
 ) -> None:
     assert run("select", str(db), "--time-limit", seconds)[0] == 2
     assert "positive number of seconds" in capsys.readouterr().err  # argparse's own stream
+
+
+def test_init_says_what_is_already_there(tmp_path: Path) -> None:
+    import sqlite3
+
+    other = tmp_path / "other.db"
+    connection = sqlite3.connect(other)
+    connection.execute("CREATE TABLE notes (x)")
+    connection.commit()
+    connection.close()
+    text_file = tmp_path / "notes.txt"
+    text_file.write_text("mine", encoding="utf-8")
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    for target, expected in (
+        (other, f"{other} is an SQLite database of another program, not a round"),
+        (text_file, f"{text_file} is already a file that is not a database"),
+        (folder, f"{folder} is a folder; give the round's file name"),
+    ):
+        before = target.read_bytes() if target.is_file() else None
+        code, out, err = run("init", str(target))
+        assert (code, out) == (4, ""), err
+        assert expected in err
+        if before is not None:
+            assert target.read_bytes() == before
+    round_db = tmp_path / "round.db"
+    assert run("init", str(round_db))[0] == 0
+    code, _, err = run("init", str(round_db))
+    assert code == 4 and f"a round database already exists at {round_db}" in err
+
+
+def test_an_import_names_what_is_given_instead_of_a_file(tmp_path: Path) -> None:
+    import os
+
+    round_db = tmp_path / "round.db"
+    assert run("init", str(round_db))[0] == 0
+    folder = tmp_path / "apps"
+    folder.mkdir()
+    pipe = tmp_path / "apps.pipe"
+    os.mkfifo(pipe)
+    for target, expected in (
+        (folder, "a folder, not a file"),
+        (pipe, "a pipe (FIFO), not a file"),
+        (Path("/dev/null"), "a device, not a file"),
+        (tmp_path / "missing.xlsx", "no such file"),
+    ):
+        code, out, err = run("import", "applications", str(round_db), str(target))
+        assert (code, out) == (3, ""), err
+        assert err.strip() == f"error: {target}: {expected}"

@@ -317,3 +317,12 @@ def test_email_is_checked_loosely() -> None:
     assert values.email("") is None
     for bad in ("kim", "kim@example", "kim @example.com", "a@b@c.kr"):
         assert refused(values.email, bad).key == "import.email"
+
+
+def test_a_huge_number_is_shown_readably() -> None:
+    from reviewer.exchange.tables.values import display, number_text
+
+    assert number_text(1e308) == "1e+308"
+    assert display(1e308) == "1e+308"
+    assert number_text(123456789012345.0) == "123456789012345"
+    assert number_text(45.0) == "45"

@@ -18,6 +18,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "이미 있는 평가 회차 데이터베이스입니다: {path}",
         "a round database already exists at {path}",
     ),
+    "store.exists_other": (
+        "{path|은} 다른 프로그램의 SQLite 데이터베이스입니다 (평가 회차가 아닙니다). 다른 파일 "
+        "이름을 고르세요",
+        "{path} is an SQLite database of another program, not a round; choose another file name",
+    ),
+    "store.exists_file": (
+        "{path}에 데이터베이스가 아닌 파일이 이미 있습니다. 다른 파일 이름을 고르세요",
+        "{path} is already a file that is not a database; choose another file name",
+    ),
+    "store.exists_folder": (
+        "{path|은} 폴더입니다. 회차 파일의 이름을 주세요 (예: {path}/round.db)",
+        "{path} is a folder; give the round's file name (for example {path}/round.db)",
+    ),
     "store.missing": (
         "데이터베이스 파일이 없습니다 (먼저 reviewer init으로 만드세요)",
         "no such database (create it with reviewer init first)",
@@ -119,6 +132,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "application {id} is already in the round",
     ),
     "service.file_missing": ("파일이 없습니다", "no such file"),
+    "service.file_is_folder": ("파일이 아니라 폴더입니다", "a folder, not a file"),
+    "service.file_is_pipe": (
+        "파일이 아니라 파이프(FIFO)입니다",
+        "a pipe (FIFO), not a file",
+    ),
+    "service.file_is_device": ("파일이 아니라 장치입니다", "a device, not a file"),
+    "service.file_special": ("일반 파일이 아닙니다", "not a regular file"),
+    "service.file_unreadable": (
+        "파일의 정보를 읽을 수 없습니다 (권한을 확인하세요)",
+        "cannot look at the file (check the permissions)",
+    ),
     "select.no_applications": ("회차에 신청 과제가 없습니다", "the round has no applications"),
     "export.no_run": (
         "선정 결과가 없습니다. 먼저 reviewer select를 실행하세요",

@@ -6,6 +6,7 @@ the rows go in in one transaction: bad input never half-imports.
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -78,8 +79,26 @@ def check_files(paths: Sequence[Path]) -> None:
     errors = ErrorList()
     for path in paths:
         if not path.is_file():
-            errors.add(InvalidInput("service.file_missing", Location(file=str(path))))
+            errors.add(InvalidInput(not_a_file_key(path), Location(file=str(path))))
     errors.raise_if_any()
+
+
+def not_a_file_key(path: Path) -> str:
+    """The message key saying what ``path``, which is not a regular file, is instead:
+    missing, a folder, a pipe, a device or another special file."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "service.file_missing"
+    except OSError:
+        return "service.file_unreadable"
+    if stat.S_ISDIR(mode):
+        return "service.file_is_folder"
+    if stat.S_ISFIFO(mode):
+        return "service.file_is_pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "service.file_is_device"
+    return "service.file_special"
 
 
 def _names(paths: Sequence[Path]) -> tuple[str, ...]:

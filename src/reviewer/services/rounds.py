@@ -41,8 +41,8 @@ def create_round(target: str | Path, config: RoundConfig) -> None:
     path = sqlite_path(url)
     name = display_name(target)
     if path is not None:
-        if path.exists() and path.stat().st_size > 0:
-            raise RefusedByState("store.exists", path=name)
+        if path.exists() and (not path.is_file() or path.stat().st_size > 0):
+            raise RefusedByState(_occupied_key(url, path), path=name)
         if not path.parent.is_dir():
             raise InvalidInput("store.no_folder", Location(file=name), path=str(path.parent))
     database = Database(url)
@@ -93,6 +93,21 @@ def init_round(target: str | Path, config_path: str | Path) -> RoundConfig:
     config = load_config(str(config_path), limits=config_limits())
     create_round(target, config)
     return config
+
+
+def _occupied_key(url: str, path: Path) -> str:
+    """What is already at ``path``, where a new round was asked for: a round, another
+    program's SQLite database, a folder or another file (the message key)."""
+    if path.is_dir():
+        return "store.exists_folder"
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError:
+        return "store.exists_file"
+    if header != SQLITE_HEADER:
+        return "store.exists_file"
+    return "store.exists" if repository.is_round(url) else "store.exists_other"
 
 
 def _check_sqlite_file(path: Path, name: str) -> None:

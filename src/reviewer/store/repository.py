@@ -84,6 +84,23 @@ def create_round(session: Session, config: RoundConfig) -> None:
     audit(session, "init", config.name, tracks=len(tracks))
 
 
+def is_round(url: str) -> bool:
+    """Whether the database at ``url`` holds a round (its round row), read without
+    migrating or writing anything."""
+    try:
+        engine = make_engine(url)
+    except (SQLAlchemyError, ImportError):
+        return False
+    try:
+        with engine.connect() as connection:
+            found = connection.execute(select(RoundInfo.id).where(RoundInfo.id == 1)).scalar()
+    except SQLAlchemyError:
+        return False
+    finally:
+        engine.dispose()
+    return found is not None
+
+
 def peek_round_uid(url: str) -> str | None:
     """The uid in a round database's row, read with one query on an engine of its own
     (no migration, nothing written); None when the database has none or is no round."""

@@ -61,9 +61,9 @@ _FOLD_DROP = str.maketrans("", "", "_-.*")
 
 def number_text(value: float) -> str:
     """A number as a person writes it: ``45`` rather than ``45.0``."""
-    if math.isfinite(value) and value.is_integer():
+    if math.isfinite(value) and value.is_integer() and abs(value) < 1e15:
         return str(int(value))
-    return repr(value)
+    return repr(value)  # 1e+308, not its 309 digits
 
 
 def text(value: Cell) -> str:
