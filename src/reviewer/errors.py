@@ -138,8 +138,20 @@ class ErrorList:
 
     errors: list[InvalidInput] = field(default_factory=list)
     limit: int = 50
+    _claimed: set[tuple[str | None, str | None, int | None, str | None]] = field(
+        default_factory=set
+    )
 
-    def add(self, error: InvalidInput) -> None:
+    def add(self, error: InvalidInput, *, claim: bool = False) -> None:
+        """Add ``error``. With ``claim``, it says all there is to say about its cell (what
+        the cell is, say an error value): later errors of that cell, which would only
+        call it blank, are left out."""
+        where = error.location
+        cell = None if where is None else (where.file, where.sheet, where.row, where.column)
+        if claim and cell is not None:
+            self._claimed.add(cell)
+        elif cell is not None and cell in self._claimed:
+            return
         self.errors.append(error)
 
     def __bool__(self) -> bool:

@@ -342,3 +342,108 @@ def test_rows_and_columns_past_the_limits_are_refused(
     monkeypatch.setattr(reader, "COLUMN_LIMIT", 5)
     code, _, err = run("import", "applications", str(database), str(path))
     assert (code, err.strip()) == (3, f"error: {where}, row 1: more than 5 columns")
+
+
+# -- what a cell is --------------------------------------------------------------------
+
+
+SCORE_HEADER = ["과제번호", "심사위원ID", "기술성", "사업성", "수행역량", "정책부합성"]
+
+
+def _score_cell(ref: str, inner: str, attributes: str = "") -> str:
+    return f'<c r="{ref}"{attributes}>{inner}</c>'
+
+
+@pytest.mark.parametrize(
+    ("cell", "message"),
+    [
+        (
+            _score_cell("C2", "<v>#DIV/0!</v>", ' t="e"'),
+            "the cell holds the error value #DIV/0! (a formula's result); correct the formula "
+            "in the workbook",
+        ),
+        (
+            _score_cell("C2", "<v>#N/A</v>", ' s="1" t="e"'),
+            "the cell holds the error value #N/A (a formula's result); correct the formula in "
+            "the workbook",
+        ),
+        (
+            _score_cell("C2", "<f>SUM(D2:F2)</f>"),
+            "the cell's formula has no saved value; open and save the workbook in Excel or "
+            "LibreOffice",
+        ),
+        (
+            _score_cell("C2", '<f t="shared" si="0"/>', ' s="2"'),
+            "the cell's formula has no saved value; open and save the workbook in Excel or "
+            "LibreOffice",
+        ),
+    ],
+    ids=["div0", "na", "formula", "shared-formula"],
+)
+def test_a_cell_is_reported_as_what_it_is_not_as_blank(
+    tmp_path: Path, cell: str, message: str
+) -> None:
+    """python-calamine gives an error value or a formula never calculated as blank: the
+    message says what the cell holds, and nothing else about that cell."""
+    from reviewer.domain.config_toml import load_config
+    from reviewer.exchange.importers.scores import read_scores
+    from tests.integration.test_importers_errors import APPS, FIXTURES, REVIEWERS, errors_of
+
+    config = load_config(str(FIXTURES / "round.toml"))
+    body = f'<row r="1">{_cells(1, SCORE_HEADER)}</row><row r="2">'
+    body += _cells(2, ["P01", "R01"]) + cell
+    body += '<c r="D2"><v>20</v></c><c r="E2"><v>10</v></c><c r="F2"><v>5</v></c></row>'
+    workbook = _workbook(tmp_path / "plain.xlsx")
+    path = _replace_sheet(workbook, tmp_path / "scores.xlsx", _sheet(body))
+    errors = errors_of(lambda: read_scores([path], config, APPS, REVIEWERS, None))
+    assert [e.message("en") for e in errors] == [
+        f"scores.xlsx, sheet 과제, row 2, column 기술성: {message}"
+    ]
+
+
+def test_a_formula_with_its_value_saved_is_read_as_the_value(tmp_path: Path) -> None:
+    from reviewer.domain.config_toml import load_config
+    from reviewer.exchange.importers.scores import read_scores
+    from tests.integration.test_importers_errors import APPS, FIXTURES, REVIEWERS
+
+    config = load_config(str(FIXTURES / "round.toml"))
+    body = f'<row r="1">{_cells(1, SCORE_HEADER)}</row><row r="2">'
+    body += _cells(2, ["P01", "R01"]) + '<c r="C2"><f>10+20</f><v>30</v></c>'
+    body += '<c r="D2"><v>20</v></c><c r="E2"><v>10</v></c><c r="F2"><v>5</v></c></row>'
+    workbook = _workbook(tmp_path / "plain.xlsx")
+    path = _replace_sheet(workbook, tmp_path / "scores.xlsx", _sheet(body))
+    reviews = read_scores([path], config, APPS, REVIEWERS, None)
+    assert reviews[0].scores["tech"] == 30.0
+
+
+def test_libreoffices_error_values_and_formulas_are_told_apart(tmp_path: Path) -> None:
+    """A workbook LibreOffice saved: its formulas carry their values, its errors too."""
+    import shutil
+    import subprocess
+
+    if shutil.which("soffice") is None:
+        pytest.fail("LibreOffice (soffice) is needed: scripts/system-deps.sh installs it")
+    source = tmp_path / "scores.csv"
+    source.write_text(
+        ",".join(SCORE_HEADER) + "\nP01,R01,=1/0,20,10,5\nP02,R01,=10+20,20,10,5\n",
+        encoding="utf-8",
+    )
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--headless",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(tmp_path / "out"),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    path = tmp_path / "out" / "scores.xlsx"
+    scan = package.scan_package(path)
+    assert scan.problem is None
+    assert list(scan.cells.values()) == [{(2, 3): ("error", "#DIV/0!")}]

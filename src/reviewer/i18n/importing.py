@@ -109,6 +109,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # -- cell values -------------------------------------------------------------------
     "import.required": ("필수 값이 비어 있습니다", "a value is required"),
+    "import.error_value": (
+        "셀에 오류 값 {value|이} 있습니다 (수식의 결과). 통합 문서에서 수식을 고치세요",
+        "the cell holds the error value {value} (a formula's result); correct the formula "
+        "in the workbook",
+    ),
+    "import.unsaved_formula": (
+        "셀의 수식 값이 저장되어 있지 않습니다. 엑셀이나 LibreOffice에서 열어 저장하세요",
+        "the cell's formula has no saved value; open and save the workbook in Excel or LibreOffice",
+    ),
     "import.not_finite": (
         "{value|은} 점수나 금액이 될 수 없는 값입니다 (NaN 또는 무한대). 숫자를 입력하세요",
         "{value} is not a number a score or amount can be (NaN or infinity); enter a number",

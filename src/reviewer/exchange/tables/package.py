@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import zipfile
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from defusedxml import DefusedXmlException
@@ -77,14 +77,15 @@ class _Extent:
         body = body.translate(_WHITESPACE)
         rows = _ROW_NUMBERS.findall(body)
         last = max(self.rows, max(map(_number, rows))) if rows else self.rows
-        columns = 26
+        cell_refs = body.count(b' r="') - len(rows)
+        columns = 26 if cell_refs else 0  # the bound the letters give
         if _TWO_LETTERS.search(body) is not None:
             columns = COLUMN_LIMIT + 1 if _THREE_LETTERS.search(body) is not None else 702
         if (
             columns <= 702
             and not any(spelling in body for spelling in _ODD_SPELLINGS)
             and body.count(b"<row ") == len(rows)
-            and body.count(b"<c ") == body.count(b' r="') - len(rows)
+            and body.count(b"<c ") == cell_refs
             and re.search(rb' r="[A-Z]{1,3}0*' + greater_than(last) + b'"', body) is None
         ):
             # every row and cell numbered as written, no cell beyond its rows: the
@@ -152,14 +153,30 @@ def column_letters(number: int) -> str:
     return letters
 
 
+@dataclass
+class PackageScan:
+    """What the check found: why the workbook is refused (None: it may be read), and
+    per sheet the cells the reader gives as blank although they are not: an error value
+    (``#DIV/0!``) or a formula whose value was never saved, by (row, column), 1-based."""
+
+    problem: PackageProblem | None = None
+    cells: dict[str, dict[tuple[int, int], tuple[str, str]]] = field(default_factory=dict)
+
+
 def check_package(path: Path) -> PackageProblem | None:
-    """Why the workbook at ``path`` must not be expanded, or None. A file that is not
-    a zip is left to the reader to report; a part that does not decompress as it
-    declares is reported damaged here."""
+    """Why the workbook at ``path`` must not be expanded, or None (see :func:`scan_package`)."""
+    return scan_package(path).problem
+
+
+def scan_package(path: Path) -> PackageScan:
+    """Check the workbook at ``path`` before it is expanded. A file that is not a zip is
+    left to the reader to report; a part that does not decompress as it declares is
+    reported damaged here."""
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError):
-        return None
+        return PackageScan()
+    scan = PackageScan()
     with archive:
         names = _sheet_names(archive)
         total = 0
@@ -167,9 +184,10 @@ def check_package(path: Path) -> PackageProblem | None:
             part = info.filename
             declared = _too_large(part, info.file_size, info.compress_size)
             if declared is not None:
-                return declared
+                return PackageScan(declared)
             sheet = part.startswith("xl/worksheets/") and part.endswith(".xml")
             extent = _Extent() if sheet else None
+            special: dict[tuple[int, int], tuple[str, str]] = {}
             size = 0
             try:
                 with archive.open(info) as stream:
@@ -178,28 +196,97 @@ def check_package(path: Path) -> PackageProblem | None:
                         size += len(chunk)
                         total += len(chunk)
                         if total > TOTAL_LIMIT:
-                            return _bomb(part, TOTAL_LIMIT)
+                            return PackageScan(_bomb(part, TOTAL_LIMIT))
                         actual = _too_large(part, size, info.compress_size)
                         if actual is not None:
-                            return actual
+                            return PackageScan(actual)
                         if extent is not None:
-                            data = tail + chunk
-                            cut = data.rfind(b">") + 1
-                            extent.scan(data[:cut])
-                            tail = data[cut:]
-                            if len(tail) > CHUNK:  # no tag ends: not a sheet the reader reads
-                                tail = tail[-1024:]
+                            body, tail = _whole_tags(tail + chunk)
+                            extent.scan(body)
+                            _special_cells(body, special)
+                    if extent is not None and tail:
+                        extent.scan(tail)
             except RuntimeError:
-                return None  # an encrypted part: the reader says so
+                return PackageScan()  # an encrypted part: the reader says so
             except (zipfile.BadZipFile, OSError, EOFError, zlib.error, ValueError) as error:
                 # damaged, or larger than it declares: not handed to the reader, which
                 # might expand it all
-                return PackageProblem("import.corrupt", {"error": f"{part}: {error}"})
+                return PackageScan(PackageProblem("import.corrupt", {"error": f"{part}: {error}"}))
             if extent is not None:
-                problem = _span(extent, names.get(part, PurePosixPath(part).name))
+                name = names.get(part, PurePosixPath(part).name)
+                problem = _span(extent, name)
                 if problem is not None:
-                    return problem
-    return None
+                    return PackageScan(problem)
+                if special:
+                    scan.cells[name] = special
+    return scan
+
+
+def _whole_tags(data: bytes) -> tuple[bytes, bytes]:
+    """``data`` cut after its last whole row (else its last whole tag): the part to scan
+    now and the rest, kept for the next chunk. Data without any tag's end is scanned
+    whole, keeping its last bytes too (a reference may go on in the next chunk)."""
+    cut = data.rfind(b"</row>")
+    if cut >= 0 and len(data) - cut <= CHUNK:
+        cut += len(b"</row>")
+    else:
+        cut = data.rfind(b">") + 1
+    if cut == 0:
+        return data, data[-64:]
+    return data[:cut], data[cut:]
+
+
+# as spreadsheet programs write them (literal starts, which are found fast); a cell
+# spelled otherwise reads as blank, as the reader gives it
+_ERROR_TYPE = re.compile(rb"""t=["']e["']""")
+_FORMULA = re.compile(rb"<f[\s>/]")
+_CELL_START = re.compile(rb"<(?:\w+:)?c[\s>/]")
+_CELL_END = re.compile(rb"</(?:\w+:)?c>")
+_REF = re.compile(rb"\br\s*=\s*[\"']([A-Z]{1,3})([0-9]{1,7})[\"']")
+_SAVED_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</")
+
+
+def _special_cells(body: bytes, found: dict[tuple[int, int], tuple[str, str]]) -> None:
+    """Add the error cells and the formulas without a saved value in ``body`` (whole
+    rows) to ``found``: (row, column) → ("error", the value) or ("formula", "")."""
+    for match in _ERROR_TYPE.finditer(body):
+        cell = _cell_around(body, match.start())
+        if cell is not None and match.start() < cell[1]:  # in the cell's own tag
+            place, _, text = cell
+            value = _SAVED_VALUE.search(text)
+            shown = value.group(1).decode("utf-8", "replace").strip() if value else ""
+            found[place] = ("error", shown or "#VALUE!")
+    for match in _FORMULA.finditer(body):
+        cell = _cell_around(body, match.start())
+        if cell is not None and match.start() > cell[1] and _SAVED_VALUE.search(cell[2]) is None:
+            found.setdefault(cell[0], ("formula", ""))
+
+
+def _cell_around(body: bytes, position: int) -> tuple[tuple[int, int], int, bytes] | None:
+    """The cell whose tag or content holds ``position``: its place (row, column), where
+    its start tag ends, and its text; None for a cell without a reference (its place is
+    not known here) or one that goes on past ``body``."""
+    start = -1
+    for start_match in _CELL_START.finditer(body, max(0, position - 4096), position + 1):
+        start = start_match.start()
+    if start < 0:
+        return None
+    tag_end = body.find(b">", start)
+    if tag_end < 0:
+        return None
+    if body[tag_end - 1 : tag_end] == b"/":
+        text = body[start : tag_end + 1]
+    else:
+        end = _CELL_END.search(body, tag_end)
+        if end is None:
+            return None
+        text = body[start : end.end()]
+    if position >= start + len(text):
+        return None
+    ref = _REF.search(body, start, tag_end + 1)
+    if ref is None:
+        return None
+    return (int(ref.group(2)), column_number(ref.group(1).decode())), tag_end, text
 
 
 def _too_large(part: str, size: int, compressed: int) -> PackageProblem | None:

@@ -33,8 +33,8 @@ from reviewer.exchange.tables.package import (
     COLUMN_LIMIT,
     FILE_LIMIT,
     ROW_LIMIT,
-    check_package,
     column_letters,
+    scan_package,
     size_text,
 )
 from reviewer.exchange.tables.values import Cell, fold, is_blank, text
@@ -308,6 +308,7 @@ def read_table(
             )
         )
         return None
+    special: dict[tuple[int, int], tuple[str, str]] = {}
     if suffix in CSV_SUFFIXES:
         rows = _read_csv(path, name, errors)
         sheet = None
@@ -315,10 +316,30 @@ def read_table(
         loaded = _read_workbook(path, name, spec, errors)
         if loaded is None:
             return None
-        sheet, rows = loaded
+        sheet, rows, special = loaded
     if rows is None or not _within_limits(rows, Location(file=name, sheet=sheet), errors):
         return None
-    return _locate_header(Table(file=name, sheet=sheet, rows=rows, header_index=-1), spec, errors)
+    table = _locate_header(Table(file=name, sheet=sheet, rows=rows, header_index=-1), spec, errors)
+    if table is not None and special:
+        _report_special_cells(table, special, errors)
+    return table
+
+
+def _report_special_cells(
+    table: Table, special: dict[tuple[int, int], tuple[str, str]], errors: ErrorList
+) -> None:
+    """An error value or a formula never saved, in a column of the table below its
+    header, is reported as what it is (the reader gives it as blank)."""
+    headed = {column.index: column for column in [*table.columns.values(), *table.extra]}
+    for (row, column_number), (kind, value) in sorted(special.items()):
+        column = headed.get(column_number - 1)
+        if column is None or row <= table.header_row:
+            continue
+        where = table.where(row, column)
+        if kind == "error":
+            errors.add(InvalidInput("import.error_value", where, value=value), claim=True)
+        else:
+            errors.add(InvalidInput("import.unsaved_formula", where), claim=True)
 
 
 def _within_limits(rows: list[list[Cell]], where: Location, errors: ErrorList) -> bool:
@@ -412,7 +433,9 @@ def plausible_korean(text: str) -> bool:
 
 def _read_workbook(
     path: Path, name: str, spec: TableSpec, errors: ErrorList
-) -> tuple[str, list[list[Cell]]] | None:
+) -> tuple[str, list[list[Cell]], dict[tuple[int, int], tuple[str, str]]] | None:
+    """The sheet's name, its rows, and its cells the reader gives as blank although they
+    hold an error value or a formula never saved (see :func:`scan_package`)."""
     location = Location(file=name)
     try:
         with path.open("rb") as handle:
@@ -423,9 +446,9 @@ def _read_workbook(
         if unsafe is not None:
             errors.add(InvalidInput("import.xml_dtd", location, part=unsafe))
             return None
-        problem = check_package(path)
-        if problem is not None:
-            errors.add(InvalidInput(problem.key, location, **problem.params))
+        scan = scan_package(path)
+        if scan.problem is not None:
+            errors.add(InvalidInput(scan.problem.key, location, **scan.problem.params))
             return None
         with CalamineWorkbook.from_path(str(path)) as book:
             named = _named_sheet(book, spec)
@@ -465,7 +488,7 @@ def _read_workbook(
             raise
         errors.add(InvalidInput("import.corrupt", location, error=str(exc)))
         return None
-    return sheet_name, rows
+    return sheet_name, rows, scan.cells.get(sheet_name, {})
 
 
 def _sheet_rows(
