@@ -4,6 +4,7 @@ with a message naming the file, before anything is expanded or stored."""
 from __future__ import annotations
 
 import io
+import re
 import struct
 import zipfile
 from pathlib import Path
@@ -447,3 +448,81 @@ def test_libreoffices_error_values_and_formulas_are_told_apart(tmp_path: Path) -
     scan = package.scan_package(path)
     assert scan.problem is None
     assert list(scan.cells.values()) == [{(2, 3): ("error", "#DIV/0!")}]
+
+
+# -- mutated real workbooks --------------------------------------------------------------
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
+
+
+def _mutated_sheets(source: Path, target: Path, edit: object) -> Path:
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        for info in old.infolist():
+            data = old.read(info)
+            if info.filename.startswith("xl/worksheets/"):
+                data = edit(data)  # type: ignore[operator]
+            new.writestr(info.filename, data, zipfile.ZIP_DEFLATED)
+    return target
+
+
+@st.composite
+def mutations(draw: st.DrawFn) -> tuple[str, object]:
+    """A workbook LibreOffice saved, damaged the ways hand edits and broken exports do:
+    cells moved far away, bytes flipped, parts cut short, attributes respelled."""
+    fixture = draw(st.sampled_from(["lo_scores.xlsx", "lo_applications.xlsx"]))
+    kind = draw(st.sampled_from(["move", "flip", "cut", "respell", "error"]))
+    seed = draw(st.integers(0, 2**32 - 1))
+    far = f"{column_letters(draw(st.integers(1, 17_000)))}{draw(st.integers(1, 2_000_000))}"
+
+    def edit(data: bytes) -> bytes:
+        import random
+
+        chance = random.Random(seed)
+        if kind == "move":
+            refs = [m.start() for m in re.finditer(rb' r="[A-Z]+[0-9]+"', data)]
+            if refs:
+                at = chance.choice(refs)
+                end = data.index(b'"', at + 4)
+                return data[: at + 4] + far.encode() + data[end:]
+        if kind == "flip" and data:
+            mutable = bytearray(data)
+            for _ in range(chance.randint(1, 8)):
+                mutable[chance.randrange(len(mutable))] = chance.randrange(256)
+            return bytes(mutable)
+        if kind == "cut":
+            return data[: chance.randrange(len(data) + 1)]
+        if kind == "respell":
+            return data.replace(b' r="', chance.choice([b" r='", b'\tr="', b' r = "']), 1)
+        if kind == "error":
+            return data.replace(b"<v>", b"<v>#N/A</v><v>", 1).replace(b"<c ", b'<c t="e" ', 1)
+        return data
+
+    return fixture, edit
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(mutations())
+def test_a_mutated_real_workbook_is_read_or_refused_never_a_crash(
+    tmp_path: Path, drawn: tuple[str, object]
+) -> None:
+    """Whatever the damage, the importer returns rows or reports problems (exit 3);
+    nothing else escapes, and nothing huge is allocated."""
+    from reviewer.domain.config_toml import load_config
+    from reviewer.errors import InvalidInputs
+    from reviewer.exchange.importers.applications import read_applications
+    from reviewer.exchange.importers.scores import read_scores
+    from tests.integration.test_importers_errors import APPS, REVIEWERS
+
+    fixture, edit = drawn
+    config = load_config(str(FIXTURES / "round.toml"))
+    path = _mutated_sheets(FIXTURES / fixture, tmp_path / fixture, edit)
+    try:
+        if fixture == "lo_scores.xlsx":
+            read_scores([path], config, APPS, REVIEWERS, None)
+        else:
+            read_applications([path], config)
+    except InvalidInputs as caught:
+        assert caught.exit_code == 3
+        assert all(e.location is not None and e.location.file == fixture for e in caught.errors)
