@@ -358,3 +358,25 @@ def test_the_view_speaks_korean_after_the_switch(
     finally:
         translations.set_language("en")
         window.session.close()
+
+
+def test_a_preview_is_checked_again_when_another_change_lands(
+    qtbot: QtBot, window: MainWindow, importer: ImportView, demo: DemoFiles
+) -> None:
+    """The files previewed are imported meanwhile (by another view, say): the preview
+    is checked again and now shows every row as already in the round."""
+    from reviewer.services import importing
+
+    before = importer.loads
+    window.import_actions["applications"].trigger()
+    choose_in_dialog(window, list(demo.applications))
+    wait_preview(qtbot, importer, before)
+    assert importer.preview is not None and importer.preview.errors == ()
+    before = importer.loads
+    files = list(demo.applications)
+    window.session.change("import", lambda r, _: importing.import_applications(r.database, files))
+    qtbot.waitUntil(
+        lambda: importer.loads > before and importer.preview is not None, timeout=15_000
+    )
+    assert importer.preview.errors != ()
+    assert not importer.import_button.isEnabled()

@@ -434,3 +434,17 @@ def test_a_text_of_any_length_lays_out_cut_with_a_mark(tmp_path: Path, long_text
     for app in rest:
         assert app.id in text
     assert len(text) < 200_000  # cut, not printed whole in every table
+
+
+@pytest.mark.parametrize("filler", [40, 70, 103])
+def test_a_paragraph_split_across_pages_lays_out(tmp_path: Path, filler: int) -> None:
+    """A note of several lines in the page's flow (the boundary ties of many tied
+    applications) that falls across a page break is split like any paragraph."""
+    data = sample_data(filler=filler)
+    reviews = tuple(
+        replace(r, scores={"tech": 54, "biz": 36}) if r.application_id.startswith("F") else r
+        for r in data.reviews
+    )
+    path = tmp_path / "ties.pdf"
+    write_ranked_pdf(path, context_for(replace(data, reviews=reviews)), "ko")
+    assert pdf_pages(path) > 1

@@ -26,7 +26,7 @@ class View(QWidget):
         super().__init__(parent)
         self.session = session
         self._stale = True
-        self._generation = -1  # the session's generation of the newest load
+        self._session_generation = -1  # the session's generation of the newest load
         self.loads = 0  # how many loads have been shown (tests and screenshots wait on it)
         session.opened.connect(self._round_changed)
         session.changed.connect(self._round_changed)
@@ -55,7 +55,7 @@ class View(QWidget):
 
     def refresh(self) -> None:
         self._stale = False
-        self._generation = self.session.generation
+        self._session_generation = self.session.generation
         if self.session.is_open:
             self.load()
 
@@ -66,7 +66,7 @@ class View(QWidget):
         self.loaded.emit()
 
     def _round_changed(self, *_: object) -> None:
-        if self._generation == self.session.generation:
+        if self._session_generation == self.session.generation:
             return  # loaded already in this state (shown by the slot of another)
         self._stale = True
         if self.isVisible():

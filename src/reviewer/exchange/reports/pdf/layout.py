@@ -96,7 +96,8 @@ def make_styles() -> Styles:
 
 CELL_HEIGHT_LIMIT = 160.0  # points a paragraph in a table cell may take (16 lines of 8 pt)
 CUT_MARK = " […]"  # ends a text cut to fit its cell (the workbook holds it whole)
-_MEASURING = 10_000.0  # a table measures its cells with (nearly) unbounded height
+_MEASURING = 10_000.0  # a table measures its cells with 72,000 points less the padding
+_CELL_MEASURE = 72_000.0
 
 
 def _markup(text: str) -> str:
@@ -106,16 +107,20 @@ def _markup(text: str) -> str:
 class CellParagraph(Paragraph):  # type: ignore[misc]
     """A paragraph of plain text that, in a table cell, takes at most
     ``CELL_HEIGHT_LIMIT``: a longer text is cut where that height ends and marked with
-    ``CUT_MARK``, so a row always fits a page. In the page's own flow (not measured by
-    a table) it is whole and splits across pages like any paragraph."""
+    ``CUT_MARK``, so a row always fits a page. A table measures its cells with a height
+    of 72,000 points less the padding; in the page's own flow (the frame's height, or
+    the unbounded height ``KeepTogether`` measures with) it is whole and splits across
+    pages like any paragraph."""
 
-    def __init__(self, text: str, style: ParagraphStyle) -> None:
-        super().__init__(_markup(text), style)
+    def __init__(self, text: str | None, style: ParagraphStyle, *args: Any, **kwargs: Any) -> None:
+        # the parts a split makes are built as ``cls(None, style, frags=...)``
+        super().__init__(_markup(text) if text is not None else None, style, *args, **kwargs)
         self.plain = text
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         width, height = super().wrap(availWidth, availHeight)
-        if height <= CELL_HEIGHT_LIMIT or availHeight < _MEASURING:
+        measuring = _MEASURING < availHeight <= _CELL_MEASURE
+        if height <= CELL_HEIGHT_LIMIT or not measuring or self.plain is None:
             return width, height
         low, high = 0, len(self.plain)  # the longest start that fits, with the mark
         while low < high:
