@@ -218,13 +218,16 @@ def test_what_a_killed_export_left_is_cleaned_by_the_next(round_db: Path, out: P
         out / ".ranking-0123456789ab.pdf",
         out / ".ranking-ba9876543210.xlsx",
         out / ".ranking.pdf-00aa11bb22cc.old",
-        out / ".sheets-abc_1234" / "R1_평가표.pdf",
+        out / ".sheets-reviewer-abc_1234" / "R1_평가표.pdf",
     ]
     for path in debris:
         path.parent.mkdir(exist_ok=True)
         path.write_bytes(b"left by a killed export")
         os.utime(path, (old, old))
-    os.utime(out / ".sheets-abc_1234", (old, old))
+    os.utime(out / ".sheets-reviewer-abc_1234", (old, old))
+    users = out / ".sheets-20250101"  # a hidden folder of the user's, named alike
+    users.mkdir()
+    os.utime(users, (old, old))
     young = out / ".ranking-fedcba987654.pdf"
     young.write_bytes(b"another export, running")
     (out / "ranking.xlsx").unlink()  # killed between renaming aside and into place
@@ -233,11 +236,12 @@ def test_what_a_killed_export_left_is_cleaned_by_the_next(round_db: Path, out: P
     assert {p.name for p in written} >= {"ranking.pdf", "ranking.xlsx"}
     for path in debris:
         assert not path.exists()
-    assert not (out / ".sheets-abc_1234").exists()
+    assert not (out / ".sheets-reviewer-abc_1234").exists()
+    assert users.is_dir()
     assert young.read_bytes() == b"another export, running"
     assert not (out / ".ranking.xlsx-0011aa22bb33.old").exists()
     hidden = sorted(p.name for p in out.iterdir() if p.name.startswith("."))
-    assert hidden == [young.name]
+    assert hidden == sorted([young.name, users.name])
     assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
 
 

@@ -526,3 +526,143 @@ def test_a_mutated_real_workbook_is_read_or_refused_never_a_crash(
     except InvalidInputs as caught:
         assert caught.exit_code == 3
         assert all(e.location is not None and e.location.file == fixture for e in caught.errors)
+
+
+# -- ways around the check, found by review ---------------------------------------------
+
+A1 = '<row r="1"><c r="A1"><v>1</v></c>'
+FAR = A1 + '<c r="XFD1048576"><v>1</v></c></row>'
+
+
+def _build(
+    path: Path, body: str, *, part: str = "xl/worksheets/sheet1.xml", first: bytes = b""
+) -> Path:
+    """A minimal workbook whose one sheet is ``body``, stored as ``part``."""
+    target = part.removeprefix("xl/")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        if first:
+            archive.writestr(zipfile.ZipInfo("aaa/junk.bin"), first)
+        archive.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+            'content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
+        )
+        archive.writestr(
+            "_rels/.rels",
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+            'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+            'officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
+            "</Relationships>",
+        )
+        archive.writestr(
+            "xl/workbook.xml",
+            f'<workbook xmlns="{MAIN}" xmlns:r="http://schemas.openxmlformats.org/'
+            'officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" '
+            'r:id="rId1"/></sheets></workbook>',
+        )
+        archive.writestr(
+            "xl/_rels/workbook.xml.rels",
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+            'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+            f'officeDocument/2006/relationships/worksheet" Target="{target}"/></Relationships>',
+        )
+        archive.writestr(part, _sheet(body))
+    return path
+
+
+def _flag_first_entry(path: Path, offset_local: int, offset_central: int, value: int) -> None:
+    data = bytearray(path.read_bytes())
+    central = data.find(b"PK\x01\x02")
+    struct.pack_into("<H", data, offset_local, value)
+    struct.pack_into("<H", data, central + offset_central, value)
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize(
+    "trick",
+    [
+        "lowercase",
+        "stray-row-ends",
+        "refs-in-a-comment",
+        "long-attribute",
+        "part-in-capitals",
+        "part-not-xml",
+        "junk-first-method",
+        "junk-first-encrypted",
+    ],
+)
+def test_no_spelling_gets_a_huge_sheet_past_the_check(tmp_path: Path, trick: str) -> None:
+    """Each of these small files would make the reader build a sheet of some 17 billion
+    (or a million) cells; each is refused before the reader sees it."""
+    path = tmp_path / f"{trick}.xlsx"
+    if trick == "lowercase":
+        _build(path, A1 + '<c r="xfd1048576"><v>1</v></c></row>')
+    elif trick == "stray-row-ends":
+        _build(
+            path, A1 + '<c r="XFC1"><v>1</v></c></row>' + "<a></row>" * 930_000 + "<c><v>2</v></c>"
+        )
+    elif trick == "refs-in-a-comment":
+        hidden = "<!--" + ' r="A1"' * 16_384 + "-->"
+        _build(
+            path,
+            A1 + "</row>" + hidden + '<row r="1048576">' + "<c><v>1</v></c>" * 16_384 + "</row>",
+        )
+    elif trick == "long-attribute":
+        _build(path, A1 + '<c r="XFD1048576" foo="' + "x" * (3 << 20) + '"><v>1</v></c></row>')
+    elif trick == "part-in-capitals":
+        _build(path, FAR, part="xl/worksheets/Sheet1.XML")
+    elif trick == "part-not-xml":
+        _build(path, FAR, part="xl/worksheets/sheet1.bin")
+    else:
+        _build(path, FAR, first=b"junk")
+        if trick == "junk-first-method":
+            _flag_first_entry(path, 8, 10, 99)  # a compression method Python cannot read
+        else:
+            _flag_first_entry(path, 6, 8, 1)  # flagged encrypted
+    assert path.stat().st_size < 50_000
+    problem = check_package(path)
+    assert problem is not None and problem.key in ("import.sheet_span", "import.corrupt")
+
+
+def test_a_pathological_sheet_is_checked_in_linear_time(tmp_path: Path) -> None:
+    """Patterns that could backtrack over a part of unterminated tags (a few KB that
+    took minutes) no longer can: the check of 400,000 of them ends."""
+    path = _build(tmp_path / "slow.xlsx", "<!--" + "<row " * 400_000 + "-->")
+    check_package(path)  # a timeout of the test run would be the failure
+
+
+@pytest.mark.parametrize("kind", ["two-letter-columns", "formatted-far"])
+def test_ordinary_sheets_are_not_refused(tmp_path: Path, kind: str) -> None:
+    """A wide table of 30,000 rows (columns A to AB), and two rows of data with one
+    formatted, empty cell far below them, are read."""
+    if kind == "two-letter-columns":
+        letters = [column_letters(c) for c in range(1, 29)]
+        rows = "".join(
+            f'<row r="{r}">' + "".join(f'<c r="{x}{r}"><v>1</v></c>' for x in letters) + "</row>"
+            for r in range(1, 30_001)
+        )
+        path = _build(tmp_path / "wide.xlsx", rows)
+    else:
+        body = A1 + '</row><row r="2"><c r="A2"><v>2</v></c></row>'
+        body += '<row r="1000000" s="1" customFormat="1"><c r="Z1000000" s="1"/></row>'
+        path = _build(tmp_path / "formatted.xlsx", body)
+    assert check_package(path) is None
+    built = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
+    assert built.height * built.width <= 30_000 * 28
+
+
+def test_a_small_csv_that_would_pad_to_a_huge_table_is_refused(
+    tmp_path: Path, database: Path
+) -> None:
+    """One line of 16,383 commas above 2,000 empty lines (18 KB) would be padded to 33
+    million cells; it is refused before."""
+    path = tmp_path / "wide.csv"
+    path.write_text("," * 16_383 + "\n" + "\n" * 2_000, encoding="utf-8")
+    assert path.stat().st_size < 20_000
+    code, out, err = run("import", "applications", str(database), str(path))
+    assert (code, out) == (3, "")
+    assert err.strip() == (
+        "error: wide.csv: the CSV has cells up to XFD2001 (2,001 rows × 16,384 columns), more "
+        "than the 20,000,000 cells a table may span; delete the rows and columns (commas) "
+        "past the table and save it again"
+    )

@@ -118,3 +118,16 @@ def test_a_killed_books_temporary_folder_is_removed_by_the_next(tmp_path: Path) 
         assert young.is_dir()
     finally:
         young.rmdir()
+
+
+def test_a_sheet_title_cut_before_an_apostrophe_stays_valid(tmp_path: Path) -> None:
+    name = "x" * 30 + "'" + "y" * 10  # the cut falls right after the apostrophe
+    taken: set[str] = set()
+    first, second = sheet_title(name, taken), sheet_title(name, taken)
+    assert not first.endswith("'") and not second.endswith("'") and first != second
+    path = tmp_path / "apostrophe.xlsx"
+    book = Book(path, "라운드")
+    for _ in range(2):
+        book.sheet(name).append(["x"])
+    book.close()
+    assert len(load_workbook(path).sheetnames) == 2

@@ -40,6 +40,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the {limit} cells a sheet may span; delete the rows and columns past the table and "
         "save it again",
     ),
+    "import.sheet_span_csv": (
+        "CSV의 셀이 {last}까지 있습니다 ({rows}행 × {columns}열). 한 표는 {limit}칸까지 "
+        "읽습니다. 표 밖의 빈 행과 열(쉼표)을 지우고 다시 저장하세요",
+        "the CSV has cells up to {last} ({rows} rows × {columns} columns), more than the "
+        "{limit} cells a table may span; delete the rows and columns (commas) past the "
+        "table and save it again",
+    ),
     "import.too_many_rows": (
         "행이 {limit}개를 넘습니다. 파일을 나누세요",
         "more than {limit} rows; split the file",

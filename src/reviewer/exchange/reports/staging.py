@@ -33,6 +33,7 @@ from types import TracebackType
 from reviewer.exchange.reports.context import new_file_beside
 
 STALE_AGE = 3600.0  # seconds after which an export's temporary is taken as abandoned
+FOLDER_MARK = "reviewer"  # in the name of a temporary folder, telling it from the user's
 
 
 class Staging:
@@ -84,7 +85,8 @@ class Staging:
         remove_abandoned(destination)
         try:
             _make_folders(destination.parent, self._made)
-            temp = Path(tempfile.mkdtemp(prefix=f".{destination.name}-", dir=destination.parent))
+            prefix = f".{destination.name}-{FOLDER_MARK}-"
+            temp = Path(tempfile.mkdtemp(prefix=prefix, dir=destination.parent))
         except OSError as exc:
             raise OSError(exc.errno, exc.strerror, str(destination)) from exc
         self._folders.append((temp, destination))
@@ -170,28 +172,29 @@ def remove_abandoned(destination: Path, now: float | None = None) -> None:
     if not folder.is_dir():
         return
     name, stem, suffix = destination.name, destination.stem, destination.suffix
-    temporary = re.compile(
-        rf"\.{re.escape(stem)}-[0-9a-f]{{12}}{re.escape(suffix)}"  # a report's file
-        rf"|\.{re.escape(name)}-[a-z0-9_]{{8}}"  # the score sheets' folder (mkdtemp)
-    )
+    file_temporary = re.compile(rf"\.{re.escape(stem)}-[0-9a-f]{{12}}{re.escape(suffix)}")
+    folder_temporary = re.compile(rf"\.{re.escape(name)}-{FOLDER_MARK}-[a-z0-9_]{{8}}")
     aside = re.compile(rf"\.{re.escape(name)}-[0-9a-f]{{12}}\.old")
     limit = (time.time() if now is None else now) - STALE_AGE
     try:
         entries = list(os.scandir(folder))
     except OSError:
         return
+    asides = [entry for entry in entries if aside.fullmatch(entry.name) and entry.is_file()]
+    if asides and not os.path.lexists(destination):
+        with contextlib.suppress(OSError):  # the newest earlier report, back in place
+            newest = max(asides, key=lambda entry: entry.stat().st_mtime)
+            os.replace(newest.path, destination)
+            entries.remove(newest)
     for entry in entries:
         with contextlib.suppress(OSError):
-            if aside.fullmatch(entry.name) and not os.path.lexists(destination):
-                os.replace(entry.path, destination)  # the earlier report, back in place
-                continue
             if entry.stat(follow_symlinks=False).st_mtime > limit:
                 continue
-            if aside.fullmatch(entry.name) or (
-                temporary.fullmatch(entry.name) and entry.is_file(follow_symlinks=False)
+            if entry.is_file(follow_symlinks=False) and (
+                aside.fullmatch(entry.name) or file_temporary.fullmatch(entry.name)
             ):
                 os.unlink(entry.path)
-            elif temporary.fullmatch(entry.name) and entry.is_dir(follow_symlinks=False):
+            elif entry.is_dir(follow_symlinks=False) and folder_temporary.fullmatch(entry.name):
                 shutil.rmtree(entry.path, ignore_errors=True)
 
 

@@ -37,19 +37,34 @@ ROW_LIMIT = 1_048_576  # Excel's last row
 COLUMN_LIMIT = 16_384  # Excel's last column, XFD
 CHUNK = 1 << 20
 
-# Cells and rows as spreadsheet programs write them: `` r="B7"`` and `` r="7"``. These
-# patterns start with a literal, which the regular-expression engine finds fast; a
-# sheet written otherwise (other spacing or quotes, a cell far beyond its row) is
-# scanned by the exact patterns after them.
-_ROW_NUMBERS = re.compile(rb' r="([0-9]+)"')
-_THREE_LETTERS = re.compile(rb' r="[A-Z]{3}')
-_TWO_LETTERS = re.compile(rb' r="[A-Z]{2}')
+# Cells and rows as spreadsheet programs write them: ``<c r="B7"`` and ``<row r="7"``,
+# the reference first, in capitals. These patterns start with a literal, which the
+# regular-expression engine finds fast; a sheet written otherwise (other spacing,
+# quotes, case or order, prefixes, cells or rows without a reference, a cell beyond its
+# row) is scanned by the exact patterns after them, whose repeats are bounded (no
+# input makes them backtrack).
+_ROW_NUMBERS = re.compile(rb'<row r="([0-9]+)"')
+_THREE_LETTERS = re.compile(rb'<c r="[A-Z]{3}')
+_TWO_LETTERS = re.compile(rb'<c r="[A-Z]{2}')
+_LOWER_CASE = re.compile(rb'<c r="[A-Z]{0,2}[a-z]')
+_TWO_LETTER_COLUMNS = re.compile(rb'<c r="([A-Z]{2})[0-9]')
+# a cell without a value (formatting only) and a row without cells, which the reader
+# leaves out of the sheet: not counted where every cell and row is numbered
+_EMPTY_CELL = re.compile(rb'<c r="[A-Z]{1,3}[0-9]{1,7}"(?: [a-zA-Z]{1,8}="[^"<>]{0,64}"){0,8} ?/>')
+_EMPTY_ROW = re.compile(
+    rb'<row r="[0-9]{1,7}"(?: [a-zA-Z:]{1,16}="[^"<>]{0,64}"){0,16} ?(?:/>|></row>)'
+)
 _WHITESPACE = bytes.maketrans(b"\t\n\r", b"   ")
-_ODD_SPELLINGS = (b"r='", b"r= ", b"r =", b":c ", b":row", b"<c>", b"<c/>", b"<row>", b"<row/>")
-_CELL_REF = re.compile(rb"\br\s*=\s*[\"']([A-Z]+)0*([0-9]+)[\"']")
-_ROW_REF = re.compile(rb"<(?:\w+:)?row\s[^>]*?\br\s*=\s*[\"']0*([0-9]+)[\"']")
-_ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>/]")
-_CELL_TAG = re.compile(rb"<(?:\w+:)?c[\s>/]")
+# (an ``r`` spelled otherwise in a ``<c `` or ``<row `` tag shows in the counts below)
+_ODD_SPELLINGS = (b":c", b":row", b"<c>", b"<c/", b"<row>", b"<row/")
+_UNUSUAL_REFERENCE = re.compile(rb'<c r="(?:[A-Z]{2}|[A-Z]{0,2}[a-z])')
+_TAG = rb"<(/?)(?:[\w.-]{1,64}:)?"
+_ROW_EVENT = re.compile(_TAG + rb"row(?=[\s>/])([^>]{0,4096})")
+_CELL_EVENT = re.compile(rb"<(?:[\w.-]{1,64}:)?c(?=[\s>/])([^>]{0,4096})")
+_ROW_ATTRIBUTE = re.compile(rb"""(?:^|\s)r\s{0,64}=\s{0,64}["']0{0,64}([0-9]{1,20})["']""")
+_CELL_ATTRIBUTE = re.compile(
+    rb"""(?:^|\s)r\s{0,64}=\s{0,64}["']([A-Za-z]{1,8})0{0,64}([0-9]{1,20})["']"""
+)
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -65,51 +80,80 @@ class PackageProblem:
 
 @dataclass
 class _Extent:
-    """Where a sheet's cells reach, as the reader would place them."""
+    """Where a sheet's cells reach, as the reader would place them, or further."""
 
     rows: int = 0  # the last row (1-based)
     columns: int = 0  # the last column (1-based)
-    unnumbered_rows: int = 0  # rows without an ``r``: each may be one further down
     unnumbered_cells: int = 0  # cells without an ``r``: each may be one further right
+    current: int = 0  # the row the reader is at, as the exact scan follows it (1-based)
 
-    def scan(self, body: bytes) -> None:
-        """Where the cells of ``body`` (whole tags) reach."""
-        body = body.translate(_WHITESPACE)
+    def scan(self, body: bytes, *, skip_empty: bool = False) -> None:
+        """Where the cells of ``body`` (whole tags) reach; with ``skip_empty``, cells
+        without a value and rows without cells are left out where every cell and row
+        is numbered (the reader leaves them out too)."""
+        if b"\t" in body or b"\n" in body or b"\r" in body:
+            body = body.translate(_WHITESPACE)
+        whole = body
+        if skip_empty:
+            body = _EMPTY_ROW.sub(b"", _EMPTY_CELL.sub(b"", body))
         rows = _ROW_NUMBERS.findall(body)
         last = max(self.rows, max(map(_number, rows))) if rows else self.rows
-        cell_refs = body.count(b' r="') - len(rows)
-        columns = 26 if cell_refs else 0  # the bound the letters give
-        if _TWO_LETTERS.search(body) is not None:
-            columns = COLUMN_LIMIT + 1 if _THREE_LETTERS.search(body) is not None else 702
+        cells = body.count(b'<c r="')
+        columns = 26 if cells else 0  # the bound the letters give
+        unusual = _UNUSUAL_REFERENCE.search(body) is not None
+        if unusual and _TWO_LETTERS.search(body) is not None:
+            if _THREE_LETTERS.search(body) is not None:
+                columns = COLUMN_LIMIT + 1
+            else:
+                widest = max(set(_TWO_LETTER_COLUMNS.findall(body)))
+                columns = column_number(widest.decode())
         if (
             columns <= 702
             and not any(spelling in body for spelling in _ODD_SPELLINGS)
+            and body.count(b' r="') == cells + len(rows)
+            and body.count(b"<c ") == cells
             and body.count(b"<row ") == len(rows)
-            and body.count(b"<c ") == cell_refs
-            and re.search(rb' r="[A-Z]{1,3}0*' + greater_than(last) + b'"', body) is None
+            and body.count(b"</row>") <= len(rows)
+            and not (unusual and _LOWER_CASE.search(body) is not None)
+            and re.search(rb'<c r="[A-Z]{1,3}0*' + greater_than(last) + b'"', body) is None
         ):
             # every row and cell numbered as written, no cell beyond its rows: the
             # rows are exact, the columns bounded by the letters
             self.rows = last
+            self.current = last
             self.columns = max(self.columns, columns)
             return
-        self._scan_exactly(body)
+        self._scan_exactly(whole)
 
     def _scan_exactly(self, body: bytes) -> None:
-        rows = [_number(row) for row in _ROW_REF.findall(body)]
-        if rows:
-            self.rows = max(self.rows, max(rows))
-        self.unnumbered_rows += len(_ROW_TAG.findall(body)) - len(rows)
-        cells = _CELL_REF.findall(body)
-        if cells:
-            self.rows = max(self.rows, max(_number(row) for _, row in cells))
-            widest = max(cells, key=lambda ref: (len(ref[0]), ref[0]))[0]
-            self.columns = max(self.columns, column_number(widest[:8].decode()))
-        self.unnumbered_cells += max(len(_CELL_TAG.findall(body)) - len(cells), 0)
+        """Follow the rows as the reader does (a row's ``r`` moves to it, a row without
+        one to the next, and so does every end tag named ``row``, whatever it closes),
+        and take every cell's reference, or one column more for a cell without one."""
+        current = self.current
+        for event in _ROW_EVENT.finditer(body):
+            closing, attributes = event.group(1), event.group(2)
+            if closing:
+                current += 1
+                continue
+            number = _ROW_ATTRIBUTE.search(attributes)
+            current = _number(number.group(1)) if number else current + 1
+            self.rows = max(self.rows, current)
+            if attributes.endswith(b"/"):
+                current += 1
+        self.rows = max(self.rows, current + 1)  # a cell after the last end tag
+        self.current = current
+        for event in _CELL_EVENT.finditer(body):
+            reference = _CELL_ATTRIBUTE.search(event.group(1))
+            if reference is None:
+                self.unnumbered_cells += 1
+                continue
+            letters, digits = reference.groups()
+            self.rows = max(self.rows, _number(digits))
+            self.columns = max(self.columns, column_number(letters.decode().upper()))
 
     @property
     def last_row(self) -> int:
-        return self.rows + self.unnumbered_rows
+        return self.rows
 
     @property
     def last_column(self) -> int:
@@ -185,8 +229,9 @@ def scan_package(path: Path) -> PackageScan:
             declared = _too_large(part, info.file_size, info.compress_size)
             if declared is not None:
                 return PackageScan(declared)
-            sheet = part.startswith("xl/worksheets/") and part.endswith(".xml")
-            extent = _Extent() if sheet else None
+            # every part is scanned as a sheet may be: the reader finds a sheet by the
+            # workbook's relationships, by any name and in any case
+            extent: _Extent | None = _Extent()
             special: dict[tuple[int, int], tuple[str, str]] = {}
             size = 0
             try:
@@ -206,20 +251,41 @@ def scan_package(path: Path) -> PackageScan:
                             _special_cells(body, special)
                     if extent is not None and tail:
                         extent.scan(tail)
-            except RuntimeError:
-                return PackageScan()  # an encrypted part: the reader says so
-            except (zipfile.BadZipFile, OSError, EOFError, zlib.error, ValueError) as error:
+            except (
+                zipfile.BadZipFile,
+                OSError,
+                EOFError,
+                zlib.error,
+                ValueError,
+                RuntimeError,  # an encrypted part, or one compressed another way
+            ) as error:
                 # damaged, or larger than it declares: not handed to the reader, which
                 # might expand it all
                 return PackageScan(PackageProblem("import.corrupt", {"error": f"{part}: {error}"}))
             if extent is not None:
-                name = names.get(part, PurePosixPath(part).name)
+                name = names.get(part.lower(), PurePosixPath(part).name)
                 problem = _span(extent, name)
+                if problem is not None:
+                    problem = _span(_extent_without_empty_cells(archive, info), name)
                 if problem is not None:
                     return PackageScan(problem)
                 if special:
                     scan.cells[name] = special
     return scan
+
+
+def _extent_without_empty_cells(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> _Extent:
+    """The part's extent once more, leaving out cells without a value and rows without
+    cells (a sheet formatted far beyond its data); its size is checked already."""
+    extent = _Extent()
+    with archive.open(info) as stream:
+        tail = b""
+        while chunk := stream.read(CHUNK):
+            body, tail = _whole_tags(tail + chunk)
+            extent.scan(body, skip_empty=True)
+        if tail:
+            extent.scan(tail, skip_empty=True)
+    return extent
 
 
 def _whole_tags(data: bytes) -> tuple[bytes, bytes]:
@@ -351,5 +417,5 @@ def _sheet_names(archive: zipfile.ZipFile) -> dict[str, str]:
     for sheet in workbook.iter(f"{_MAIN}sheet"):
         target = targets.get(sheet.get(f"{_REL}id", ""))
         if target is not None:
-            names[target] = sheet.get("name", "")
+            names[target.lower()] = sheet.get("name", "")
     return names

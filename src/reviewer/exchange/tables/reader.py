@@ -30,6 +30,7 @@ from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum, Shee
 
 from reviewer.errors import ErrorList, InvalidInput, Location
 from reviewer.exchange.tables.package import (
+    CELL_SPAN_LIMIT,
     COLUMN_LIMIT,
     FILE_LIMIT,
     ROW_LIMIT,
@@ -407,6 +408,19 @@ def _read_csv(path: Path, name: str, errors: ErrorList) -> list[list[Cell]] | No
             )
         return None
     width = max((len(r) for r in rows), default=0)
+    if width * len(rows) > CELL_SPAN_LIMIT:  # padded, the rows would take all memory
+        last = f"{column_letters(max(width, 1))}{len(rows)}"
+        errors.add(
+            InvalidInput(
+                "import.sheet_span_csv",
+                location,
+                last=last,
+                rows=f"{len(rows):,}",
+                columns=f"{width:,}",
+                limit=f"{CELL_SPAN_LIMIT:,}",
+            )
+        )
+        return None
     for row in rows:
         if len(row) < width:
             row.extend([""] * (width - len(row)))

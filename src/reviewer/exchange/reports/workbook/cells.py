@@ -99,11 +99,12 @@ def sheet_title(name: str, taken: set[str]) -> str:
     """``name`` as a valid, unused sheet title (no ``[]:*?/\\``, at most 31 characters);
     ``taken`` holds the titles used so far, case-folded, and gets this one."""
     cleaned = "".join("_" if ch in SHEET_FORBIDDEN else ch for ch in name).strip("'") or "_"
-    title = cut(cleaned, TITLE_LIMIT)
+    # a title may not begin or end with an apostrophe, also once cut
+    title = cut(cleaned, TITLE_LIMIT).rstrip("'") or "_"
     serial = 2
     while title.casefold() in taken:
         suffix = f" ({serial})"
-        title = cut(cleaned, TITLE_LIMIT - len(suffix)) + suffix
+        title = cut(cleaned, TITLE_LIMIT - len(suffix)).rstrip("'") + suffix
         serial += 1
     taken.add(title.casefold())
     return title
