@@ -378,3 +378,17 @@ def test_a_comment_of_any_length_is_printed_whole_across_pages(tmp_path: Path, w
     else:
         assert squeezed.count("가") >= 7_999 and "가가가끝" in squeezed
     assert text.count("(서명)") == len(reviewed)
+
+
+def test_a_comment_of_thousands_of_lines_is_printed_whole(tmp_path: Path) -> None:
+    comment = "\n".join(f"줄{n}" for n in range(3_000))
+    data = sample_data()
+    reviews = tuple(
+        replace(r, comment=comment) if (r.application_id, r.reviewer_id) == ("P02", "R1") else r
+        for r in data.reviews
+    )
+    files = write_score_sheets(tmp_path, context_for(replace(data, reviews=reviews)), "ko")
+    pdf = next(p for p in files if p.name == "R1_평가표.pdf")
+    text = "".join(pdf_text(pdf, n) for n in range(1, pdf_pages(pdf) + 1))
+    assert text.count("줄") == 3_000 and "줄2999" in text and "줄0" in text
+    assert text.count("(서명)") == len([r for r in data.reviews if r.reviewer_id == "R1"])

@@ -135,6 +135,20 @@ class CellParagraph(Paragraph):  # type: ignore[misc]
         return width, height
 
 
+PIECE_LINES = 40  # lines of a long text laid out as one paragraph
+
+
+def pieces(text: str, style: ParagraphStyle) -> list[Flowable]:
+    """``text`` whole, as paragraphs of at most ``PIECE_LINES`` lines each: a text of
+    thousands of lines splits across pages between them, not by laying out the rest
+    of one paragraph again at every page."""
+    lines = text.split("\n")
+    return [
+        para("\n".join(lines[start : start + PIECE_LINES]), style, whole=True)
+        for start in range(0, len(lines), PIECE_LINES)
+    ]
+
+
 def para(text: str, style: ParagraphStyle, *, whole: bool = False) -> Paragraph:
     """A paragraph of plain ``text`` (escaped; line breaks kept); in a table cell, cut
     to ``CELL_HEIGHT_LIMIT`` unless ``whole`` (then the table must split in rows)."""

@@ -31,6 +31,7 @@ from reviewer.exchange.reports.pdf.layout import (
     Styles,
     fit,
     para,
+    pieces,
     table_style,
 )
 from reviewer.exchange.reports.pdf.sheet_fast import FastSheet
@@ -106,9 +107,9 @@ class _ScoreSheet:
         story.append(self.criteria_table(app, criteria, review))
         story.append(Spacer(1, 5 * mm))
         if review is not None and review.conflict:
-            story.append(self.conflict_note(review))
+            story.extend(self.conflict_note(review))
             story.append(Spacer(1, 4 * mm))
-        story.append(self.comment_box(review))
+        story.extend(self.comment_box(review))
         story.append(Spacer(1, 8 * mm))
         conflict = review is not None and review.conflict
         story.append(KeepTogether(self.signature(conflict)))
@@ -217,13 +218,13 @@ class _ScoreSheet:
         )
         return table
 
-    def conflict_note(self, review: Review) -> Table:
+    def conflict_note(self, review: Review) -> list[Flowable]:
         reason = review.conflict_reason or review.comment or "—"
         text = self.t("report.sheet_pdf.conflict", reason=reason)
-        # the reviewer's own words, whole: a long one continues on the next page
-        table = Table(
-            [[para(text, self.styles.body, whole=True)]], colWidths=(WIDTH,), splitInRow=1
-        )
+        parts = pieces(text, self.styles.body)
+        if len(parts) > 1:  # the reviewer's own words, whole, continuing overleaf
+            return parts
+        table = Table([parts], colWidths=(WIDTH,), splitInRow=1)
         table.setStyle(
             TableStyle(
                 [
@@ -233,20 +234,25 @@ class _ScoreSheet:
                 ]
             )
         )
-        return table
+        return [table]
 
-    def comment_box(self, review: Review | None) -> Table:
+    def comment_box(self, review: Review | None) -> list[Flowable]:
+        """The comment under its heading, boxed; a comment of more lines than one
+        paragraph holds follows the heading unboxed, whole, continuing overleaf (a box
+        split at every page would be laid out again at each)."""
         comment = review.comment if review is not None and not review.conflict else ""
-        body: Flowable | str = para(comment, self.styles.body, whole=True) if comment else ""
+        parts = pieces(comment, self.styles.body) if comment else []
+        if len(parts) > 1:
+            return [self.comment_header(), *parts]
         table = Table(
-            [[para(self.t("report.sheet_pdf.comment"), self.styles.cell_bold)], [body]],
+            [[para(self.t("report.sheet_pdf.comment"), self.styles.cell_bold)], [parts or ""]],
             colWidths=(WIDTH,),
             rowHeights=[18, None if comment else 90],
             repeatRows=1,
             splitInRow=1,  # the reviewer's own words, whole: a long one continues overleaf
         )
         table.setStyle(TableStyle(self._comment_style()))
-        return table
+        return [table]
 
     def comment_header(self) -> Table:
         """The comment box's header row alone (a fast page draws the body itself)."""
