@@ -119,3 +119,15 @@ def test_files_are_checked_before_the_round_is_held(
         summary = importing.import_scores(database, [path])
     assert seen == [True]
     assert summary.kind == "scores" and summary.added + summary.replaced == 1
+
+
+def test_an_export_whose_audit_entry_waits_too_long_says_its_reports_are_written(
+    selected_sample_round: Path, tmp_path: Path
+) -> None:
+    with rounds.open_round(selected_sample_round) as database:
+        _quick_busy(database)
+        with writer_holding(selected_sample_round), pytest.raises(RefusedByState) as caught:
+            exporting.export_reports(database, xlsx=tmp_path / "r.xlsx", lang="en")
+    assert (tmp_path / "r.xlsx").is_file()
+    assert caught.value.exit_code == 4
+    assert caught.value.message("en").startswith(f"the reports are written ({tmp_path / 'r.xlsx'})")

@@ -152,6 +152,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "마지막 선정 이후 점수나 과제가 바뀌었습니다. reviewer select를 다시 실행하세요",
         "scores or applications changed after the newest selection run; run reviewer select again",
     ),
+    "export.written_unaudited": (
+        "보고서를 썼습니다({files}). 다만 다른 프로그램이 이 회차에 쓰고 있어 감사 기록에 "
+        "남기지 못했습니다. 잠시 후 다시 내보내면 기록됩니다",
+        "the reports are written ({files}), but another program is writing this round, so "
+        "the export is not in the audit log; export again in a moment to record it",
+    ),
     "export.unreadable_run": (
         "선정 결과 {run}의 기록을 읽을 수 없습니다 (데이터베이스가 손상되었을 수 있습니다)",
         "the record of selection run {run} cannot be read (the database may be damaged)",

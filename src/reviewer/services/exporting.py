@@ -102,8 +102,13 @@ def export_reports(
         except OSError as exc:
             where = staging.destination_of(exc.filename) if exc.filename else None
             raise _write_error(exc, where) from exc
-    with database.session() as session:
-        audit_log.audit(session, "export", str(run_id), files=[str(p) for p in written])
+    try:
+        with database.session() as session:
+            audit_log.audit(session, "export", str(run_id), files=[str(p) for p in written])
+    except RefusedByState as exc:  # busy: the reports stand, and the message says so
+        raise RefusedByState(
+            "export.written_unaudited", files=", ".join(str(p) for p in written)
+        ) from exc
     return written
 
 
