@@ -40,6 +40,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the {limit} cells a sheet may span; delete the rows and columns past the table and "
         "save it again",
     ),
+    "import.sheet_unusual": (
+        "시트 {sheet|은} 스프레드시트 프로그램이 쓰지 않는 형식으로 쓰여 있어 안전하게 읽을 "
+        "수 없습니다 (참조가 없는 셀이나 행, 특이한 표기). 엑셀이나 LibreOffice에서 열어 다시 "
+        "저장하세요",
+        "sheet {sheet} is written as spreadsheet programs do not write it (cells or rows "
+        "without a reference, or references written otherwise), so it cannot be read "
+        "safely; open the workbook in Excel or LibreOffice and save it again",
+    ),
     "import.sheet_span_csv": (
         "CSV의 셀이 {last}까지 있습니다 ({rows}행 × {columns}열). 한 표는 {limit}칸까지 "
         "읽습니다. 표 밖의 빈 행과 열(쉼표)을 지우고 다시 저장하세요",

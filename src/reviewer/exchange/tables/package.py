@@ -18,14 +18,16 @@ reader sees the file:
 
 from __future__ import annotations
 
+import posixpath
 import re
+import struct
 import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import ParseError, fromstring
+from defusedxml.ElementTree import fromstring
 
 FILE_LIMIT = 512 * 1024 * 1024  # bytes a file to import may have (CSV or workbook)
 PART_LIMIT = 1024 * 1024 * 1024  # bytes a part of a workbook may expand to
@@ -37,34 +39,28 @@ ROW_LIMIT = 1_048_576  # Excel's last row
 COLUMN_LIMIT = 16_384  # Excel's last column, XFD
 CHUNK = 1 << 20
 
-# Cells and rows as spreadsheet programs write them: ``<c r="B7"`` and ``<row r="7"``,
-# the reference first, in capitals. These patterns start with a literal, which the
-# regular-expression engine finds fast; a sheet written otherwise (other spacing,
-# quotes, case or order, prefixes, cells or rows without a reference, a cell beyond its
-# row) is scanned by the exact patterns after them, whose repeats are bounded (no
-# input makes them backtrack).
-_ROW_NUMBERS = re.compile(rb'<row r="([0-9]+)"')
-_THREE_LETTERS = re.compile(rb'<c r="[A-Z]{3}')
-_TWO_LETTERS = re.compile(rb'<c r="[A-Z]{2}')
-_LOWER_CASE = re.compile(rb'<c r="[A-Z]{0,2}[a-z]')
-_TWO_LETTER_COLUMNS = re.compile(rb'<c r="([A-Z]{2})[0-9]')
-# a cell without a value (formatting only) and a row without cells, which the reader
-# leaves out of the sheet: not counted where every cell and row is numbered
-_EMPTY_CELL = re.compile(rb'<c r="[A-Z]{1,3}[0-9]{1,7}"(?: [a-zA-Z]{1,8}="[^"<>]{0,64}"){0,8} ?/>')
-_EMPTY_ROW = re.compile(
-    rb'<row r="[0-9]{1,7}"(?: [a-zA-Z:]{1,16}="[^"<>]{0,64}"){0,16} ?(?:/>|></row>)'
+# Cells and rows as spreadsheet programs write them (Excel, LibreOffice, Gnumeric,
+# 한셀, openpyxl, XlsxWriter): ``<c r="B7"`` and ``<row r="7"``, the reference first, in
+# capitals, each element unprefixed. A sheet so written has its cells exactly where
+# their references say, which these patterns (each starting with a literal the engine
+# finds fast) read in a few passes. A sheet written otherwise — cells or rows without a
+# reference, references spelled or placed otherwise, prefixed elements — is refused
+# with a message to save it again: where the reader would put its cells cannot be
+# told safely without reading it as the reader does.
+_ROW_NUMBERS = re.compile(rb'<row r="([0-9]{1,12})"')
+_WIDE_COLUMNS = re.compile(rb'<c r="([A-Z]{2,3})[0-9]')
+# a cell's reference that is not letters (1 to 3) then digits (1 to 7); a row's not digits
+_UNUSUAL_REFERENCE = re.compile(
+    rb'<c r="(?:[^A-Z]|[A-Z]{1,3}[^A-Z0-9]|[A-Z]{4}|[A-Z]{1,3}[0-9]{1,7}[^0-9"]|[A-Z]{1,3}[0-9]{8})'
 )
+_UNUSUAL_ROW = re.compile(rb'<row r="(?:[^0-9]|[0-9]{1,12}[^0-9"]|[0-9]{13})')
 _WHITESPACE = bytes.maketrans(b"\t\n\r", b"   ")
-# (an ``r`` spelled otherwise in a ``<c `` or ``<row `` tag shows in the counts below)
 _ODD_SPELLINGS = (b":c", b":row", b"<c>", b"<c/", b"<row>", b"<row/")
-_UNUSUAL_REFERENCE = re.compile(rb'<c r="(?:[A-Z]{2}|[A-Z]{0,2}[a-z])')
-_TAG = rb"<(/?)(?:[\w.-]{1,64}:)?"
-_ROW_EVENT = re.compile(_TAG + rb"row(?=[\s>/])([^>]{0,4096})")
-_CELL_EVENT = re.compile(rb"<(?:[\w.-]{1,64}:)?c(?=[\s>/])([^>]{0,4096})")
-_ROW_ATTRIBUTE = re.compile(rb"""(?:^|\s)r\s{0,64}=\s{0,64}["']0{0,64}([0-9]{1,20})["']""")
-_CELL_ATTRIBUTE = re.compile(
-    rb"""(?:^|\s)r\s{0,64}=\s{0,64}["']([A-Za-z]{1,8})0{0,64}([0-9]{1,20})["']"""
-)
+_ATTRIBUTES = rb'(?: [a-zA-Z:]{1,16}="[^"<>]{0,64}"){0,16} ?'
+# a cell without a value (formatting only) and a row without cells, which the reader
+# leaves out of the sheet
+_EMPTY_CELL = re.compile(rb'<c r="[A-Z]{1,2}[0-9]{1,7}"' + _ATTRIBUTES + rb"/>")
+_EMPTY_ROW = re.compile(rb'<row r="[0-9]{1,7}"' + _ATTRIBUTES + rb"(?:/>|></row>)")
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -80,84 +76,52 @@ class PackageProblem:
 
 @dataclass
 class _Extent:
-    """Where a sheet's cells reach, as the reader would place them, or further."""
+    """Where a sheet's cells reach, as the reader places them, for a sheet written as
+    spreadsheet programs write them (``unusual`` otherwise)."""
 
     rows: int = 0  # the last row (1-based)
     columns: int = 0  # the last column (1-based)
-    unnumbered_cells: int = 0  # cells without an ``r``: each may be one further right
-    current: int = 0  # the row the reader is at, as the exact scan follows it (1-based)
+    unusual: bool = False
 
     def scan(self, body: bytes, *, skip_empty: bool = False) -> None:
         """Where the cells of ``body`` (whole tags) reach; with ``skip_empty``, cells
-        without a value and rows without cells are left out where every cell and row
-        is numbered (the reader leaves them out too)."""
+        without a value and rows without cells are left out (so does the reader)."""
+        if self.unusual:
+            return
         if b"\t" in body or b"\n" in body or b"\r" in body:
             body = body.translate(_WHITESPACE)
-        whole = body
         if skip_empty:
             body = _EMPTY_ROW.sub(b"", _EMPTY_CELL.sub(b"", body))
         rows = _ROW_NUMBERS.findall(body)
         last = max(self.rows, max(map(_number, rows))) if rows else self.rows
         cells = body.count(b'<c r="')
-        columns = 26 if cells else 0  # the bound the letters give
-        unusual = _UNUSUAL_REFERENCE.search(body) is not None
-        if unusual and _TWO_LETTERS.search(body) is not None:
-            if _THREE_LETTERS.search(body) is not None:
-                columns = COLUMN_LIMIT + 1
-            else:
-                widest = max(set(_TWO_LETTER_COLUMNS.findall(body)))
-                columns = column_number(widest.decode())
+        columns = 26 if cells else 0  # the widest column the letters allow
+        unusual = (
+            _UNUSUAL_REFERENCE.search(body) is not None or _UNUSUAL_ROW.search(body) is not None
+        )
+        if not unusual and _has_wide_columns(body):
+            widest = max(set(_WIDE_COLUMNS.findall(body)), key=lambda c: (len(c), c), default=b"Z")
+            columns = column_number(widest.decode())
         if (
-            columns <= 702
-            and not any(spelling in body for spelling in _ODD_SPELLINGS)
-            and body.count(b' r="') == cells + len(rows)
-            and body.count(b"<c ") == cells
-            and body.count(b"<row ") == len(rows)
-            and body.count(b"</row>") <= len(rows)
-            and not (unusual and _LOWER_CASE.search(body) is not None)
-            and re.search(rb'<c r="[A-Z]{1,3}0*' + greater_than(last) + b'"', body) is None
+            unusual
+            or any(spelling in body for spelling in _ODD_SPELLINGS)
+            or b'"r="' in body  # an r glued to the attribute before it
+            or b"'r=" in body
+            or b" r='" in body
+            or body.count(b' r="') != cells + len(rows)  # no second r, no r elsewhere
+            or body.count(b"<c ") != cells  # every cell with its reference first
+            or body.count(b"<row ") != len(rows)
+            or body.count(b"</row>") > len(rows)
+            or re.search(rb'<c r="[A-Z]{1,3}0*' + greater_than(last) + b'"', body) is not None
         ):
-            # every row and cell numbered as written, no cell beyond its rows: the
-            # rows are exact, the columns bounded by the letters
-            self.rows = last
-            self.current = last
-            self.columns = max(self.columns, columns)
+            self.unusual = True
             return
-        self._scan_exactly(whole)
+        self.rows = last
+        self.columns = max(self.columns, columns)
 
-    def _scan_exactly(self, body: bytes) -> None:
-        """Follow the rows as the reader does (a row's ``r`` moves to it, a row without
-        one to the next, and so does every end tag named ``row``, whatever it closes),
-        and take every cell's reference, or one column more for a cell without one."""
-        current = self.current
-        for event in _ROW_EVENT.finditer(body):
-            closing, attributes = event.group(1), event.group(2)
-            if closing:
-                current += 1
-                continue
-            number = _ROW_ATTRIBUTE.search(attributes)
-            current = _number(number.group(1)) if number else current + 1
-            self.rows = max(self.rows, current)
-            if attributes.endswith(b"/"):
-                current += 1
-        self.rows = max(self.rows, current + 1)  # a cell after the last end tag
-        self.current = current
-        for event in _CELL_EVENT.finditer(body):
-            reference = _CELL_ATTRIBUTE.search(event.group(1))
-            if reference is None:
-                self.unnumbered_cells += 1
-                continue
-            letters, digits = reference.groups()
-            self.rows = max(self.rows, _number(digits))
-            self.columns = max(self.columns, column_number(letters.decode().upper()))
 
-    @property
-    def last_row(self) -> int:
-        return self.rows
-
-    @property
-    def last_column(self) -> int:
-        return self.columns + self.unnumbered_cells
+def _has_wide_columns(body: bytes) -> bool:
+    return re.search(rb'<c r="[A-Z]{2}', body) is not None
 
 
 def _number(digits: bytes) -> int:
@@ -222,6 +186,9 @@ def scan_package(path: Path) -> PackageScan:
         return PackageScan()
     scan = PackageScan()
     with archive:
+        damage = _not_one_archive(path, archive)
+        if damage is not None:
+            return PackageScan(PackageProblem("import.corrupt", {"error": damage}))
         names = _sheet_names(archive)
         total = 0
         for info in archive.infolist():
@@ -229,9 +196,11 @@ def scan_package(path: Path) -> PackageScan:
             declared = _too_large(part, info.file_size, info.compress_size)
             if declared is not None:
                 return PackageScan(declared)
-            # every part is scanned as a sheet may be: the reader finds a sheet by the
-            # workbook's relationships, by any name and in any case
-            extent: _Extent | None = _Extent()
+            # a sheet is found as the reader finds it, by the relationships, in any case
+            # (all parts, when they cannot be read)
+            key = _part_key(part)
+            is_sheet = names is None or key in names or key.startswith("xl/worksheets/")
+            extent: _Extent | None = _Extent() if is_sheet else None
             special: dict[tuple[int, int], tuple[str, str]] = {}
             size = 0
             try:
@@ -247,6 +216,8 @@ def scan_package(path: Path) -> PackageScan:
                             return PackageScan(actual)
                         if extent is not None:
                             body, tail = _whole_tags(tail + chunk)
+                            if b"\t" in body or b"\n" in body or b"\r" in body:
+                                body = body.translate(_WHITESPACE)
                             extent.scan(body)
                             _special_cells(body, special)
                     if extent is not None and tail:
@@ -263,7 +234,7 @@ def scan_package(path: Path) -> PackageScan:
                 # might expand it all
                 return PackageScan(PackageProblem("import.corrupt", {"error": f"{part}: {error}"}))
             if extent is not None:
-                name = names.get(part.lower(), PurePosixPath(part).name)
+                name = (names or {}).get(key, PurePosixPath(part).name)
                 problem = _span(extent, name)
                 if problem is not None:
                     problem = _span(_extent_without_empty_cells(archive, info), name)
@@ -288,6 +259,41 @@ def _extent_without_empty_cells(archive: zipfile.ZipFile, info: zipfile.ZipInfo)
     return extent
 
 
+def _not_one_archive(path: Path, archive: zipfile.ZipFile) -> str | None:
+    """Why the file is not exactly one zip archive, or None. Two archives in one file
+    (one hidden in the other's comment, say) may be read as one by this check and as
+    the other by the reader: the entries must follow one another from the file's first
+    byte to its directory, and the comment must hold no zip records."""
+    comment = archive.comment
+    if len(comment) > 1024 or any(
+        mark in comment for mark in (b"PK\x01\x02", b"PK\x03\x04", b"PK\x05\x06")
+    ):
+        return "the archive's comment holds zip records"
+    expected = 0
+    try:
+        with path.open("rb") as handle:
+            for info in sorted(archive.infolist(), key=lambda entry: entry.header_offset):
+                if info.header_offset != expected:
+                    return f"bytes outside the archive's directory before {info.filename}"
+                handle.seek(info.header_offset)
+                header = handle.read(30)
+                if len(header) < 30 or header[:4] != b"PK\x03\x04":
+                    return f"no entry where the directory puts {info.filename}"
+                (flags,) = struct.unpack("<H", header[6:8])
+                name_length, extra_length = struct.unpack("<HH", header[26:30])
+                end = info.header_offset + 30 + name_length + extra_length + info.compress_size
+                if flags & 0x08:  # a data descriptor follows the data
+                    handle.seek(end)
+                    wide = max(info.file_size, info.compress_size) >= 0xFFFFFFFF
+                    end += (4 if handle.read(4) == b"PK\x07\x08" else 0) + (20 if wide else 12)
+                expected = end
+    except OSError as error:
+        return str(error)
+    if expected != getattr(archive, "start_dir", expected):
+        return "bytes outside the archive's directory before it"
+    return None
+
+
 def _whole_tags(data: bytes) -> tuple[bytes, bytes]:
     """``data`` cut after its last whole row (else its last whole tag): the part to scan
     now and the rest, kept for the next chunk. Data without any tag's end is scanned
@@ -306,50 +312,55 @@ def _whole_tags(data: bytes) -> tuple[bytes, bytes]:
 # spelled otherwise reads as blank, as the reader gives it
 _ERROR_TYPE = re.compile(rb"""t=["']e["']""")
 _FORMULA = re.compile(rb"<f[\s>/]")
-_CELL_START = re.compile(rb"<(?:\w+:)?c[\s>/]")
-_CELL_END = re.compile(rb"</(?:\w+:)?c>")
-_REF = re.compile(rb"\br\s*=\s*[\"']([A-Z]{1,3})([0-9]{1,7})[\"']")
+_REF = re.compile(rb'r="([A-Z]{1,3})([0-9]{1,7})"')
 _SAVED_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</")
+
+
+SPECIAL_LOOKS = 50_000  # error and formula cells looked at in a part, at most
+_REACH = 4096  # bytes a cell's tag or formula may take to be looked at
 
 
 def _special_cells(body: bytes, found: dict[tuple[int, int], tuple[str, str]]) -> None:
     """Add the error cells and the formulas without a saved value in ``body`` (whole
-    rows) to ``found``: (row, column) → ("error", the value) or ("formula", "")."""
-    for match in _ERROR_TYPE.finditer(body):
-        cell = _cell_around(body, match.start())
-        if cell is not None and match.start() < cell[1]:  # in the cell's own tag
-            place, _, text = cell
-            value = _SAVED_VALUE.search(text)
-            shown = value.group(1).decode("utf-8", "replace").strip() if value else ""
-            found[place] = ("error", shown or "#VALUE!")
-    for match in _FORMULA.finditer(body):
-        cell = _cell_around(body, match.start())
-        if cell is not None and match.start() > cell[1] and _SAVED_VALUE.search(cell[2]) is None:
-            found.setdefault(cell[0], ("formula", ""))
+    rows) to ``found``: (row, column) → ("error", the value) or ("formula", ""). Every
+    search is bounded, and a part's first ``SPECIAL_LOOKS`` are looked at."""
+    for pattern in (_ERROR_TYPE, _FORMULA):
+        for looked, match in enumerate(pattern.finditer(body)):
+            if looked >= SPECIAL_LOOKS:
+                break
+            cell = _cell_around(body, match.start())
+            if cell is None:
+                continue
+            place, tag_end, text = cell
+            if pattern is _ERROR_TYPE:
+                if match.start() < tag_end:  # in the cell's own tag
+                    value = _SAVED_VALUE.search(text)
+                    shown = value.group(1).decode("utf-8", "replace").strip() if value else ""
+                    found[place] = ("error", shown or "#VALUE!")
+            elif match.start() > tag_end and _SAVED_VALUE.search(text) is None:
+                found.setdefault(place, ("formula", ""))
 
 
 def _cell_around(body: bytes, position: int) -> tuple[tuple[int, int], int, bytes] | None:
     """The cell whose tag or content holds ``position``: its place (row, column), where
-    its start tag ends, and its text; None for a cell without a reference (its place is
-    not known here) or one that goes on past ``body``."""
-    start = -1
-    for start_match in _CELL_START.finditer(body, max(0, position - 4096), position + 1):
-        start = start_match.start()
+    its start tag ends, and its text; None for a cell farther than ``_REACH`` from it,
+    or one without a reference in its place."""
+    start = body.rfind(b"<c ", max(0, position - _REACH), position + 1)
     if start < 0:
         return None
-    tag_end = body.find(b">", start)
+    tag_end = body.find(b">", start, start + _REACH)
     if tag_end < 0:
         return None
     if body[tag_end - 1 : tag_end] == b"/":
         text = body[start : tag_end + 1]
     else:
-        end = _CELL_END.search(body, tag_end)
-        if end is None:
+        end = body.find(b"</c>", tag_end, tag_end + _REACH)
+        if end < 0:
             return None
-        text = body[start : end.end()]
+        text = body[start : end + 4]
     if position >= start + len(text):
         return None
-    ref = _REF.search(body, start, tag_end + 1)
+    ref = _REF.match(body, start + 3)
     if ref is None:
         return None
     return (int(ref.group(2)), column_number(ref.group(1).decode())), tag_end, text
@@ -371,7 +382,9 @@ def _bomb(part: str, limit: int) -> PackageProblem:
 
 
 def _span(extent: _Extent, sheet: str) -> PackageProblem | None:
-    rows, columns = extent.last_row, extent.last_column
+    if extent.unusual:
+        return PackageProblem("import.sheet_unusual", {"sheet": sheet})
+    rows, columns = extent.rows, extent.columns
     if rows <= ROW_LIMIT and columns <= COLUMN_LIMIT and rows * columns <= CELL_SPAN_LIMIT:
         return None
     shown_columns = min(columns, COLUMN_LIMIT + 1)
@@ -396,26 +409,43 @@ def size_text(size: int) -> str:
     return f"{max(size, 1) / 1024:,.0f} KB"
 
 
-def _sheet_names(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Part name → sheet name, from the workbook and its relationships (small parts,
-    read whole after their sizes are checked); empty when they cannot be read."""
+def _part_key(name: str) -> str:
+    """A part's name as the reader matches it: any case, ``\\`` as ``/``, no ``.`` or
+    ``..`` steps, no leading ``/``."""
+    return posixpath.normpath("/" + name.replace("\\", "/")).lstrip("/").lower()
+
+
+def _small_part(archive: zipfile.ZipFile, parts: dict[str, zipfile.ZipInfo], name: str) -> Any:
+    info = parts.get(_part_key(name))
+    if info is None or info.file_size > 16 * 1024 * 1024:
+        raise KeyError(name)
+    return fromstring(archive.read(info), forbid_dtd=True)
+
+
+def _sheet_names(archive: zipfile.ZipFile) -> dict[str, str] | None:
+    """Part key (:func:`_part_key`) → sheet name, from the package's relationships, the
+    workbook and its relationships (small parts, read whole); None when they cannot be
+    read (every part is then checked as a sheet)."""
+    parts = {_part_key(info.filename): info for info in archive.infolist()}
     try:
-        for name in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels"):
-            info = archive.getinfo(name)
-            if info.file_size > 16 * 1024 * 1024:
-                return {}
-        workbook = fromstring(archive.read("xl/workbook.xml"), forbid_dtd=True)
-        rels = fromstring(archive.read("xl/_rels/workbook.xml.rels"), forbid_dtd=True)
-    except (KeyError, ParseError, DefusedXmlException, zipfile.BadZipFile, OSError, zlib.error):
-        return {}
+        package = _small_part(archive, parts, "_rels/.rels")
+        workbook_name = "xl/workbook.xml"
+        for rel in package.iter(f"{_PACKAGE_REL}Relationship"):
+            if rel.get("Type", "").endswith("/officeDocument"):
+                workbook_name = posixpath.join("/", rel.get("Target", ""))
+        folder, base = posixpath.split(_part_key(workbook_name))
+        workbook = _small_part(archive, parts, workbook_name)
+        rels = _small_part(archive, parts, posixpath.join(folder, "_rels", base + ".rels"))
+    except Exception:
+        return None
     targets: dict[str, str] = {}
     for rel in rels.iter(f"{_PACKAGE_REL}Relationship"):
         target = rel.get("Target", "")
-        target = target[1:] if target.startswith("/") else str(PurePosixPath("xl") / target)
-        targets[rel.get("Id", "")] = target
+        joined = target if target.startswith("/") else posixpath.join(folder, target)
+        targets[rel.get("Id", "")] = _part_key(joined)
     names: dict[str, str] = {}
     for sheet in workbook.iter(f"{_MAIN}sheet"):
         target = targets.get(sheet.get(f"{_REL}id", ""))
         if target is not None:
-            names[target.lower()] = sheet.get("name", "")
+            names[target] = sheet.get("name", "")
     return names
