@@ -75,13 +75,14 @@ def open_with_password(qtbot: QtBot, window: ReviewerWindow, path: Path) -> None
     assert not dialog.ok_button.isEnabled()  # nothing typed yet
     qtbot.keyClicks(dialog.password, "not-it")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=10_000)
+    # each try derives the key with the real scrypt cost: seconds on a busy machine
+    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=30_000)
     assert "not the package's password" in dialog.error.text()
     assert window.work is None and dialog.isVisible()
     dialog.password.clear()
     qtbot.keyClicks(dialog.password, PASSWORD)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.work is not None and not dialog.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: window.work is not None and not dialog.isVisible(), timeout=30_000)
     activate(qtbot, window)
 
 
