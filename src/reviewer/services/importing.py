@@ -143,29 +143,21 @@ def read_scores(session: Session, paths: Sequence[Path]) -> Reading[Review]:
     )
 
 
-def _application_context(session: Session) -> Any:
-    return repository.load_config(session).source, repository.application_tracks(session)
-
-
-def _correction_context(session: Session) -> Any:
-    return (
+def _context(*reads: Callable[[Session], Any]) -> Callable[[Session], Any]:
+    """What a check of an import's files reads of the round: its configuration, and
+    what ``reads`` read."""
+    return lambda session: (
         repository.load_config(session).source,
-        repository.applications(session),
-        repository.scored_reviews(session),
+        *(read(session) for read in reads),
     )
 
 
-def _reviewer_context(session: Session) -> Any:
-    return repository.load_config(session).source, repository.reviewers(session)
-
-
-def _score_context(session: Session) -> Any:
-    return (
-        repository.load_config(session).source,
-        repository.application_tracks(session),
-        repository.reviewer_ids(session),
-        repository.assignments(session),
-    )
+_application_context = _context(repository.application_tracks)
+_correction_context = _context(repository.applications, repository.scored_reviews)
+_reviewer_context = _context(repository.reviewers)
+_score_context = _context(
+    repository.application_tracks, repository.reviewer_ids, repository.assignments
+)
 
 
 T = TypeVar("T")

@@ -23,7 +23,7 @@ from reviewer.domain.model import Application, Review, Reviewer, RoundData
 from reviewer.errors import RefusedByState
 from reviewer.store.audit import audit, now
 from reviewer.store.bulk import bulk_insert, insert_rows
-from reviewer.store.engine import make_engine
+from reviewer.store.engine import READ_ONLY, make_engine
 from reviewer.store.models import (
     ApplicationRow,
     AssignmentRow,
@@ -84,38 +84,34 @@ def create_round(session: Session, config: RoundConfig) -> None:
     audit(session, "init", config.name, tracks=len(tracks))
 
 
-def is_round(url: str) -> bool:
-    """Whether the database at ``url`` holds a round (its round row), read without
-    migrating or writing anything."""
+def _peek_round_row(url: str, column: Any) -> tuple[Any, ...] | None:
+    """``column`` of a round database's row, read with one query on an engine of its
+    own that waits for no writer (no migration, nothing written): a 1-tuple, or None
+    when the database has no round row or cannot be read."""
     try:
-        engine = make_engine(url)
+        engine = make_engine(url).execution_options(**{READ_ONLY: True})
     except (SQLAlchemyError, ImportError):
-        return False
+        return None
     try:
         with engine.connect() as connection:
-            found = connection.execute(select(RoundInfo.id).where(RoundInfo.id == 1)).scalar()
+            row = connection.execute(select(column).where(RoundInfo.id == 1)).first()
     except SQLAlchemyError:
-        return False
+        return None
     finally:
         engine.dispose()
-    return found is not None
+    return None if row is None else tuple(row)
+
+
+def is_round(url: str) -> bool:
+    """Whether the database at ``url`` holds a round (its round row)."""
+    return _peek_round_row(url, RoundInfo.id) is not None
 
 
 def peek_round_uid(url: str) -> str | None:
-    """The uid in a round database's row, read with one query on an engine of its own
-    (no migration, nothing written); None when the database has none or is no round."""
-    try:
-        engine = make_engine(url)
-    except (SQLAlchemyError, ImportError):
-        return None
-    try:
-        with engine.connect() as connection:
-            uid = connection.execute(select(RoundInfo.uid).where(RoundInfo.id == 1)).scalar()
-    except SQLAlchemyError:
-        return None
-    finally:
-        engine.dispose()
-    return None if uid is None else str(uid)
+    """The uid in a round database's row; None when the database has none or is no
+    round."""
+    row = _peek_round_row(url, RoundInfo.uid)
+    return None if row is None or row[0] is None else str(row[0])
 
 
 def round_info(session: Session, *, for_update: bool = False) -> RoundInfo:
