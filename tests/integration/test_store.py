@@ -339,3 +339,30 @@ def test_a_score_mapping_holding_nan_is_never_stored(database: Database) -> None
             repository.replace_reviews(session, [review], source="s.xlsx")
     with database.session() as session:
         assert repository.load_round(session).reviews == ()
+
+
+def test_a_declared_conflict_on_a_pair_with_another_sources_conflict_imports(
+    database: Database,
+) -> None:
+    """A score sheet declaring a conflict the round already holds from another source
+    (the same organisation, say) is imported; that conflict stays as it was."""
+    from reviewer.domain.assignment import Conflict
+    from reviewer.store import assignments
+    from reviewer.store.models import ConflictRow
+
+    with database.session() as session:
+        repository.add_applications(session, [_app("A-1"), _app("A-2")], source="apps.xlsx")
+        updates.upsert_reviewers(session, [Reviewer("R1", "김심사", "서울대", ("challenge",))])
+        assignments.record_conflicts(session, [Conflict("A-1", "R1", "같은 기관", "organisation")])
+    declared = [
+        Review("A-1", "R1", {}, conflict=True, conflict_reason="자문 관계"),
+        Review("A-2", "R1", {}, conflict=True, conflict_reason="공동 연구"),
+    ]
+    with database.session() as session:
+        assert repository.replace_reviews(session, declared, source="s.xlsx") == (2, 0)
+    with database.session() as session:
+        rows = {
+            (row.application_id, row.source): row.reason
+            for row in session.scalars(select(ConflictRow))
+        }
+    assert rows == {("A-1", "organisation"): "같은 기관", ("A-2", "declared"): "공동 연구"}

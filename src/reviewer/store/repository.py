@@ -353,6 +353,12 @@ def replace_reviews(session: Session, reviews: Sequence[Review], source: str) ->
         ConflictRow.source == "declared"
     )
     pairs = sorted(keys & {(a, r) for a, r in session.execute(declared)})
+    # a conflict of another source (detected, recorded by hand, sent by the reviewer)
+    # stays as it is, as when a review is corrected (``reviews.write_review``)
+    others = select(ConflictRow.application_id, ConflictRow.reviewer_id).where(
+        ConflictRow.source != "declared"
+    )
+    kept = keys & {(a, r) for a, r in session.execute(others)}
     for start in range(0, len(pairs), 500):
         session.execute(
             delete(ConflictRow).where(
@@ -373,7 +379,7 @@ def replace_reviews(session: Session, reviews: Sequence[Review], source: str) ->
                 "source": "declared",
             }
             for r in reviews
-            if r.conflict
+            if r.conflict and (r.application_id, r.reviewer_id) not in kept
         ],
     )
     return len(reviews) - len(replaced), len(replaced)
