@@ -705,3 +705,21 @@ def test_a_file_holding_more_than_one_archive_is_refused(tmp_path: Path, how: st
             archive.comment = far[:1000]
     problem = check_package(path)
     assert problem is not None and problem.key == "import.corrupt"
+
+
+def test_a_sheet_written_unusually_is_refused_with_a_message_to_save_it_again(
+    tmp_path: Path, database: Path
+) -> None:
+    """Cells without references: where the reader puts them cannot be told safely."""
+    body = f'<row r="1">{_cells(1, HEADER)}</row><row r="2">'
+    body += "".join(f'<c t="inlineStr"><is><t>{v}</t></is></c>' for v in VALUES) + "</row>"
+    workbook = _replace_sheet(
+        _workbook(tmp_path / "plain.xlsx"), tmp_path / "odd.xlsx", _sheet(body)
+    )
+    _refused(
+        database,
+        workbook,
+        "sheet 과제 is written as spreadsheet programs do not write it (cells or rows "
+        "without a reference, or references written otherwise), so it cannot be read "
+        "safely; open the workbook in Excel or LibreOffice and save it again",
+    )

@@ -10,10 +10,15 @@ reader sees the file:
 - every part is decompressed as a stream, in chunks, so no more than a chunk is held;
   a part whose declared size, actual size or expansion ratio is past the limits below
   is refused (a part larger than it declares fails its checksum: a damaged file);
-- every worksheet's cells are located as the reader would place them (by their ``r``
-  references, or one after another where a row or cell has none), and a sheet whose
-  rectangle would hold more than ``CELL_SPAN_LIMIT`` cells, or reach past Excel's last
-  row or column, is refused.
+- a file holding more than one archive, whose parts two readers might not see alike,
+  is refused;
+- every worksheet (found through the package's relationships, as the reader finds it)
+  is read only when written as spreadsheet programs write it, every row and cell
+  numbered: its cells are then where their references say, and a sheet whose rectangle
+  would hold more than ``CELL_SPAN_LIMIT`` cells, or reach past Excel's last row or
+  column, is refused; a sheet written otherwise is refused, to be saved again;
+- its cells holding an error value or a formula never calculated, which the reader
+  gives as blank, are noted for the importer's messages.
 """
 
 from __future__ import annotations
@@ -59,7 +64,7 @@ _ODD_SPELLINGS = (b":c", b":row", b"<c>", b"<c/", b"<row>", b"<row/")
 _ATTRIBUTES = rb'(?: [a-zA-Z:]{1,16}="[^"<>]{0,64}"){0,16} ?'
 # a cell without a value (formatting only) and a row without cells, which the reader
 # leaves out of the sheet
-_EMPTY_CELL = re.compile(rb'<c r="[A-Z]{1,2}[0-9]{1,7}"' + _ATTRIBUTES + rb"/>")
+_EMPTY_CELL = re.compile(rb'<c r="[A-Z]{1,3}[0-9]{1,7}"' + _ATTRIBUTES + rb"/>")
 _EMPTY_ROW = re.compile(rb'<row r="[0-9]{1,7}"' + _ATTRIBUTES + rb"(?:/>|></row>)")
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
